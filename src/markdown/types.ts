@@ -1,0 +1,104 @@
+/** A source position: the Markdown file (as given to the compiler) and a 1-based line. */
+export interface SourcePos {
+  file: string;
+  line: number;
+}
+
+/** One Markdown file handed to the compiler. */
+export interface SourceFile {
+  /** Path shown in messages, e.g. `slides/01-qi.md`. */
+  file: string;
+  text: string;
+}
+
+/** Deck-wide settings, read from the first file's front matter `deck:` block. */
+export interface DeckMeta {
+  /** The speech's title. */
+  title: string;
+  /** The occasion (meeting) the speech was given at; empty when unknown. */
+  occasion: string;
+  speaker: string;
+  organiser: string;
+  date: string;
+  venue: string;
+  /** Whether editorial marks show on projected slides (they always show in notes). Default true. */
+  showEditorialMarks: boolean;
+}
+
+/** What role a file plays in the speech's frame. */
+export type PartKind = 'opening' | 'part' | 'closing';
+
+/** One chart declared in Markdown with a ```chart block. */
+export interface ChartSpec extends SourcePos {
+  /** Unique within the deck, e.g. `chart-qi-trend-1`. */
+  id: string;
+  slideId: string;
+  kind: string;
+  dataset: string;
+  /** Every other key of the block, unvalidated by the compiler core. */
+  options: Record<string, unknown>;
+}
+
+/** One slide (a reveal `<section>` inside its part's vertical stack). */
+export interface Slide extends SourcePos {
+  /** Stable id, used in `#/id` links, the structure diagram, search and resume. */
+  id: string;
+  /** Horizontal index (the part) and vertical index (slide in part) in reveal. */
+  h: number;
+  v: number;
+  /** Plain-text title: the slide's first heading, or the part title. */
+  title: string;
+  /** The subsection the slide belongs to, e.g. `(一) 把握城镇化发展规律`; empty when none. */
+  section: string;
+  /** Extra classes on the `<section>`; `layout-*` classes come from `layout=`. */
+  classes: string[];
+  layout: string;
+  /** True where the text is missing from the source and the slide is an editorial summary. */
+  editorial: boolean;
+  /** Sanitised HTML of the audience slide (without notes). */
+  html: string;
+  /** Sanitised HTML of the speaker notes. */
+  notesHtml: string;
+  /** The notes as plain text (for search, print and the sentence-coverage test). */
+  notesText: string;
+  /** The slide body as plain text. */
+  text: string;
+  charts: ChartSpec[];
+}
+
+/** One file: a part of the speech, compiled to one reveal vertical stack. */
+export interface Part extends SourcePos {
+  id: string;
+  kind: PartKind;
+  /** Short label shown in indicators: 开篇, 起, 承, 转, 合, 结语. */
+  label: string;
+  /** Full title of the part. */
+  title: string;
+  /** Short theme for the diagram and indicators. */
+  theme: string;
+  /** Minutes planned for the part (the speaker view's pacing timer). */
+  minutes: number;
+  slides: Slide[];
+}
+
+/** A build warning that does not stop the build. */
+export interface DeckWarning extends SourcePos {
+  message: string;
+}
+
+/** The compiled deck. Plain data: serialisable to JSON. */
+export interface Deck {
+  meta: DeckMeta;
+  parts: Part[];
+  charts: ChartSpec[];
+  warnings: DeckWarning[];
+}
+
+/** Options for `compileDeck`. */
+export interface CompileOptions {
+  /**
+   * Validates a chart declaration; returns an error message (the compiler adds `file:line`)
+   * or null. Default: accept any chart.
+   */
+  validateChart?: (spec: ChartSpec) => string | null;
+}

@@ -1,0 +1,73 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { t, type UiKey } from './i18n.ts';
+
+/** The keys shown in the help overlay, in the order a presenter needs them. */
+const KEYS: [string, UiKey][] = [
+  ['→ / 空格 / PageDown', 'keyNext'],
+  ['← / Shift+空格 / PageUp', 'keyPrev'],
+  ['↑ / ↓', 'keyUpDown'],
+  ['Home / End', 'keyFirstLast'],
+  ['O / Esc', 'keyOverview'],
+  ['B / .', 'keyBlack'],
+  ['F', 'keyFullscreen'],
+  ['S', 'keySpeaker'],
+  ['G', 'keyJump'],
+  ['?', 'keyHelp'],
+];
+
+/**
+ * A Chinese keyboard-help dialog on `?` (reveal's own is English). A native `<dialog>`: Esc
+ * closes it and focus returns to where it was.
+ */
+export function helpPlugin(): RevealPlugin {
+  let dialog: HTMLDialogElement | null = null;
+  let deck: RevealApi | null = null;
+
+  const build = (): HTMLDialogElement => {
+    const d = document.createElement('dialog');
+    d.className = 'deck-dialog help-dialog';
+    d.setAttribute('aria-labelledby', 'help-title');
+    const title = document.createElement('h2');
+    title.id = 'help-title';
+    title.textContent = t('helpTitle');
+    const table = document.createElement('table');
+    for (const [keys, label] of KEYS) {
+      const row = table.insertRow();
+      const k = document.createElement('th');
+      k.scope = 'row';
+      k.textContent = keys;
+      row.appendChild(k);
+      row.insertCell().textContent = t(label);
+    }
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'dialog-close';
+    close.textContent = t('helpClose');
+    close.addEventListener('click', () => d.close());
+    d.append(title, table, close);
+    d.addEventListener('close', () => deck?.getRevealElement()?.focus?.());
+    document.body.appendChild(d);
+    return d;
+  };
+
+  const toggle = (): void => {
+    dialog ??= build();
+    if (dialog.open) dialog.close();
+    else dialog.showModal();
+  };
+
+  return {
+    id: 'help',
+    init(reveal) {
+      deck = reveal;
+      reveal.addKeyBinding({ keyCode: 191, key: '?', description: t('keyHelp') }, (event?: KeyboardEvent) => {
+        if (!event || event.shiftKey || event.key === '?') toggle();
+      });
+    },
+    destroy() {
+      dialog?.remove();
+      dialog = null;
+      deck = null;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { t } from './i18n.ts';
+
+/**
+ * Gives reveal.js's own controls Chinese names: navigation buttons, the pause overlay's button,
+ * the jump-to-slide field.
+ */
+export function localisePlugin(): RevealPlugin {
+  let deck: RevealApi | null = null;
+  const apply = (): void => {
+    const root = deck?.getRevealElement();
+    if (!root) return;
+    const label = (selector: string, text: string): void => {
+      root.querySelectorAll(selector).forEach((el) => el.setAttribute('aria-label', text));
+    };
+    label('.controls .navigate-left', t('prevSlide'));
+    label('.controls .navigate-right', t('nextSlide'));
+    label('.controls .navigate-up', t('upSlide'));
+    label('.controls .navigate-down', t('downSlide'));
+    const resume = root.querySelector<HTMLButtonElement>('.pause-overlay .resume-button');
+    if (resume) resume.textContent = t('resume');
+    const jump = root.querySelector<HTMLInputElement>('.jump-to-slide-input');
+    if (jump) {
+      jump.placeholder = t('jumpToSlide');
+      jump.setAttribute('aria-label', t('jumpToSlide'));
+    }
+  };
+  return {
+    id: 'localise',
+    init(reveal) {
+      deck = reveal;
+      reveal.on('ready', apply);
+      // The jump field is created on first use.
+      reveal.on('jumptoslide', apply);
+      document.addEventListener('keyup', apply, { once: true });
+    },
+    destroy() {
+      deck = null;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import Reveal, { type RevealApi } from 'reveal.js';
+import { REVEAL_DEFAULTS } from '../config.ts';
+import { t } from './i18n.ts';
+import { deckPlugins } from './plugins.ts';
+
+/** The running deck, for tests and the speaker view (`window.deck`). */
+declare global {
+  interface Window {
+    deck?: RevealApi;
+  }
+}
+
+/** Honours `prefers-reduced-motion`: no slide transitions. */
+function motionSettings(): { transition?: 'none'; backgroundTransition?: 'none' } {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    ? { transition: 'none', backgroundTransition: 'none' }
+    : {};
+}
+
+/** Starts reveal.js on the page's `.reveal` element with the deck's plugins. */
+export async function startDeck(): Promise<RevealApi> {
+  const root = document.querySelector<HTMLElement>('.reveal')!;
+  root.setAttribute('aria-label', t('deckLabel'));
+  const deck = new Reveal(root, {
+    ...REVEAL_DEFAULTS,
+    ...motionSettings(),
+    plugins: deckPlugins(),
+  });
+  window.deck = deck;
+  await deck.initialize();
+  document.documentElement.classList.add('deck-ready');
+  return deck;
+}

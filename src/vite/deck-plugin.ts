@@ -1,0 +1,192 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin, ResolvedConfig, Rollup, ViteDevServer } from 'vite';
+import { compileDeck, deckToHtml } from '../markdown/compile.ts';
+import { DeckError } from '../markdown/errors.ts';
+import type { CompileOptions, Deck, SourceFile } from '../markdown/types.ts';
+import { PATHS } from '../config.ts';
+
+/** Extra build-time data a feature adds to the virtual module (e.g. chart data). */
+export interface DeckExtension {
+  /** Chart validation and anything else `compileDeck` accepts. */
+  compileOptions?: (root: string) => CompileOptions;
+  /** Named exports added to `virtual:deck`, computed from the compiled deck. */
+  exports?: (deck: Deck, root: string) => Record<string, unknown>;
+  /** Files (absolute) whose change must recompile the deck. */
+  watch?: (root: string) => string[];
+}
+
+const VIRTUAL = 'virtual:deck';
+const RESOLVED = '\0' + VIRTUAL;
+const SLOT = '<!-- deck:slides -->';
+
+/** Reads `slides/*.md` in name order. */
+export function readSlideFiles(root: string): SourceFile[] {
+  const dir = path.join(root, PATHS.slides);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => ({ file: `${PATHS.slides}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+/** The runtime's view of the deck: everything but the slide HTML, which is in index.html. */
+function runtimeDeck(deck: Deck): unknown {
+  return {
+    meta: deck.meta,
+    parts: deck.parts.map(({ slides, ...part }) => ({
+      ...part,
+      slides: slides.map(({ html: _html, notesHtml: _notes, ...slide }) => slide),
+    })),
+    charts: deck.charts,
+  };
+}
+
+/**
+ * Compiles `slides/*.md` into `virtual:deck` and into index.html's `<!-- deck:slides -->`,
+ * emits `speaker.html`, makes the built page run from file:// (classic deferred script),
+ * and reloads the page in dev when a slide file changes.
+ */
+export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
+  let root = process.cwd();
+  let command: ResolvedConfig['command'] = 'serve';
+  let cached: { deck: Deck } | { error: DeckError | Error } | null = null;
+  let warned = false;
+
+  const compile = (): { deck: Deck } | { error: DeckError | Error } => {
+    if (cached) return cached;
+    try {
+      const options: CompileOptions = Object.assign({}, ...extensions.map((e) => e.compileOptions?.(root) ?? {}));
+      cached = { deck: compileDeck(readSlideFiles(root), options) };
+    } catch (error) {
+      cached = { error: error as Error };
+    }
+    return cached;
+  };
+
+  const reportError = (ctx: Rollup.PluginContext, error: Error): never => {
+    if (error instanceof DeckError) {
+      ctx.error({
+        message: error.message,
+        id: path.join(root, error.file),
+        loc: { file: path.join(root, error.file), line: error.line, column: error.column ?? 1 },
+      });
+    }
+    return ctx.error(error.message);
+  };
+
+  return {
+    name: 'deck',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+      command = config.command;
+    },
+    resolveId(id) {
+      return id === VIRTUAL ? RESOLVED : null;
+    },
+    load(id) {
+      if (id !== RESOLVED) return null;
+      for (const file of readSlideFiles(root)) this.addWatchFile(path.join(root, file.file));
+      for (const ext of extensions) for (const f of ext.watch?.(root) ?? []) this.addWatchFile(f);
+      const result = compile();
+      if ('error' in result) return reportError(this, result.error);
+      const { deck } = result;
+      if (!warned && command === 'build') {
+        warned = true;
+        const editorial = deck.warnings.filter((w) => w.message.startsWith('editorial'));
+        const other = deck.warnings.filter((w) => !w.message.startsWith('editorial'));
+        if (editorial.length > 0) {
+          this.warn(
+            `${editorial.length} editorial slides stand where the source text is missing; complete them:\n` +
+              editorial.map((w) => `  ${w.file}:${w.line}  ${w.message.replace(/^editorial summary /, '')}`).join('\n'),
+          );
+        }
+        for (const w of other) this.warn(`${w.file}:${w.line}: ${w.message}`);
+      }
+      const extra = Object.assign({}, ...extensions.map((e) => e.exports?.(deck, root) ?? {})) as Record<
+        string,
+        unknown
+      >;
+      const lines = [`export const deck = ${JSON.stringify(runtimeDeck(deck))};`];
+      for (const [name, value] of Object.entries(extra)) {
+        lines.push(`export const ${name} = ${JSON.stringify(value)};`);
+      }
+      return lines.join('\n');
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        const result = compile();
+        if ('error' in result) {
+          if (command === 'build') throw result.error;
+          // In dev the page still loads; importing virtual:deck shows the error in the overlay.
+          return html.replace(SLOT, '');
+        }
+        return html.replace(SLOT, deckToHtml(result.deck));
+      },
+    },
+    configureServer(server: ViteDevServer) {
+      const slidesDir = path.join(root, PATHS.slides);
+      const watched = [slidesDir, ...extensions.flatMap((e) => e.watch?.(root) ?? [])];
+      server.watcher.add(watched);
+      const onChange = (file: string): void => {
+        if (!watched.some((w) => file.startsWith(w))) return;
+        cached = null;
+        const mod = server.moduleGraph.getModuleById(RESOLVED);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+        server.ws.send({ type: 'full-reload', path: '*' });
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+      // The speaker view is the same page in another mode.
+      server.middlewares.use((req, res, next) => {
+        if (!req.url?.startsWith('/speaker.html')) return next();
+        const index = readFileSync(path.join(root, 'index.html'), 'utf8');
+        server
+          .transformIndexHtml(req.url, toSpeakerPage(index))
+          .then((out) => {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.end(out);
+          })
+          .catch(next);
+      });
+    },
+  };
+}
+
+/** Turns index.html into the speaker view page: same bundle, another mode, no slides. */
+export function toSpeakerPage(html: string): string {
+  return html
+    .replace('data-view="deck"', 'data-view="speaker"')
+    .replace(/<title>[^<]*<\/title>/, '<title>演讲者视图</title>');
+}
+
+/**
+ * After the build: the entry becomes a classic deferred script (module scripts do not run from
+ * file:// in Chromium) without `crossorigin` (which breaks file:// loads), and speaker.html is
+ * written beside index.html.
+ */
+export function staticSitePlugin(): Plugin {
+  return {
+    name: 'deck-static-site',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        return html
+          .replace(/<script type="module" crossorigin src=/g, '<script defer src=')
+          .replace(/<script type="module" src=/g, '<script defer src=')
+          .replace(/ crossorigin(?=[\s>])/g, '')
+          .replace(/<link rel="modulepreload"[^>]*>\n?/g, '');
+      },
+    },
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index && index.type === 'asset') {
+        this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(String(index.source)) });
+      }
+    },
+  };
+}

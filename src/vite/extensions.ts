@@ -1,0 +1,6 @@
+import type { DeckExtension } from './deck-plugin.ts';
+
+/**
+ * Build-time features that add to `virtual:deck` (each feature appends its extension here).
+ */
+export const deckExtensions: DeckExtension[] = [];

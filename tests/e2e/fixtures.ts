@@ -1,0 +1,56 @@
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serveStatic, type StaticServer } from '../../src/export/server.ts';
+
+/** The built site under test. */
+export const DIST = path.resolve(process.env.DECK_DIST ?? 'dist');
+if (!existsSync(path.join(DIST, 'index.html'))) {
+  throw new Error(`${DIST}/index.html is missing: run "npm run build" first`);
+}
+/** file:// URL of the built index.html. */
+export const FILE_URL = pathToFileURL(path.join(DIST, 'index.html')).href;
+
+interface Fixtures {
+  /** Base URL of dist/ served on loopback under a sub-path (e.g. http://127.0.0.1:1234/deck/). */
+  site: string;
+  /** Console errors, page errors and failed requests seen by `page`; asserted empty after each test. */
+  problems: string[];
+}
+
+export const test = base.extend<Fixtures, { server: StaticServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await serveStatic(DIST, { basePath: '/deck/' });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  site: async ({ server }, use) => {
+    await use(server.url);
+  },
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg: ConsoleMessage) => {
+        if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+      page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+      await use(problems);
+      expect(problems, 'console errors, page errors or failed requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the deck and waits until reveal.js is ready and fonts are loaded. */
+export async function openDeck(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.evaluate(() => document.fonts.ready);
+}
