@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import subsetFont from 'subset-font';
@@ -63,14 +63,21 @@ export async function buildFonts(root: string): Promise<{ glyphs: number; regene
     const source = readFileSync(path.join(pkgDir, 'files', `noto-sans-sc-chinese-simplified-${weight}-normal.woff2`));
     const subset = await subsetFont(source, glyphs, { targetFormat: 'woff2' });
     const name = `deck-sans-sc-${weight}.woff2`;
-    writeFileSync(path.join(outDir, name), subset);
+    writeAtomic(path.join(outDir, name), subset);
     faces.push(
       `@font-face {\n  font-family: '${FONT_FAMILY}';\n  font-style: normal;\n  font-weight: ${weight};\n` +
         `  font-display: block;\n  src: url('./${name}') format('woff2');\n}`,
     );
   }
-  writeFileSync(cssPath, faces.join('\n') + '\n');
+  writeAtomic(cssPath, faces.join('\n') + '\n');
   return { glyphs: [...glyphs].length, regenerated: true };
+}
+
+/** Writes through a temporary file, so a concurrent build never reads half a font. */
+function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }
 
 /** Regenerates the subset fonts before each build and dev start, and when slides change. */

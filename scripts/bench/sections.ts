@@ -1,0 +1,4 @@
+import type { BenchSection } from './types.ts';
+
+/** Every bench section, in the order printed. A feature adds its own. */
+export const sections: Record<string, BenchSection> = {};
