@@ -17,6 +17,18 @@ function motionSettings(): { transition?: 'none'; backgroundTransition?: 'none' 
     : {};
 }
 
+/**
+ * reveal.js ignores keys while a dialog or other modal UI is open, or while the user types in a
+ * field: the dialog's own Esc, arrows and letters belong to it. Modal UI is a `<dialog open>` or
+ * any element with `data-deck-modal` that is not `hidden`.
+ */
+export function deckOwnsKeyboard(event: KeyboardEvent): boolean {
+  if (document.querySelector('dialog[open], [data-deck-modal]:not([hidden])')) return false;
+  const target = event.target as HTMLElement | null;
+  if (!target) return true;
+  return !(target.isContentEditable || target.closest('input, textarea, select'));
+}
+
 /** Starts reveal.js on the page's `.reveal` element with the deck's plugins. */
 export async function startDeck(): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
@@ -24,6 +36,7 @@ export async function startDeck(): Promise<RevealApi> {
   const deck = new Reveal(root, {
     ...REVEAL_DEFAULTS,
     ...motionSettings(),
+    keyboardCondition: deckOwnsKeyboard,
     plugins: deckPlugins(),
   });
   window.deck = deck;
