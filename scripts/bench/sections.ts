@@ -1,4 +1,7 @@
+import { benchDeck } from './deck.ts';
 import type { BenchSection } from './types.ts';
 
 /** Every bench section, in the order printed. A feature adds its own. */
-export const sections: Record<string, BenchSection> = {};
+export const sections: Record<string, BenchSection> = {
+  deck: benchDeck,
+};

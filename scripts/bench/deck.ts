@@ -1,0 +1,187 @@
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright';
+import { build } from 'vite';
+import { serveStatic } from '../../src/export/server.ts';
+import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
+import { kb, median, type BenchContext, type BenchRow } from './types.ts';
+
+const LOADS = 11;
+
+interface FirstSlideLoad {
+  /** ms from navigation start to the first frame painted after reveal is ready and fonts loaded. */
+  ms: number;
+  /** Files fetched until then, by path relative to the site. */
+  files: string[];
+}
+
+/**
+ * Runs in the page: resolves with performance.now() at the first frame painted after reveal is
+ * ready and the fonts are loaded. A string, because tsx's helpers do not exist in the page.
+ */
+const FIRST_PAINT = `(async () => {
+  await new Promise((resolve) => {
+    const check = () => document.documentElement.classList.contains('deck-ready') ? resolve() : requestAnimationFrame(check);
+    check();
+  });
+  await document.fonts.ready;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return performance.now();
+})()`;
+
+/** One cold load (fresh context, nothing cached) of `url`, waiting for `readyScript` to be true. */
+async function coldLoad(browser: Browser, url: string): Promise<FirstSlideLoad> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const files: string[] = [];
+  page.on('requestfinished', (req) => files.push(new URL(req.url()).pathname));
+  await page.goto(url, { waitUntil: 'commit' });
+  const ms = (await page.evaluate(FIRST_PAINT)) as number;
+  await context.close();
+  return { ms, files };
+}
+
+function bytesOf(
+  root: string,
+  base: string,
+  files: string[],
+): { raw: number; gzip: number; byKind: Record<string, number> } {
+  let raw = 0;
+  let gzip = 0;
+  const byKind: Record<string, number> = {};
+  for (const f of new Set(files)) {
+    const rel = decodeURIComponent(f.slice(base.length)) || 'index.html';
+    const file = path.join(root, rel);
+    let data: Buffer;
+    try {
+      if (!statSync(file).isFile()) continue;
+      data = readFileSync(file);
+    } catch {
+      continue;
+    }
+    const kind = path.extname(file).slice(1) || 'other';
+    raw += data.length;
+    // Fonts are already compressed (woff2): a server sends them as they are.
+    const sent = kind === 'woff2' || kind === 'woff' ? data.length : gzipSync(data, { level: 9 }).length;
+    gzip += sent;
+    byKind[kind] = (byKind[kind] ?? 0) + sent;
+  }
+  return { raw, gzip, byKind };
+}
+
+/**
+ * The reference a user following reveal.js's docs would build: the same slide text parsed in the
+ * browser by reveal's Markdown plugin, the default theme, and Noto Sans SC from @fontsource.
+ */
+async function buildReference(root: string, outDir: string): Promise<void> {
+  const src = path.join(root, '.cache', 'bench-reference');
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
+  const markdown = readSlideFiles(root)
+    .map(({ text }) => {
+      const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+      return body
+        .split(/\n---\s*\n/)
+        .map((slide) =>
+          slide
+            .replace(/^\s*\{[^}\n]*\}\s*$/m, '')
+            .replace(/ \{\.[^}]*\}$/gm, '')
+            .replace(/^\+ /gm, '- '),
+        )
+        .map(
+          (slide) =>
+            `<section data-markdown><textarea data-template>\n${slide.replace(/<\/textarea>/g, '')}\n</textarea></section>`,
+        )
+        .join('\n');
+    })
+    .join('\n');
+  writeFileSync(
+    path.join(src, 'index.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>reference</title>
+<script type="module" src="./main.js"></script></head>
+<body><div class="reveal"><div class="slides">${markdown}</div></div></body></html>`,
+  );
+  writeFileSync(
+    path.join(src, 'main.js'),
+    `import Reveal from 'reveal.js';
+import Markdown from 'reveal.js/plugin/markdown';
+import 'reveal.js/reveal.css';
+import 'reveal.js/theme/black.css';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import './reference.css';
+const deck = new Reveal({ plugins: [Markdown], hash: true });
+deck.initialize().then(() => document.documentElement.classList.add('deck-ready'));
+`,
+  );
+  writeFileSync(
+    path.join(src, 'reference.css'),
+    `.reveal, .reveal h1, .reveal h2, .reveal h3 { font-family: 'Noto Sans SC', sans-serif; }\n`,
+  );
+  await build({
+    root: src,
+    base: './',
+    logLevel: 'silent',
+    configFile: false,
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+  });
+}
+
+async function measure(
+  browser: Browser,
+  dir: string,
+): Promise<{ ms: number; raw: number; gzip: number; byKind: Record<string, number> }> {
+  const server = await serveStatic(dir, { basePath: '/site/' });
+  try {
+    await coldLoad(browser, server.url); // warm the OS file cache, not the browser's
+    const loads: FirstSlideLoad[] = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.url));
+    const bytes = bytesOf(dir, '/site/', loads.at(-1)!.files);
+    return { ms: median(loads.map((l) => l.ms)), ...bytes };
+  } finally {
+    await server.close();
+  }
+}
+
+/** First-slide bytes and time to first slide painted with its final font, against the reference. */
+export async function benchDeck(ctx: BenchContext): Promise<BenchRow[]> {
+  const root = process.cwd();
+  const refDir = path.join(root, '.cache', 'bench-reference-dist');
+  await buildReference(root, refDir);
+  const browser = await chromium.launch({ executablePath: ctx.executablePath, args: ctx.args, headless: true });
+  try {
+    const ours = await measure(browser, ctx.dist);
+    const ref = await measure(browser, refDir);
+    const kinds = Object.entries(ours.byKind)
+      .map(([k, v]) => `${k} ${kb(v)}`)
+      .join(', ');
+    return [
+      { area: 'deck', metric: 'first slide bytes, raw', value: kb(ours.raw), target: '', ok: null },
+      {
+        area: 'deck',
+        metric: 'first slide bytes, gzip (fonts as sent)',
+        value: `${kb(ours.gzip)} (${kinds})`,
+        target: '≤ 300 KB',
+        ok: ours.gzip <= 300 * 1024,
+      },
+      { area: 'deck', metric: 'reference first slide bytes, gzip', value: kb(ref.gzip), target: '', ok: null },
+      {
+        area: 'deck',
+        metric: `first slide painted with final font (median of ${LOADS} cold loads)`,
+        value: `${ours.ms.toFixed(0)} ms`,
+        target: `≤ ${(ref.ms / 2).toFixed(0)} ms (half the reference)`,
+        ok: ours.ms <= ref.ms / 2,
+      },
+      {
+        area: 'deck',
+        metric: 'reference: reveal Markdown plugin + default theme + @fontsource',
+        value: `${ref.ms.toFixed(0)} ms`,
+        target: '',
+        ok: null,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
