@@ -118,6 +118,8 @@ export function sanitizeSlideHtml(html: string): { html: string; removed: boolea
 
 function normalise(html: string): string {
   return html
+    .replace(/&quot;/g, '"')
+    .replace(/&#(?:39|x27);/g, "'")
     .replace(/\s+/g, '')
     .replace(/=""/g, '')
     .replace(/<(br|hr|img|input)([^>]*?)\/?>/g, '<$1$2>');
