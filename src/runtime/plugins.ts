@@ -1,11 +1,14 @@
 import type { RevealPlugin } from 'reveal.js';
+import { a11yPlugin } from './a11y-plugin.ts';
+import { handoutLinkPlugin } from './handout-link.ts';
 import { helpPlugin } from './help-plugin.ts';
 import { localisePlugin } from './localise-plugin.ts';
+import { printPlugin } from './print-plugin.ts';
 
 /**
  * The deck's runtime features, each a reveal.js plugin (`{ id, init(deck), destroy() }`).
  * A feature adds its factory here.
  */
 export function deckPlugins(): RevealPlugin[] {
-  return [localisePlugin(), helpPlugin()];
+  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin()];
 }

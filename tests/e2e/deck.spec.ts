@@ -143,3 +143,13 @@ test('a slide is addressed by its id', async ({ page, site }) => {
   await openDeck(page, `${site}#/${id}`);
   expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);
 });
+
+test('screen readers get a document, and each new slide is announced by title', async ({ page, site }) => {
+  await openDeck(page, site);
+  await expect(page.locator('.reveal')).not.toHaveAttribute('role', 'application');
+  const live = page.locator('.deck-announcer[aria-live="polite"]');
+  await page.evaluate(() => window.deck!.slide(1, 0));
+  const title = await page.evaluate(() => window.deck!.getCurrentSlide().dataset.title ?? '');
+  await expect(live).toContainText(title);
+  await expect(live).toContainText('第 ');
+});
