@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, expect, test } from './fixtures.ts';
+
+/**
+ * Byte budgets of the built site. Sizes are deterministic, so they are checked here; times are
+ * measured by `npm run bench`.
+ */
+export const BUDGETS = {
+  /** index.html + the script + the stylesheet + the fonts, gzip (woff2 as is). */
+  firstSlideGzip: 300 * 1024,
+  /** The script alone, gzip. */
+  scriptGzip: 150 * 1024,
+  /** The stylesheet alone, gzip. */
+  styleGzip: 30 * 1024,
+  /** Each subset font weight. */
+  fontWeight: 120 * 1024,
+  /** Everything in dist/ except exported PDFs, raw. */
+  siteRaw: 2 * 1024 * 1024,
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+const sent = (file: string): number => {
+  const data = readFileSync(file);
+  return /\.(woff2?|png|jpg|pdf)$/.test(file) ? data.length : gzipSync(data, { level: 9 }).length;
+};
+
+test('the built site stays inside its byte budgets', () => {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const fonts = files(path.join(DIST, 'assets')).filter((f) => f.endsWith('.woff2'));
+  const script = refs.filter((r) => r.endsWith('.js')).map((r) => path.join(DIST, r));
+  const style = refs.filter((r) => r.endsWith('.css')).map((r) => path.join(DIST, r));
+  expect(script).toHaveLength(1);
+  expect(style).toHaveLength(1);
+
+  const sizes = {
+    firstSlideGzip: [path.join(DIST, 'index.html'), ...script, ...style, ...fonts].reduce((n, f) => n + sent(f), 0),
+    scriptGzip: sent(script[0]!),
+    styleGzip: sent(style[0]!),
+    fontWeight: Math.max(...fonts.map((f) => statSync(f).size)),
+    siteRaw: files(DIST)
+      .filter((f) => !f.endsWith('.pdf'))
+      .reduce((n, f) => n + statSync(f).size, 0),
+  };
+  const over = Object.entries(sizes)
+    .filter(([k, v]) => v > BUDGETS[k as keyof typeof BUDGETS])
+    .map(
+      ([k, v]) => `${k}: ${(v / 1024).toFixed(1)} KB > ${(BUDGETS[k as keyof typeof BUDGETS] / 1024).toFixed(0)} KB`,
+    );
+  expect(over).toEqual([]);
+  // Two weights of the deck's own glyphs, not the whole font.
+  expect(fonts).toHaveLength(2);
+});
