@@ -33,7 +33,8 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
   const partIds = new Map<string, string>();
   let meta: DeckMeta | undefined;
 
-  sources.forEach((source, h) => {
+  sources.forEach((raw, h) => {
+    const source = normaliseSource(raw);
     const { frontMatter: fm, body, bodyLine } = parseFrontMatter(source, h === 0);
     if (fm.deck) meta = fm.deck;
     const previous = partIds.get(fm.id);
@@ -103,6 +104,15 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
         if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see README: Charts)');
         slideCharts.push(spec);
       });
+      for (const image of audience.images) {
+        if (options.assetExists && !options.assetExists(image.src)) {
+          throw new DeckError(
+            image,
+            `image "${image.src}" does not exist`,
+            'put the file in public/ (it is copied into dist/) and link it with a relative path, e.g. ![说明](img/photo.png)',
+          );
+        }
+      }
       const notes = render(raw.notes, {
         file: source.file,
         line: raw.notesLine,
@@ -166,6 +176,24 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
     }
   }
   return { meta: meta!, parts, charts, warnings };
+}
+
+/**
+ * Accepts the encodings editors produce: a UTF-8 byte-order mark is dropped and CRLF/CR line
+ * ends become LF. Text that was not UTF-8 (decoded with U+FFFD replacement characters) is refused.
+ */
+function normaliseSource(source: SourceFile): SourceFile {
+  const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const line = text.slice(0, bad).split('\n').length;
+    throw new DeckError(
+      { file: source.file, line },
+      'the file is not valid UTF-8',
+      'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
+    );
+  }
+  return { file: source.file, text };
 }
 
 /** The reveal.js `<section>` markup for the whole deck: one vertical stack per part. */

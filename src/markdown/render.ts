@@ -17,11 +17,17 @@ export interface SlideLink extends SourcePos {
   target: string;
 }
 
+/** An image with a relative `src`, checked once the site's files are known. */
+export interface ImageRef extends SourcePos {
+  src: string;
+}
+
 /** What rendering one piece of Markdown produced. */
 export interface Rendered {
   html: string;
   charts: RawChart[];
   links: SlideLink[];
+  images: ImageRef[];
   /** Plain text of the first heading (attributes removed), or null. */
   title: string | null;
 }
@@ -150,6 +156,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
     const charts: RawChart[] = [];
     const chartHtml: string[] = [];
     const links: SlideLink[] = [];
+    const images: ImageRef[] = [];
     let title: string | null = null;
     let offset = 0;
     for (const top of tokens) {
@@ -171,6 +178,9 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
           });
           if (t.type === 'link' && href.startsWith('#')) {
             links.push({ file: ctx.file, line: innerLine(String(t.raw)), target: href.slice(1) });
+          }
+          if (t.type === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+            images.push({ file: ctx.file, line: innerLine(String(t.raw)), src: href });
           }
         } else if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'list_item') {
           const attrs = takeTrailingAttrs(t.tokens as Token[]);
@@ -202,7 +212,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
     state = { charts, ctx, chartHtml };
     try {
       const html = md.parser(tokens);
-      return { html, charts, links, title };
+      return { html, charts, links, images, title };
     } finally {
       state = null;
     }

@@ -1,6 +1,6 @@
 /** One slide's raw Markdown, before rendering. */
 export interface RawSlide {
-  /** 1-based file line of the slide's first line. */
+  /** 1-based file line of the slide's first non-blank line. */
   line: number;
   /** The attribute line `{#id .class key=value}` if the slide starts with one. */
   attrs: string | null;
@@ -70,7 +70,7 @@ function splitOne(lines: string[], start: number): RawSlide {
   const bodyLines = notesAt < 0 ? rest : rest.slice(0, notesAt);
   const notesLines = notesAt < 0 ? [] : rest.slice(notesAt + 1);
   return {
-    line: start,
+    line: attrsLine,
     attrs,
     attrsLine,
     body: bodyLines.join('\n'),

@@ -101,4 +101,8 @@ export interface CompileOptions {
    * or null. Default: accept any chart.
    */
   validateChart?: (spec: ChartSpec) => string | null;
+  /**
+   * Whether a relative asset (an image's `src`) exists in the site. Default: not checked.
+   */
+  assetExists?: (src: string) => boolean;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rollup, ViteDevServer } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
@@ -55,7 +55,12 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
   const compile = (): { deck: Deck } | { error: DeckError | Error } => {
     if (cached) return cached;
     try {
-      const options: CompileOptions = Object.assign({}, ...extensions.map((e) => e.compileOptions?.(root) ?? {}));
+      const assetExists = (src: string): boolean =>
+        existsSync(path.join(root, 'public', decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, ''))));
+      const options: CompileOptions = Object.assign(
+        { assetExists },
+        ...extensions.map((e) => e.compileOptions?.(root) ?? {}),
+      );
       cached = { deck: compileDeck(readSlideFiles(root), options) };
     } catch (error) {
       cached = { error: error as Error };

@@ -24,7 +24,7 @@ const BAD: Record<string, string> = {
   'bad-duplicate-id-same-file.md': `bad-duplicate-id-same-file.md:15: duplicate slide id "same" (first used at ${DIR}/bad-duplicate-id-same-file.md:9) — give this slide another id: ids must be unique across the deck`,
   'bad-duplicate-id.md': `bad-duplicate-id.md:9: duplicate slide id "title" (first used at ${DIR}/good-first.md:12) — give this slide another id: ids must be unique across the deck`,
   'bad-empty-slide.md':
-    'bad-empty-slide.md:12: the slide has no content for the audience — write a heading or key points above the Note: line, or remove the empty slide',
+    'bad-empty-slide.md:13: the slide has no content for the audience — write a heading or key points above the Note: line, or remove the empty slide',
   'bad-empty.md':
     'bad-empty.md:1: the file is empty — start it with front matter (--- id, kind, label, title, minutes ---) and at least one slide, or delete it',
   'bad-inline-attrs.md':
@@ -37,6 +37,10 @@ const BAD: Record<string, string> = {
     'bad-kind.md:3: field "kind" must be one of opening | part | closing, got "chapter" — write it as kind: <one of opening | part | closing>',
   'bad-layout.md':
     'bad-layout.md:9: unknown layout "grid" — expected one of: "default", "title", "quote", "two-col", "chart", "statement", "structure"',
+  'bad-missing-image.md':
+    'bad-missing-image.md:11: image "img/missing.png" does not exist — put the file in public/ (it is copied into dist/) and link it with a relative path, e.g. ![说明](img/photo.png)',
+  'bad-not-utf8.md':
+    'bad-not-utf8.md:4: the file is not valid UTF-8 — save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
   'bad-minutes-type.md':
     'bad-minutes-type.md:6: field "minutes" must be a number of minutes above 0, got "五" — write it as minutes: <a number of minutes above 0>',
   'bad-missing-minutes.md':
@@ -71,7 +75,7 @@ describe('compileDeck() on bad input', () => {
     it(`reports ${name} with file:line and what to do`, () => {
       let caught: unknown;
       try {
-        compileDeck([first, fixture(name)]);
+        compileDeck([first, fixture(name)], { assetExists: (src) => src === 'img/exists.png' });
       } catch (e) {
         caught = e;
       }
@@ -127,9 +131,9 @@ describe('compileDeck() on good input', () => {
 
   it('gives slides ids, positions and titles', () => {
     expect(qi!.slides.map((s) => [s.id, s.h, s.v, s.title, s.line])).toEqual([
-      ['qi-start', 1, 0, '把握规律', 9],
-      ['qi-2', 1, 1, '第二页', 29],
-      ['qi-missing', 1, 2, '缺失部分', 43],
+      ['qi-start', 1, 0, '把握规律', 10],
+      ['qi-2', 1, 1, '第二页', 30],
+      ['qi-missing', 1, 2, '缺失部分', 44],
     ]);
   });
 
@@ -183,7 +187,7 @@ describe('compileDeck() on good input', () => {
     expect(deck.warnings).toEqual([
       {
         file: `${DIR}/good-part.md`,
-        line: 43,
+        line: 44,
         message: 'editorial summary "缺失部分" (#qi-missing): the source text is missing here — complete it',
       },
     ]);
@@ -198,6 +202,16 @@ describe('compileDeck() on good input', () => {
     const hidden = deckToHtml({ ...deck, meta: { ...deck.meta, showEditorialMarks: false } });
     expect(hidden).not.toContain('editorial-tag');
     expect(hidden).toContain('class="editorial-note"');
+  });
+
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    const d = compileDeck([first, fixture('good-bom-crlf.md')], { assetExists: (src) => src === 'img/exists.png' });
+    expect(d.parts[1]!.slides.map((s) => [s.title, s.line])).toEqual([
+      ['标题', 9],
+      ['第二页', 15],
+    ]);
+    expect(d.parts[1]!.slides[0]!.html).toContain('<img src="img/exists.png" alt="照片" />');
+    expect(d.parts[1]!.slides[1]!.notesText).toBe('讲稿');
   });
 
   it('does not split slides at --- inside a code block', () => {
