@@ -101,7 +101,7 @@ describe('the deck content (slides/*.md)', () => {
       if (at < 0) {
         const anywhere = ALL_NOTES.indexOf(sentence);
         throw new Error(
-          `sentence ${i + 1} is missing from the notes after slide ${slideAt(cursor)}` +
+          `sentence ${i + 1} is missing from the notes (looked from slide ${slideAt(cursor)} on)` +
             (anywhere >= 0 ? ` (it appears earlier, in ${slideAt(anywhere)}: out of order)` : '') +
             `: ${sentence}`,
         );
