@@ -24,6 +24,7 @@ function sentences(lines: readonly string[]): string[] {
 }
 
 const NOTES = slides.map((s) => squash(s.notesText));
+// Joined without a separator: a long sentence may be read clause by clause over consecutive slides.
 const ALL_NOTES = NOTES.join('');
 
 /** The slide whose notes contain the given position of ALL_NOTES. */
