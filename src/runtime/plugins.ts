@@ -1,5 +1,6 @@
 import type { RevealPlugin } from 'reveal.js';
 import { a11yPlugin } from './a11y-plugin.ts';
+import { chartsPlugin } from './charts-plugin.ts';
 import { handoutLinkPlugin } from './handout-link.ts';
 import { helpPlugin } from './help-plugin.ts';
 import { localisePlugin } from './localise-plugin.ts';
@@ -10,5 +11,5 @@ import { printPlugin } from './print-plugin.ts';
  * A feature adds its factory here.
  */
 export function deckPlugins(): RevealPlugin[] {
-  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin()];
+  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin(), chartsPlugin()];
 }

@@ -1,6 +1,7 @@
+import { chartsExtension } from '../charts/extension.ts';
 import type { DeckExtension } from './deck-plugin.ts';
 
 /**
  * Build-time features that add to `virtual:deck` (each feature appends its extension here).
  */
-export const deckExtensions: DeckExtension[] = [];
+export const deckExtensions: DeckExtension[] = [chartsExtension()];

@@ -1,0 +1,183 @@
+import { csvParseRows } from 'd3-dsv';
+import { DeckError, listNames } from '../../markdown/errors.ts';
+
+/** The type of one CSV column. Empty cells are allowed only where `optional` is set. */
+export type ColumnType =
+  | { type: 'year'; optional?: boolean }
+  | { type: 'integer'; optional?: boolean }
+  | { type: 'number'; optional?: boolean }
+  | { type: 'text'; optional?: boolean }
+  | { type: 'enum'; values: readonly string[]; optional?: boolean };
+
+/** The schema of one CSV file: its columns in order and the columns that form a row's key. */
+export interface TableSchema {
+  columns: Readonly<Record<string, ColumnType>>;
+  /** Columns whose values together must be unique (e.g. `['measure', 'year']`). */
+  key: readonly string[];
+}
+
+/** A cell after validation: numbers for `year`/`integer`/`number` columns, strings otherwise, null when empty. */
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+/** A validated row with the 1-based line it came from. */
+export interface TableRow {
+  line: number;
+  values: Row;
+  /** The cells as written (trimmed), e.g. `67.00`, so values are shown exactly as published. */
+  raw: Record<string, string>;
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const YEAR = /^\d{4}$/;
+
+/**
+ * Where each record and field starts: 1-based line and column. Follows RFC 4180 quoting, so a
+ * quoted comma or line break does not shift the positions of later cells.
+ */
+export function cellPositions(text: string): { line: number; columns: number[] }[] {
+  const records: { line: number; columns: number[] }[] = [];
+  let line = 1;
+  let col = 1;
+  let current: { line: number; columns: number[] } | null = null;
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    current ??= { line, columns: [col] };
+    if (inQuotes) {
+      if (ch === '"' && text[i + 1] === '"') {
+        i++;
+        col++;
+      } else if (ch === '"') inQuotes = false;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === ',') current.columns.push(col + 1);
+    else if (ch === '\n') {
+      records.push(current);
+      current = null;
+    }
+    if (ch === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  if (current) records.push(current);
+  return records;
+}
+
+function describe(type: ColumnType): string {
+  switch (type.type) {
+    case 'year':
+      return 'a four-digit year such as 2011';
+    case 'integer':
+      return 'a whole number such as 7';
+    case 'number':
+      return 'a number such as 51.27 (digits and one decimal point, no % or thousands separator)';
+    case 'text':
+      return 'some text';
+    case 'enum':
+      return `one of ${listNames(type.values)}`;
+  }
+}
+
+function readCell(raw: string, type: ColumnType): Cell | undefined {
+  const v = raw.trim();
+  if (v === '') return type.optional || type.type === 'text' ? null : undefined;
+  switch (type.type) {
+    case 'year':
+      return YEAR.test(v) ? Number(v) : undefined;
+    case 'integer':
+      return /^\d+$/.test(v) ? Number(v) : undefined;
+    case 'number':
+      return NUMBER.test(v) ? Number(v) : undefined;
+    case 'text':
+      return v;
+    case 'enum':
+      return type.values.includes(v) ? v : undefined;
+  }
+}
+
+/**
+ * Parses and validates one CSV file (d3-dsv) against its schema.
+ * Pure. @throws DeckError with `file:line:column` for an empty file, a missing or unexpected
+ * column, a row of the wrong width, a bad cell or a duplicate key.
+ */
+export function parseTable(file: string, text: string, schema: TableSchema): TableRow[] {
+  const source = text.replace(/^\uFEFF/, '');
+  const rows = csvParseRows(source);
+  const positions = cellPositions(source);
+  const expected = Object.keys(schema.columns);
+  if (rows.length === 0 || rows[0]!.every((c) => c.trim() === '')) {
+    throw new DeckError(
+      { file, line: 1 },
+      'the data file is empty',
+      `restore its header row (${expected.join(',')}) and its data rows from the source (see SOURCES.md)`,
+    );
+  }
+  const header = rows[0]!.map((h) => h.trim());
+  for (const name of expected) {
+    if (!header.includes(name)) {
+      throw new DeckError(
+        { file, line: 1 },
+        `missing column "${name}"`,
+        `the header must name the columns ${listNames(expected)}`,
+      );
+    }
+  }
+  header.forEach((name, i) => {
+    if (!expected.includes(name)) {
+      throw new DeckError(
+        { file, line: positions[0]!.line, column: positions[0]!.columns[i] },
+        `unexpected column "${name}"`,
+        `the columns are ${listNames(expected)}; add a new column to the schema in src/charts/data/datasets.ts first`,
+      );
+    }
+  });
+  if (rows.length === 1) {
+    throw new DeckError(
+      { file, line: 1 },
+      'the data file has a header but no rows',
+      'restore its data rows from the source (see SOURCES.md)',
+    );
+  }
+  const seen = new Map<string, number>();
+  const out: TableRow[] = [];
+  rows.slice(1).forEach((cells, r) => {
+    const pos = positions[r + 1] ?? { line: r + 2, columns: [] };
+    if (cells.length !== header.length) {
+      throw new DeckError(
+        { file, line: pos.line },
+        `the row has ${cells.length} cells but the header has ${header.length}`,
+        'quote a cell that contains a comma ("a, b") and give every row one cell per column',
+      );
+    }
+    const values: Row = {};
+    const raw: Record<string, string> = {};
+    header.forEach((name, i) => {
+      raw[name] = cells[i]!.trim();
+      const type = schema.columns[name]!;
+      const value = readCell(cells[i]!, type);
+      if (value === undefined) {
+        const cell = cells[i]!;
+        throw new DeckError(
+          { file, line: pos.line, column: pos.columns[i] ?? 1 },
+          cell.trim() === '' ? `empty cell in column "${name}"` : `bad value "${cell}" in column "${name}"`,
+          `write ${describe(type)}${type.optional ? ', or leave the cell empty where the value is missing' : ''}`,
+        );
+      }
+      values[name] = value;
+    });
+    const key = schema.key.map((k) => String(values[k])).join(' ');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const keyColumn = header.indexOf(schema.key[0]!);
+      throw new DeckError(
+        { file, line: pos.line, column: pos.columns[keyColumn] ?? 1 },
+        `duplicate key ${schema.key.map((k) => `${k}=${String(values[k])}`).join(', ')} (first at line ${first})`,
+        `keep one row per ${schema.key.join(' and ')}; never average or merge values`,
+      );
+    }
+    seen.set(key, pos.line);
+    out.push({ line: pos.line, values, raw });
+  });
+  return out;
+}

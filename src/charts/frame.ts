@@ -1,0 +1,304 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import type { ScaleLinear } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import {
+  line,
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  symbolWye,
+  type SymbolType,
+} from 'd3-shape';
+import type { Datum, Series } from './types.ts';
+
+/** What `render` needs from its environment: the document to create elements in (jsdom in tests). */
+export interface RenderContext {
+  document: Document;
+}
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The chart's logical size in px of reveal's 1600×900 slide; the SVG scales with the slide. */
+export const SIZE = { width: 1456, height: 540 } as const;
+
+/** Plot margins: room for the y-axis, the x-axis and the direct labels on the right. */
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * Series styles: colour (AA contrast on white), dash and marker, so that series stay apart in
+ * greyscale print and for readers who do not see colour.
+ */
+export const STYLES: readonly { color: string; dash: string; symbol: SymbolType; symbolName: string }[] = [
+  { color: '#a61b1b', dash: '', symbol: symbolCircle, symbolName: 'circle' },
+  { color: '#0b5394', dash: '14 6', symbol: symbolSquare, symbolName: 'square' },
+  { color: '#2b6e2f', dash: '4 6', symbol: symbolTriangle, symbolName: 'triangle' },
+  { color: '#6a3d9a', dash: '16 5 4 5', symbol: symbolDiamond, symbolName: 'diamond' },
+  { color: '#8a4b00', dash: '8 4', symbol: symbolWye, symbolName: 'wye' },
+  { color: '#4d4d4d', dash: '2 4', symbol: symbolStar, symbolName: 'star' },
+];
+
+export function style(i: number): (typeof STYLES)[number] {
+  return STYLES[i % STYLES.length]!;
+}
+
+export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+export type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** A new chart root: `<svg>` with a viewBox, a `<title>` and a `<desc>` summary, labelled for screen readers. */
+export function chartRoot(ctx: RenderContext, kind: string, label: string, summary: string): Svg {
+  const el = ctx.document.createElementNS(SVG_NS, 'svg');
+  const svg = select(el as SVGSVGElement)
+    .attr('xmlns', SVG_NS)
+    .attr('class', `chart-svg chart-${kind}`)
+    .attr('viewBox', `0 0 ${SIZE.width} ${SIZE.height}`)
+    .attr('role', 'group')
+    .attr('aria-label', label)
+    .attr('aria-roledescription', '图表');
+  svg.append('title').text(label);
+  svg.append('desc').text(summary);
+  return svg;
+}
+
+/** The plot area inside the margins. */
+export function plotArea(svg: Svg, m: Margins): G {
+  return svg.append('g').attr('class', 'chart-plot').attr('transform', `translate(${m.left},${m.top})`);
+}
+
+export function innerSize(m: Margins): { w: number; h: number } {
+  return { w: SIZE.width - m.left - m.right, h: SIZE.height - m.top - m.bottom };
+}
+
+/** Year axis (bottom) and value axis (left) with grid lines; decorative, so hidden from screen readers. */
+export function drawAxes(
+  plot: G,
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  opts: { xTicks: number[]; yTicks: number[]; yFormat: (v: number) => string; unitLabel: string },
+): void {
+  const { h } = { h: y.range()[0]! };
+  const w = x.range()[1]!;
+  const grid = plot.append('g').attr('class', 'chart-grid').attr('aria-hidden', 'true');
+  grid
+    .selectAll('line')
+    .data(opts.yTicks)
+    .join('line')
+    .attr('x1', 0)
+    .attr('x2', w)
+    .attr('y1', (d) => y(d))
+    .attr('y2', (d) => y(d));
+  plot
+    .append('g')
+    .attr('class', 'chart-axis chart-axis-x')
+    .attr('aria-hidden', 'true')
+    .attr('transform', `translate(0,${h})`)
+    .call(
+      axisBottom(x)
+        .tickValues(opts.xTicks)
+        .tickFormat((d) => String(d))
+        .tickSizeOuter(0),
+    );
+  plot
+    .append('g')
+    .attr('class', 'chart-axis chart-axis-y')
+    .attr('aria-hidden', 'true')
+    .call(
+      axisLeft(y)
+        .tickValues(opts.yTicks)
+        .tickFormat((d) => opts.yFormat(Number(d)))
+        .tickSizeOuter(0),
+    );
+  plot
+    .append('text')
+    .attr('class', 'chart-unit')
+    .attr('aria-hidden', 'true')
+    .attr('x', -8)
+    .attr('y', -18)
+    .attr('text-anchor', 'end')
+    .text(opts.unitLabel);
+}
+
+/** Round to 2 decimals for attributes, so SVG output is stable and compact. */
+export function r2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/** Splits year-ordered points into runs of consecutive years; a missing year starts a new run. */
+export function runs(points: readonly Datum[]): Datum[][] {
+  const out: Datum[][] = [];
+  for (const p of points) {
+    const last = out.at(-1);
+    if (last && last.at(-1)!.year + 1 === p.year) last.push(p);
+    else out.push([p]);
+  }
+  return out;
+}
+
+/** Number of gaps (missing years between observations) in a series. */
+export function gapCount(points: readonly Datum[]): number {
+  return runs(points).length - 1;
+}
+
+/**
+ * The path of a series: consecutive years joined, a gap wherever a year is missing (d3 `line`
+ * with `defined`). A lone year gets no segment; its marker shows it.
+ */
+export function seriesPath(
+  points: readonly Datum[],
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+): string {
+  const withGaps: (Datum | null)[] = [];
+  for (const run of runs(points)) {
+    if (run.length < 2) continue;
+    if (withGaps.length) withGaps.push(null);
+    withGaps.push(...run);
+  }
+  const path = line<Datum | null>()
+    .defined((d) => d !== null)
+    .x((d) => r2(x(d!.year)))
+    .y((d) => r2(y(d!.value)));
+  return path(withGaps) ?? '';
+}
+
+/** A d3 symbol path centred on 0,0; area in px². */
+export function symbolPath(type: SymbolType, size: number): string {
+  return symbol(type, size)() ?? '';
+}
+
+/** Series lines joined by id (`selection.join`), styled by the series' style index. */
+export function drawLines(
+  layer: G,
+  series: readonly Series[],
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  /** Whether series carry their own dash (false: solid, only projections dashed). */
+  dashes = true,
+): void {
+  layer
+    .selectAll<SVGPathElement, Series>('path.chart-line')
+    .data(series, (s) => s.id + (s.projected ? '-p' : ''))
+    .join('path')
+    .attr('class', (s) => `chart-line${s.projected ? ' chart-line-projected' : ''}`)
+    .attr('data-series', (s) => s.id)
+    .attr('fill', 'none')
+    .attr('stroke', (s) => style(s.style).color)
+    .attr('stroke-width', (s) => (s.projected ? 3 : 4))
+    .attr('stroke-dasharray', (s) => (s.projected ? '10 8' : (dashes && style(s.style).dash) || null))
+    .attr('d', (s) => seriesPath(s.points, x, y));
+}
+
+/** One focusable point per observation: what the readout, the keyboard and the data table walk through. */
+export interface PointInfo {
+  series: Series;
+  datum: Datum;
+  /** Exact readout: year, value with unit, series and source. */
+  label: string;
+  /** Marker size in px² (0: no visible marker, the focus ring still shows it). */
+  size: number;
+  /** Symbol override (benchmarks). */
+  symbol?: SymbolType;
+  color?: string;
+}
+
+/** Draws markers (hollow for third-party values) that are also the chart's keyboard stops. */
+export function drawPoints(
+  layer: G,
+  points: readonly PointInfo[],
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+): void {
+  layer
+    .selectAll<SVGPathElement, PointInfo>('path.chart-point')
+    .data(points, (p) => `${p.series.id}-${p.series.projected ? 'p' : ''}-${p.datum.year}`)
+    .join('path')
+    .attr('class', (p) => `chart-point${p.datum.quality === 'third_party' ? ' chart-point-hollow' : ''}`)
+    .attr('data-series', (p) => p.series.id)
+    .attr('data-year', (p) => p.datum.year)
+    .attr('data-value', (p) => p.datum.text)
+    .attr('tabindex', -1)
+    .attr('role', 'img')
+    .attr('aria-label', (p) => p.label)
+    .attr('transform', (p) => `translate(${r2(x(p.datum.year))},${r2(y(p.datum.value))})`)
+    .attr('d', (p) => symbolPath(p.symbol ?? style(p.series.style).symbol, Math.max(p.size, 1)))
+    .attr('fill', (p) => (p.datum.quality === 'third_party' ? '#ffffff' : (p.color ?? style(p.series.style).color)))
+    .attr('fill-opacity', (p) => (p.size === 0 ? 0 : 1))
+    .attr('stroke', (p) => p.color ?? style(p.series.style).color)
+    .attr('stroke-width', (p) => (p.size === 0 ? 0 : 3));
+}
+
+/** A direct label at the end of a line (no legend lookup needed). */
+export function drawEndLabels(
+  layer: G,
+  labels: readonly { id: string; text: string; x: number; y: number; color: string }[],
+): void {
+  // Spread labels that would overlap (greedy, top to bottom, 30 px apart).
+  const sorted = [...labels].sort((a, b) => a.y - b.y);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.y - sorted[i - 1]!.y < 30) sorted[i]!.y = sorted[i - 1]!.y + 30;
+  }
+  layer
+    .selectAll<SVGTextElement, (typeof labels)[number]>('text.chart-label')
+    .data(sorted, (d) => d.id)
+    .join('text')
+    .attr('class', 'chart-label')
+    .attr('data-series', (d) => d.id)
+    .attr('x', (d) => r2(d.x))
+    .attr('y', (d) => r2(d.y))
+    .attr('dy', '0.35em')
+    .attr('fill', (d) => d.color)
+    .text((d) => d.text);
+}
+
+/** An annotation: a short leader line from the point and a label. */
+export function drawAnnotation(
+  layer: G,
+  a: { x: number; y: number; dx: number; dy: number; lines: string[]; anchor?: 'start' | 'middle' | 'end' },
+): void {
+  const g = layer.append('g').attr('class', 'chart-annotation');
+  g.append('line')
+    .attr('x1', r2(a.x))
+    .attr('y1', r2(a.y))
+    .attr('x2', r2(a.x + a.dx))
+    .attr('y2', r2(a.y + a.dy));
+  const text = g
+    .append('text')
+    .attr('x', r2(a.x + a.dx))
+    .attr('y', r2(a.y + a.dy + (a.dy < 0 ? -8 - 28 * (a.lines.length - 1) : 26)))
+    .attr('text-anchor', a.anchor ?? 'middle');
+  a.lines.forEach((l, i) => {
+    text
+      .append('tspan')
+      .attr('x', r2(a.x + a.dx))
+      .attr('dy', i === 0 ? 0 : 28)
+      .attr('class', i === 0 ? 'chart-annotation-head' : null)
+      .text(l);
+  });
+}
+
+/** The first-to-last year range of a set of series. */
+export function yearExtent(series: readonly Series[]): [number, number] {
+  const years = series.flatMap((s) => s.points.map((p) => p.year));
+  return [Math.min(...years), Math.max(...years)];
+}
+
+/** Ticks at every `step` (e.g. each decade) within [from, to]. */
+export function stepTicks(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = Math.ceil(from / step) * step; v <= to; v += step) out.push(v);
+  return out;
+}
+
+/** Approximate text width in px: CJK characters are one em, Latin and digits about 0.6 em. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += ch.codePointAt(0)! > 0x2e80 ? 1 : 0.6;
+  return em * fontSize;
+}

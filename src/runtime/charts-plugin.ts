@@ -1,0 +1,369 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { chartData } from 'virtual:deck';
+import '../../assets/styles/charts.css';
+import { animateIn } from '../charts/animate.ts';
+import { update as updateCompare } from '../charts/compare.ts';
+import { RENDERERS } from '../charts/registry.ts';
+import { dataTable } from '../charts/table.ts';
+import type { ChartPayload } from '../charts/kinds.ts';
+import type { CompareData } from '../charts/types.ts';
+import { select } from 'd3-selection';
+import { style } from '../charts/frame.ts';
+import { t } from './i18n.ts';
+
+/** One chart on the page: its figure, payload and the state of its drawing. */
+interface MountedChart {
+  figure: HTMLElement;
+  body: HTMLElement;
+  tooltip: HTMLElement;
+  payload: ChartPayload;
+  svg: SVGSVGElement | null;
+  finish: (() => void) | null;
+  hidden: string[];
+}
+
+/** Whether charts must appear in their final state at once (print, PDF, reduced motion). */
+function staticMode(deck: RevealApi): boolean {
+  // reveal 6 renamed isPrintingPDF() to isPrintView(); its typings still name the old one.
+  const api = deck as RevealApi & { isPrintView?: () => boolean };
+  return (
+    (api.isPrintView?.() ?? false) ||
+    /print-pdf/.test(window.location.search) ||
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+/**
+ * Draws the deck's D3 charts: animated when a chart's slide becomes current (again on each
+ * visit), final at once in print, in the overview and under `prefers-reduced-motion`. Each figure
+ * gets a readout (hover, touch, keyboard), a "查看数据" table, a source line and a footnote, and
+ * `data-chart-state="final"` once its final state is drawn.
+ */
+export function chartsPlugin(): RevealPlugin {
+  const charts = new Map<string, MountedChart>();
+  let deck: RevealApi | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const draw = (chart: MountedChart, animate: boolean): void => {
+    chart.finish?.();
+    chart.figure.dataset.chartState = 'drawing';
+    const svg = RENDERERS[chart.payload.kind](chart.payload.data, chart.payload.options, { document }, chart.hidden);
+    chart.svg?.remove();
+    chart.svg = svg;
+    chart.body.prepend(svg);
+    fit(chart);
+    wirePoints(chart);
+    const final = (): void => {
+      chart.finish = null;
+      chart.figure.dataset.chartState = 'final';
+    };
+    if (animate) chart.finish = animateIn(svg, `${chart.figure.id}-clip`, final);
+    else final();
+  };
+
+  const drawSlide = (slide: Element | undefined, animate: boolean): void => {
+    if (!slide) return;
+    slide.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((f) => {
+      const chart = charts.get(f.id);
+      if (chart) draw(chart, animate);
+    });
+  };
+
+  const finishAll = (): void => {
+    for (const chart of charts.values()) {
+      if (chart.finish) chart.finish();
+      else if (!chart.svg) draw(chart, false);
+    }
+  };
+
+  return {
+    id: 'charts',
+    init(reveal) {
+      deck = reveal;
+      const root = reveal.getRevealElement() ?? document;
+      const payloads = (chartData ?? {}) as Record<string, ChartPayload>;
+      root.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((figure) => {
+        const payload = payloads[figure.dataset.chart ?? ''];
+        if (!payload) return;
+        const chart = buildFigure(figure, payload);
+        charts.set(figure.id, chart);
+        // Every chart starts final, so the overview and print show it; the current slide's chart animates.
+        draw(chart, false);
+      });
+      const onChange = (): void => {
+        if (!deck || deck.isOverview()) return;
+        drawSlide(deck.getCurrentSlide(), !staticMode(deck));
+      };
+      const onOverview = (): void => finishAll();
+      reveal.on('ready', onChange);
+      reveal.on('slidechanged', onChange);
+      reveal.on('overviewshown', onOverview);
+      cleanups.push(() => {
+        reveal.off?.('ready', onChange);
+        reveal.off?.('slidechanged', onChange);
+        reveal.off?.('overviewshown', onOverview);
+      });
+    },
+    destroy() {
+      for (const c of cleanups.splice(0)) c();
+      for (const chart of charts.values()) chart.finish?.();
+      charts.clear();
+      deck = null;
+    },
+  };
+
+  function buildFigure(figure: HTMLElement, payload: ChartPayload): MountedChart {
+    figure.replaceChildren();
+    figure.classList.add(`chart-kind-${payload.kind}`);
+    const toolbar = document.createElement('div');
+    toolbar.className = 'chart-toolbar';
+    const body = document.createElement('div');
+    body.className = 'chart-body';
+    const tooltip = document.createElement('div');
+    tooltip.className = 'chart-tooltip';
+    tooltip.setAttribute('role', 'status');
+    tooltip.setAttribute('aria-live', 'polite');
+    tooltip.hidden = true;
+    body.append(tooltip);
+    const chart: MountedChart = { figure, body, tooltip, payload, svg: null, finish: null, hidden: [] };
+
+    const hint = document.createElement('span');
+    hint.className = 'chart-hint';
+    hint.textContent = t('chartHint');
+    if (payload.kind === 'compare') toolbar.append(legendButtons(chart));
+    toolbar.append(hint);
+
+    const tableId = `${figure.id}-table`;
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'chart-data-toggle';
+    toggle.textContent = t('chartShowData');
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', tableId);
+    const tableWrap = document.createElement('div');
+    tableWrap.className = 'chart-table';
+    tableWrap.id = tableId;
+    tableWrap.hidden = true;
+    tableWrap.tabIndex = 0;
+    tableWrap.append(buildTable(payload, figure));
+    toggle.addEventListener('click', () => {
+      const open = tableWrap.hidden;
+      tableWrap.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = t(open ? 'chartHideData' : 'chartShowData');
+    });
+    toolbar.append(toggle);
+    body.append(tableWrap);
+
+    const caption = document.createElement('figcaption');
+    const source = document.createElement('p');
+    source.className = 'chart-source';
+    source.textContent = t('chartSource', { source: payload.data.source });
+    source.title = payload.data.source;
+    const note = document.createElement('p');
+    note.className = 'chart-footnote';
+    note.textContent = t('chartNote', { note: payload.data.footnote });
+    caption.append(source, note);
+    figure.append(toolbar, body, caption);
+    figure.setAttribute('aria-label', payload.data.source);
+    return chart;
+  }
+
+  function legendButtons(chart: MountedChart): HTMLElement {
+    const data = chart.payload.data as CompareData;
+    const group = document.createElement('div');
+    group.className = 'chart-legend-buttons';
+    group.setAttribute('role', 'group');
+    for (const s of data.series.filter((x) => !x.projected)) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'chart-legend-button';
+      b.setAttribute('aria-pressed', 'true');
+      b.title = t('chartLegendToggle', { name: s.label });
+      b.setAttribute('aria-label', t('chartLegendToggle', { name: s.label }));
+      const swatch = document.createElement('span');
+      swatch.className = 'chart-swatch';
+      swatch.style.setProperty('--swatch', style(s.style).color);
+      swatch.dataset.symbol = style(s.style).symbolName;
+      b.append(swatch, document.createTextNode(s.label));
+      b.addEventListener('click', () => {
+        const on = b.getAttribute('aria-pressed') !== 'true';
+        b.setAttribute('aria-pressed', String(on));
+        chart.hidden = on ? chart.hidden.filter((id) => id !== s.id) : [...chart.hidden, s.id];
+        const marks = chart.svg?.querySelector<SVGGElement>('.chart-marks');
+        if (marks) {
+          updateCompare(select(marks), data, chart.hidden);
+          wirePoints(chart);
+        }
+      });
+      group.append(b);
+    }
+    return group;
+  }
+
+  function buildTable(payload: ChartPayload, figure: HTMLElement): HTMLTableElement {
+    const { columns, rows } = dataTable(payload.data);
+    const table = document.createElement('table');
+    const caption = table.createCaption();
+    const slideTitle = figure.closest('section')?.getAttribute('data-title') ?? '';
+    caption.textContent = t('chartTableCaption', { title: String(payload.options.title || slideTitle) });
+    const head = table.createTHead().insertRow();
+    for (const c of columns) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = c;
+      head.append(th);
+    }
+    const tbody = table.createTBody();
+    for (const r of rows) {
+      const tr = tbody.insertRow();
+      r.forEach((cell, i) => {
+        if (i === 0) {
+          const th = document.createElement('th');
+          th.scope = 'row';
+          th.textContent = cell;
+          tr.append(th);
+        } else tr.insertCell().textContent = cell;
+      });
+    }
+    return table;
+  }
+
+  /**
+   * Limits the chart's height to the room left on its slide (below the figure's top, above the
+   * slide's other content), so a slide with text under the chart does not overflow.
+   */
+  function fit(chart: MountedChart): void {
+    const { figure, svg } = chart;
+    const section = figure.closest('section');
+    if (!svg || !section || figure.offsetParent === null) return;
+    const padding = parseFloat(getComputedStyle(section).paddingBottom) || 0;
+    let after = 0;
+    for (let el = figure.nextElementSibling; el; el = el.nextElementSibling) {
+      if (el instanceof HTMLElement && !el.matches('aside.notes')) {
+        const cs = getComputedStyle(el);
+        after += el.offsetHeight + (parseFloat(cs.marginTop) || 0) + (parseFloat(cs.marginBottom) || 0);
+      }
+    }
+    let top = 0;
+    for (let el: HTMLElement | null = figure; el && el !== section; el = el.offsetParent as HTMLElement | null)
+      top += el.offsetTop;
+    const chrome = figure.offsetHeight - chart.body.offsetHeight;
+    const room = section.clientHeight - padding - top - chrome - after;
+    svg.style.maxHeight = `${Math.max(240, Math.floor(room))}px`;
+  }
+
+  /** Roving tabindex over the points, arrow keys between them, readout on focus, hover and touch. */
+  function wirePoints(chart: MountedChart): void {
+    const svg = chart.svg;
+    if (!svg) return;
+    const points = [...svg.querySelectorAll<SVGElement>('.chart-point')];
+    points.forEach((p, i) => p.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+    if (svg.dataset.wired) return;
+    svg.dataset.wired = 'true';
+    const all = (): SVGElement[] => [...svg.querySelectorAll<SVGElement>('.chart-point')];
+    const show = (p: SVGElement): void => {
+      const label = p.getAttribute('aria-label') ?? '';
+      chart.tooltip.textContent = label;
+      chart.tooltip.hidden = false;
+      const body = chart.body.getBoundingClientRect();
+      const scale = body.width / (chart.body.offsetWidth || body.width || 1);
+      const box = p.getBoundingClientRect();
+      const x = (box.left + box.width / 2 - body.left) / scale;
+      const y = (box.top - body.top) / scale;
+      const right = x > chart.body.offsetWidth * 0.6;
+      chart.tooltip.style.left = right ? '' : `${Math.round(x + 16)}px`;
+      chart.tooltip.style.right = right ? `${Math.round(chart.body.offsetWidth - x + 16)}px` : '';
+      chart.tooltip.style.top = `${Math.round(Math.max(0, y - 70))}px`;
+      let ring = svg.querySelector<SVGElement>('.chart-focus-ring');
+      if (!ring) {
+        ring = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'circle');
+        ring.setAttribute('class', 'chart-focus-ring');
+        ring.setAttribute('r', '16');
+        ring.setAttribute('aria-hidden', 'true');
+      }
+      p.parentNode?.append(ring);
+      ring.setAttribute('transform', p.getAttribute('transform') ?? '');
+      if (p.classList.contains('chart-city')) {
+        ring.setAttribute('transform', `${p.getAttribute('transform') ?? ''} translate(85,59)`);
+        ring.setAttribute('r', '70');
+      } else ring.setAttribute('r', '16');
+    };
+    const hide = (): void => {
+      if (svg.contains(document.activeElement)) return;
+      chart.tooltip.hidden = true;
+      svg.querySelector('.chart-focus-ring')?.remove();
+    };
+    svg.addEventListener('focusin', (e) => {
+      const p = (e.target as Element).closest<SVGElement>('.chart-point');
+      if (!p) return;
+      all().forEach((q) => q.setAttribute('tabindex', q === p ? '0' : '-1'));
+      show(p);
+    });
+    svg.addEventListener('focusout', () => queueMicrotask(hide));
+    svg.addEventListener('keydown', (e) => {
+      const current = (e.target as Element).closest<SVGElement>('.chart-point');
+      if (!current) return;
+      const next = neighbour(all(), current, e.key);
+      if (next === undefined) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (next) next.focus();
+      else (deck?.getRevealElement() as HTMLElement | null)?.focus?.();
+    });
+    const nearest = (e: PointerEvent): SVGElement | null => {
+      let best: SVGElement | null = null;
+      let bestD = Infinity;
+      for (const p of all()) {
+        const b = p.getBoundingClientRect();
+        const d = Math.hypot(b.left + b.width / 2 - e.clientX, b.top + b.height / 2 - e.clientY);
+        if (d < bestD) [best, bestD] = [p, d];
+      }
+      const limit = svg.getBoundingClientRect().width / 12;
+      return bestD <= limit ? best : null;
+    };
+    const onPointer = (e: PointerEvent): void => {
+      const p = nearest(e);
+      if (p) show(p);
+      else hide();
+    };
+    svg.addEventListener('pointermove', onPointer);
+    svg.addEventListener('pointerdown', onPointer);
+    svg.addEventListener('pointerleave', hide);
+  }
+}
+
+/**
+ * The point an arrow key moves to: ←/→ along a series (by year), ↑/↓ to the nearest year of the
+ * next series, Home/End to the ends; null for Escape (leave the chart); undefined for other keys.
+ */
+export function neighbour(points: SVGElement[], current: SVGElement, key: string): SVGElement | null | undefined {
+  const seriesOf = (p: SVGElement): string => p.dataset.series ?? '';
+  const yearOf = (p: SVGElement): number => Number(p.dataset.year);
+  const same = points.filter((p) => seriesOf(p) === seriesOf(current));
+  const i = same.indexOf(current);
+  switch (key) {
+    case 'ArrowRight':
+      return same[Math.min(i + 1, same.length - 1)];
+    case 'ArrowLeft':
+      return same[Math.max(i - 1, 0)];
+    case 'Home':
+      return same[0];
+    case 'End':
+      return same.at(-1);
+    case 'ArrowUp':
+    case 'ArrowDown': {
+      const order = [...new Set(points.map(seriesOf))];
+      const k = order.indexOf(seriesOf(current)) + (key === 'ArrowDown' ? 1 : -1);
+      const target = order[(k + order.length) % order.length]!;
+      const candidates = points.filter((p) => seriesOf(p) === target);
+      return candidates.reduce((a, b) =>
+        Math.abs(yearOf(b) - yearOf(current)) < Math.abs(yearOf(a) - yearOf(current)) ? b : a,
+      );
+    }
+    case 'Escape':
+      return null;
+    default:
+      return undefined;
+  }
+}
