@@ -24,6 +24,8 @@ export const REVEAL_DEFAULTS = {
   showSlideNumber: 'all',
   overview: true,
   center: false,
+  /** Slides are flex columns, so a layout can centre its content (title, statement, quote). */
+  display: 'flex',
   transition: 'slide',
   backgroundTransition: 'fade',
   /** Our own Chinese help overlay replaces reveal's English one. */
