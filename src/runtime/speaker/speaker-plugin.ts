@@ -1,0 +1,203 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import '../../../assets/styles/speaker.css';
+import { deckData } from '../deck-data.ts';
+import { t } from '../i18n.ts';
+import { openLink, type Link } from './link.ts';
+import { PROTOCOL, channelName, randomId, speakerUrl, type DeckState, type SpeakerMessage } from './protocol.ts';
+
+export interface SpeakerPluginOptions {
+  /** Opens the speaker page; default `window.open` in a named popup. Returns null when blocked. */
+  open?: (url: string) => Window | null;
+}
+
+/** The window name of the speaker view: pressing S again reuses the same window. */
+const WINDOW_NAME = 'deck-speaker-view';
+const BLOCKED_MESSAGE_MS = 8000;
+/** Deck events after which the speaker view gets the new state. */
+const STATE_EVENTS = [
+  'ready',
+  'slidechanged',
+  'fragmentshown',
+  'fragmenthidden',
+  'overviewshown',
+  'overviewhidden',
+  'paused',
+  'resumed',
+] as const;
+
+const defaultOpen = (url: string): Window | null => window.open(url, WINDOW_NAME, 'popup,width=1280,height=800');
+
+/**
+ * The deck side of the speaker view: `S` or the 演讲者视图 button opens `speaker.html` in a new
+ * window, sends it the deck's state on every change and runs its navigation commands.
+ */
+export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin {
+  const open = options.open ?? defaultOpen;
+  const deckId = randomId();
+  let deck: RevealApi | null = null;
+  let link: Link | null = null;
+  let speaker: Window | null = null;
+  let button: HTMLButtonElement | null = null;
+  let notice: HTMLElement | null = null;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ids of commands already run (each may arrive by postMessage and by channel). */
+  const done: string[] = [];
+
+  const state = (): DeckState | null => {
+    const slide = deck?.getCurrentSlide();
+    if (!deck || !slide?.id) return null;
+    const { h, v, f } = deck.getIndices();
+    const hidden = slide.querySelectorAll('.fragment:not(.visible)');
+    const steps = new Set(Array.from(hidden, (el, i) => el.getAttribute('data-fragment-index') ?? `#${i}`));
+    return {
+      slideId: slide.id,
+      h,
+      v,
+      f: typeof f === 'number' ? f : -1,
+      stepsLeft: steps.size,
+      overview: deck.isOverview(),
+      paused: deck.isPaused(),
+    };
+  };
+
+  const send = (message: SpeakerMessage, peer: Window | null = speaker): void => link?.send(message, peer);
+  const sendState = (peer?: Window | null): void => {
+    const s = state();
+    if (s) send({ proto: PROTOCOL, kind: 'state', deck: deckId, state: s }, peer);
+  };
+
+  const showNotice = (text: string): void => {
+    if (!notice) {
+      notice = document.createElement('p');
+      notice.className = 'deck-ui speaker-notice';
+      notice.setAttribute('role', 'status');
+      document.body.appendChild(notice);
+    }
+    notice.textContent = text;
+    notice.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      if (notice) notice.hidden = true;
+    }, BLOCKED_MESSAGE_MS);
+  };
+
+  const openSpeaker = (): void => {
+    if (speaker && !speaker.closed) {
+      speaker.focus();
+      sendState();
+      return;
+    }
+    const win = open(speakerUrl(location.href, deck?.getCurrentSlide()?.id ?? null));
+    if (!win) {
+      showNotice(t('speakerBlocked'));
+      return;
+    }
+    speaker = win;
+  };
+
+  const run = (action: string, slideId?: string): void => {
+    if (!deck) return;
+    switch (action) {
+      case 'next':
+        deck.next();
+        break;
+      case 'prev':
+        deck.prev();
+        break;
+      case 'first':
+        deck.slide(0, 0);
+        break;
+      case 'last': {
+        const slides = deck.getSlides();
+        const last = slides[slides.length - 1];
+        if (last) {
+          const { h, v } = deck.getIndices(last);
+          deck.slide(h, v);
+        }
+        break;
+      }
+      case 'togglePause':
+        deck.togglePause();
+        break;
+      case 'goto': {
+        const target = slideId ? document.getElementById(slideId) : null;
+        if (target && deck.getSlidesElement()?.contains(target) && target.tagName === 'SECTION') {
+          const { h, v } = deck.getIndices(target);
+          deck.slide(h, v);
+        }
+        break;
+      }
+    }
+  };
+
+  const onMessage = (message: SpeakerMessage, via: 'window' | 'channel', source: Window | null): void => {
+    if (message.kind === 'hello') {
+      // A speaker window that survived a reload of this page introduces itself: adopt it.
+      if (via === 'window' && source) speaker = source;
+      sendState(via === 'window' ? source : null);
+    } else if (message.kind === 'command' && message.to === deckId && !done.includes(message.id)) {
+      done.push(message.id);
+      if (done.length > 100) done.shift();
+      run(message.action, message.slideId);
+    }
+  };
+
+  const onStateEvent = (): void => sendState();
+  const onPageHide = (): void => send({ proto: PROTOCOL, kind: 'bye', deck: deckId });
+
+  const makeButton = (): HTMLButtonElement => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'deck-ui speaker-open-button';
+    b.setAttribute('aria-label', t('speakerOpen'));
+    b.title = t('speakerOpenTip');
+    b.append(speakerIcon());
+    b.addEventListener('click', openSpeaker);
+    // Space and Enter press the button; they must not also move the deck.
+    b.addEventListener('keydown', (event) => {
+      if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+    });
+    return b;
+  };
+
+  return {
+    id: 'speaker',
+    init(reveal) {
+      deck = reveal;
+      link = openLink({ channel: channelName(deckData.meta.title), onMessage });
+      reveal.addKeyBinding({ keyCode: 83, key: 'S', description: t('keySpeaker') }, openSpeaker);
+      for (const type of STATE_EVENTS) reveal.on(type, onStateEvent);
+      window.addEventListener('pagehide', onPageHide);
+      button = makeButton();
+      reveal.getRevealElement()?.appendChild(button);
+    },
+    destroy() {
+      onPageHide();
+      for (const type of STATE_EVENTS) deck?.off(type, onStateEvent);
+      deck?.removeKeyBinding(83);
+      window.removeEventListener('pagehide', onPageHide);
+      link?.close();
+      clearTimeout(noticeTimer);
+      button?.remove();
+      notice?.remove();
+      link = null;
+      button = null;
+      notice = null;
+      speaker = null;
+      deck = null;
+    },
+  };
+}
+
+/** A small "screen with notes" icon, decorative (the button has an accessible name). */
+function speakerIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M3 4h12v9H3zM6 17h6M9 13v4M18 6h3M18 10h3M18 14h3');
+  svg.append(path);
+  return svg;
+}

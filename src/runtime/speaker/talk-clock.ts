@@ -1,0 +1,116 @@
+/**
+ * The presenter's stopwatch: total elapsed time plus the time spent in each part of the speech.
+ * Pure: every method takes the current time (ms), so tests drive it without timers.
+ */
+export interface TalkClockState {
+  /** Elapsed ms banked before the running segment. */
+  banked: number;
+  /** Start of the running segment (ms, same clock as `now`), or null when paused/idle. */
+  since: number | null;
+  /** ms banked per part id. */
+  parts: Record<string, number>;
+  /** The part the running segment is counted to. */
+  part: string | null;
+  /** True once started (false after reset): distinguishes "paused" from "not started". */
+  started: boolean;
+}
+
+export class TalkClock {
+  private state: TalkClockState;
+
+  constructor(state?: TalkClockState) {
+    this.state = state
+      ? structuredCloneState(state)
+      : { banked: 0, since: null, parts: {}, part: null, started: false };
+  }
+
+  /** True while the clock runs. */
+  get running(): boolean {
+    return this.state.since !== null;
+  }
+
+  /** True once started, until reset. */
+  get started(): boolean {
+    return this.state.started;
+  }
+
+  /** The part the clock counts to. */
+  get part(): string | null {
+    return this.state.part;
+  }
+
+  /** Starts or continues counting. */
+  start(now: number): void {
+    if (this.state.since !== null) return;
+    this.state.since = now;
+    this.state.started = true;
+  }
+
+  /** Stops counting; `start` continues from here. */
+  pause(now: number): void {
+    this.settle(now);
+    this.state.since = null;
+  }
+
+  /** Back to zero and not started; the current part is kept. */
+  reset(): void {
+    this.state = { banked: 0, since: null, parts: {}, part: this.state.part, started: false };
+  }
+
+  /** From now on, time counts to `partId`. */
+  setPart(partId: string, now: number): void {
+    if (partId === this.state.part) return;
+    this.settle(now);
+    this.state.part = partId;
+  }
+
+  /** Total elapsed ms at `now`. */
+  elapsed(now: number): number {
+    return this.state.banked + this.runningMs(now);
+  }
+
+  /** ms spent in `partId` at `now`. */
+  usedIn(partId: string, now: number): number {
+    const banked = this.state.parts[partId] ?? 0;
+    return partId === this.state.part ? banked + this.runningMs(now) : banked;
+  }
+
+  /** A copy of the state, to store and restore (`new TalkClock(state)`). */
+  snapshot(now: number): TalkClockState {
+    this.settle(now);
+    return structuredCloneState(this.state);
+  }
+
+  private runningMs(now: number): number {
+    return this.state.since === null ? 0 : Math.max(0, now - this.state.since);
+  }
+
+  /** Banks the running segment (to the total and to the current part) and starts a new one. */
+  private settle(now: number): void {
+    if (this.state.since === null) return;
+    const ms = this.runningMs(now);
+    this.state.banked += ms;
+    if (this.state.part !== null) this.state.parts[this.state.part] = (this.state.parts[this.state.part] ?? 0) + ms;
+    this.state.since = now;
+  }
+}
+
+function structuredCloneState(s: TalkClockState): TalkClockState {
+  return { ...s, parts: { ...s.parts } };
+}
+
+/** Reads a stored clock state; anything malformed gives null (storage is untrusted). */
+export function parseTalkClockState(value: unknown): TalkClockState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  if (!num(v.banked) || !(v.since === null || num(v.since)) || typeof v.started !== 'boolean') return null;
+  if (!(v.part === null || typeof v.part === 'string')) return null;
+  if (typeof v.parts !== 'object' || v.parts === null) return null;
+  const parts: Record<string, number> = {};
+  for (const [k, ms] of Object.entries(v.parts as Record<string, unknown>)) {
+    if (!num(ms)) return null;
+    parts[k] = ms;
+  }
+  return { banked: v.banked, since: v.since, parts, part: v.part, started: v.started };
+}
