@@ -6,11 +6,12 @@ import { helpPlugin } from './help-plugin.ts';
 import { localisePlugin } from './localise-plugin.ts';
 import { printPlugin } from './print-plugin.ts';
 import { speakerPlugin } from './speaker/speaker-plugin.ts';
+import { structurePlugin } from './structure-plugin.ts';
 
 /**
  * The deck's runtime features, each a reveal.js plugin (`{ id, init(deck), destroy() }`).
  * A feature adds its factory here.
  */
 export function deckPlugins(): RevealPlugin[] {
-  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin(), speakerPlugin(), chartsPlugin()];
+  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin(), speakerPlugin(), structurePlugin(), chartsPlugin()];
 }

@@ -1,0 +1,266 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
+import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
+import { deckData } from './deck-data.ts';
+import { t } from './i18n.ts';
+
+/** Sizes of the agenda slide's diagram, in the slide's own space (src/config.ts: 1600×900). */
+const AGENDA = { sidePadding: 144, fontSize: 24, fallbackWidth: 1600 } as const;
+const M_KEY = 77;
+
+/** reveal 6's `isPrintView()` (its typings still name the older `isPrintingPDF()`). */
+function isPrintView(reveal: RevealApi): boolean {
+  const api = reveal as RevealApi & { isPrintView?: () => boolean };
+  return api.isPrintView?.() ?? (reveal.getConfig() as { view?: string }).view === 'print';
+}
+
+/** Elements under the placeholder that only stand in for the diagram (a plain list of parts). */
+function fallbackAfter(placeholder: Element): Element[] {
+  const out: Element[] = [];
+  for (let el = placeholder.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.matches('ul, ol, .structure-fallback')) out.push(el);
+    else break;
+  }
+  return out;
+}
+
+/**
+ * The structure map at run time: draws the diagram on the agenda slide (static and final in
+ * print), opens it as an overlay on any slide (`M` or the button; Esc closes and focus returns),
+ * and shows a compact position indicator (开篇 · 起 · 承 · 转 · 合 · 结语, how far through the
+ * part) on every slide. The "you are here" mark follows every slide change.
+ */
+export function structurePlugin(): RevealPlugin {
+  let deck: RevealApi | null = null;
+  let outline: OutlineNode | null = null;
+  const maps: StructureMap[] = [];
+  const cleanups: (() => void)[] = [];
+  let dialog: HTMLDialogElement | null = null;
+  let dialogMap: StructureMap | null = null;
+  let hereText: HTMLElement | null = null;
+  let indicator: HTMLElement | null = null;
+  let returnFocus: Element | null = null;
+  let currentId: string | null = null;
+
+  const go = (target: OutlineTarget): void => {
+    if (dialog?.open) dialog.close();
+    deck?.slide(target.h, target.v);
+  };
+
+  const mountAgenda = (placeholder: HTMLElement, print: boolean): void => {
+    const configured = Number(deck!.getConfig().width);
+    const width =
+      (Number.isFinite(configured) && configured > 0 ? configured : AGENDA.fallbackWidth) - AGENDA.sidePadding;
+    const map = mountStructureMap(placeholder, outline!, {
+      width,
+      fontSize: AGENDA.fontSize,
+      mode: 'flow',
+      levels: 'sections',
+      showRoot: false,
+      expandAll: print,
+      onNavigate: go,
+    });
+    maps.push(map);
+    for (const el of fallbackAfter(placeholder)) {
+      el.classList.add('structure-fallback-hidden');
+      el.setAttribute('aria-hidden', 'true');
+      // Items of a hidden list must not hold reveal fragments (steps that would show nothing).
+      el.querySelectorAll('.fragment').forEach((f) => f.classList.remove('fragment'));
+      el.classList.remove('fragment');
+    }
+  };
+
+  const positionOf = (slideId: string): { node: OutlineNode; part: OutlineNode | undefined } | null => {
+    const path = pathToSlide(outline!, slideId);
+    const node = path[path.length - 1];
+    return node ? { node, part: path.find((n) => n.kind === 'part') } : null;
+  };
+
+  const buildDialog = (): HTMLDialogElement => {
+    const d = document.createElement('dialog');
+    d.className = 'deck-dialog structure-dialog';
+    d.setAttribute('aria-labelledby', 'structure-dialog-title');
+    const head = document.createElement('div');
+    head.className = 'structure-dialog-head';
+    const title = document.createElement('h2');
+    title.id = 'structure-dialog-title';
+    title.textContent = t('structureTitle');
+    hereText = document.createElement('p');
+    hereText.className = 'structure-dialog-here';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'dialog-close';
+    close.textContent = t('structureClose');
+    close.addEventListener('click', () => d.close());
+    head.append(title, hereText, close);
+    const hint = document.createElement('p');
+    hint.className = 'structure-dialog-hint';
+    hint.textContent = t('structureHint');
+    const body = document.createElement('div');
+    body.className = 'structure-dialog-map';
+    d.append(head, hint, body);
+    // Keys pressed in the overlay are the overlay's: reveal must not also change slides.
+    d.addEventListener('keydown', (event) => {
+      if (event.key === 'm' || event.key === 'M') {
+        event.preventDefault();
+        d.close();
+      }
+      event.stopPropagation();
+    });
+    d.addEventListener('close', () => {
+      const target = returnFocus;
+      returnFocus = null;
+      if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
+    });
+    // A click on the backdrop (outside the dialog's box) closes it.
+    d.addEventListener('click', (event) => {
+      if (event.target === d) {
+        const r = d.getBoundingClientRect();
+        const inside =
+          event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
+        if (!inside) d.close();
+      }
+    });
+    document.body.appendChild(d);
+    return d;
+  };
+
+  const open = (): void => {
+    dialog ??= buildDialog();
+    if (dialog.open) return;
+    returnFocus = document.activeElement;
+    dialog.showModal();
+    const body = dialog.querySelector<HTMLElement>('.structure-dialog-map')!;
+    dialogMap ??= mountStructureMap(body, outline!, { onNavigate: go, current: currentId });
+    if (!maps.includes(dialogMap)) maps.push(dialogMap);
+    dialogMap.setCurrent(currentId);
+    dialogMap.relayout();
+    renderHere();
+    dialogMap.focus();
+  };
+
+  const toggle = (): void => {
+    if (dialog?.open) dialog.close();
+    else open();
+  };
+
+  const buildIndicator = (root: HTMLElement): HTMLElement => {
+    const ui = document.createElement('div');
+    ui.className = 'deck-ui structure-ui';
+    const nav = document.createElement('nav');
+    nav.className = 'structure-indicator';
+    nav.setAttribute('aria-label', t('structureIndicator'));
+    const list = document.createElement('ol');
+    for (const part of outline!.children) {
+      const li = document.createElement('li');
+      li.dataset.part = part.partId;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'structure-seg';
+      button.addEventListener('click', () => go(part.target));
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+    nav.appendChild(list);
+    const openButton = document.createElement('button');
+    openButton.type = 'button';
+    openButton.className = 'structure-open';
+    openButton.textContent = t('structureTitle');
+    openButton.setAttribute('aria-label', t('structureOpenKey'));
+    openButton.setAttribute('aria-haspopup', 'dialog');
+    openButton.addEventListener('click', open);
+    ui.append(nav, openButton);
+    root.appendChild(ui);
+    document.documentElement.classList.add('structure-indicator-on');
+    return ui;
+  };
+
+  const renderIndicator = (): void => {
+    if (!indicator || !currentId) return;
+    const here = positionOf(currentId);
+    indicator.querySelectorAll<HTMLLIElement>('li[data-part]').forEach((li, i) => {
+      const part = outline!.children[i]!;
+      const button = li.querySelector('button')!;
+      const isHere = here?.part?.key === part.key;
+      li.classList.toggle('is-current', isHere);
+      button.textContent = part.label;
+      if (isHere) {
+        const n = part.slideIds.indexOf(currentId!) + 1;
+        const total = part.slideIds.length;
+        button.setAttribute('aria-current', 'step');
+        const count = document.createElement('span');
+        count.className = 'seg-count';
+        count.textContent = `${n}/${total}`;
+        count.setAttribute('aria-hidden', 'true');
+        const fill = document.createElement('span');
+        fill.className = 'seg-fill';
+        fill.style.width = `${(100 * n) / total}%`;
+        button.append(count, fill);
+        button.setAttribute(
+          'aria-label',
+          `${t('structureIndicatorPart', { position: part.position, title: part.full })}，${t('structureIndicatorProgress', { n, total })}`,
+        );
+      } else {
+        button.removeAttribute('aria-current');
+        button.setAttribute('aria-label', t('structureIndicatorGo', { position: part.position, title: part.full }));
+      }
+    });
+  };
+
+  const renderHere = (): void => {
+    if (!hereText || !currentId) return;
+    const here = positionOf(currentId);
+    hereText.textContent = '';
+    if (!here) return;
+    const label = document.createElement('strong');
+    label.textContent = `${t('structureCurrent')}：`;
+    hereText.append(label, `${here.node.position} · ${here.node.full}`);
+  };
+
+  const update = (): void => {
+    const slide = deck?.getCurrentSlide();
+    if (!slide?.id) return;
+    currentId = slide.id;
+    for (const map of maps) map.setCurrent(currentId);
+    renderIndicator();
+    renderHere();
+  };
+
+  return {
+    id: 'structure',
+    init(reveal) {
+      deck = reveal;
+      outline = buildOutline(deckData);
+      const root = reveal.getRevealElement();
+      if (!root || outline.children.length === 0) return;
+      const print = isPrintView(reveal);
+      root.querySelectorAll<HTMLElement>('[data-structure-map]').forEach((el) => mountAgenda(el, print));
+      if (print) return;
+      indicator = buildIndicator(root);
+      reveal.addKeyBinding({ keyCode: M_KEY, key: 'M', description: t('structureOpen') }, toggle);
+      reveal.on('ready', update);
+      reveal.on('slidechanged', update);
+      const onResize = (): void => {
+        if (dialog?.open) dialogMap?.relayout();
+      };
+      window.addEventListener('resize', onResize);
+      cleanups.push(
+        () => reveal.off('ready', update),
+        () => reveal.off('slidechanged', update),
+        () => reveal.removeKeyBinding(M_KEY),
+        () => window.removeEventListener('resize', onResize),
+      );
+    },
+    destroy() {
+      for (const c of cleanups.splice(0)) c();
+      for (const m of maps.splice(0)) m.destroy();
+      dialog?.remove();
+      indicator?.remove();
+      document.documentElement.classList.remove('structure-indicator-on');
+      dialog = null;
+      dialogMap = null;
+      indicator = null;
+      deck = null;
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Line wrapping for diagram labels without a DOM: widths are estimated from the characters
+ * (a CJK glyph is one em in the deck font; Latin letters and digits are narrower), erring wide so
+ * a wrapped label never overflows its box.
+ */
+
+/** Characters that must not start a line (Chinese line-breaking rules, `line-break: strict`). */
+const NO_START = new Set('，。、；：？！）》」』】〕”’…·,.;:?!)]}%');
+/** Characters that must not end a line. */
+const NO_END = new Set('（《「『【〔“‘([{');
+
+/** Estimated advance of one character, in em. */
+export function charWidth(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x20) return 0;
+  if (ch === ' ') return 0.3;
+  if (code < 0x7f) return /[A-Z0-9%@#&WM]/.test(ch) ? 0.66 : 0.56;
+  // Narrow punctuation and symbols outside CJK.
+  if (code < 0x2e80 && !'…—–·“”‘’'.includes(ch)) return 0.66;
+  return 1;
+}
+
+/** Estimated width of `text` in em. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/** Splits text into units that stay together: runs of Latin letters/digits, or single characters. */
+function units(text: string): string[] {
+  return text.match(/[A-Za-z0-9.%+\-/]+|\s+|[^\sA-Za-z0-9.%+\-/]/gu) ?? [];
+}
+
+/** The wrapped lines of a label and whether it was shortened. */
+export interface WrappedText {
+  lines: string[];
+  truncated: boolean;
+}
+
+/**
+ * Wraps `text` into lines at most `maxEm` wide (in em), at most `maxLines` lines; a label that
+ * does not fit ends its last line with "…". Keeps Chinese punctuation off line starts.
+ */
+export function wrapText(text: string, maxEm: number, maxLines: number): WrappedText {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const unit of units(clean)) {
+    const w = textWidth(unit);
+    if (width + w > maxEm && line.trim() !== '') {
+      // Move a character that may not end or may not start a line onto the next line.
+      let carry = '';
+      const chars = [...line];
+      const first = [...unit][0] ?? '';
+      if (NO_START.has(first) && chars.length > 1) carry = chars.pop()!;
+      while (chars.length > 1 && NO_END.has(chars[chars.length - 1]!)) carry = chars.pop()! + carry;
+      lines.push(chars.join('').trimEnd());
+      line = (carry + unit).trimStart();
+      width = textWidth(line);
+      if (w > maxEm) {
+        // A single unit wider than the line (a long Latin run): break it by characters.
+        const broken = hardBreak(line, maxEm);
+        lines.push(...broken.slice(0, -1));
+        line = broken[broken.length - 1] ?? '';
+        width = textWidth(line);
+      }
+    } else {
+      line += unit;
+      width += w;
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trim());
+  if (lines.length <= maxLines) return { lines, truncated: false };
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = shorten(kept[maxLines - 1]!, maxEm);
+  return { lines: kept, truncated: true };
+}
+
+function hardBreak(text: string, maxEm: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (textWidth(line + ch) > maxEm && line) {
+      out.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  out.push(line);
+  return out;
+}
+
+/** `line` cut so that it and a trailing "…" fit in `maxEm`. */
+function shorten(line: string, maxEm: number): string {
+  const chars = [...line];
+  while (chars.length > 0 && textWidth(chars.join('') + '…') > maxEm) chars.pop();
+  while (chars.length > 0 && (NO_END.has(chars[chars.length - 1]!) || NO_START.has(chars[chars.length - 1]!))) {
+    chars.pop();
+  }
+  return chars.join('').trimEnd() + '…';
+}
