@@ -134,7 +134,7 @@ export function validateChart(spec: ChartSpec, tables: Tables): string | null {
     if (problem) return problem;
   }
   const data = info.prepare(tables, resolveOptions(spec) as never);
-  const empty = 'cities' in data ? data.cities.length === 0 : data.series.every((s) => s.points.length === 0);
+  const empty = 'cities' in data ? data.cities.length === 0 : data.series.some((s) => s.points.length === 0);
   if (empty) return `the chart has no data for these options — widen "years" or choose other values`;
   return null;
 }

@@ -1,0 +1,82 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cellPositions, parseTable } from '../../../src/charts/data/csv.ts';
+import { TABLES } from '../../../src/charts/data/datasets.ts';
+import { loadTables } from '../../../src/charts/data/load.ts';
+import { DeckError } from '../../../src/markdown/errors.ts';
+
+const DIR = 'tests/fixtures/data';
+const schema = TABLES['china_hukou_urbanisation.csv'];
+const parse = (name: string) => parseTable(`${DIR}/${name}`, readFileSync(path.join(DIR, name), 'utf8'), schema);
+const COLUMNS = '"year", "hukou_urban_pct", "source_ids", "quality", "note"';
+
+/** Every bad data fixture (read with the household-registration schema) and its exact message. */
+const BAD: Record<string, string> = {
+  'bad-empty.csv': `bad-empty.csv:1: the data file is empty — restore its header row (year,hukou_urban_pct,source_ids,quality,note) and its data rows from the source (see SOURCES.md)`,
+  'bad-header-only.csv':
+    'bad-header-only.csv:1: the data file has a header but no rows — restore its data rows from the source (see SOURCES.md)',
+  'bad-missing-column.csv': `bad-missing-column.csv:1: missing column "hukou_urban_pct" — the header must name the columns ${COLUMNS}`,
+  'bad-unexpected-column.csv': `bad-unexpected-column.csv:1:46: unexpected column "extra" — the columns are ${COLUMNS}; add a new column to the schema in src/charts/data/datasets.ts first`,
+  'bad-row-width.csv':
+    'bad-row-width.csv:3: the row has 6 cells but the header has 5 — quote a cell that contains a comma ("a, b") and give every row one cell per column',
+  'bad-cell.csv':
+    'bad-cell.csv:3:6: bad value "35.9%" in column "hukou_urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
+  'bad-empty-required.csv':
+    'bad-empty-required.csv:2:6: empty cell in column "hukou_urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
+  'bad-year.csv': 'bad-year.csv:2:1: bad value "12" in column "year" — write a four-digit year such as 2011',
+  'bad-quality.csv':
+    'bad-quality.csv:2:16: bad value "guess" in column "quality" — write one of "official_quoted", "official_compiled", "third_party", "secondary_only"',
+  'bad-duplicate-year.csv':
+    'bad-duplicate-year.csv:4:1: duplicate key year=2012 (first at line 2) — keep one row per year; never average or merge values',
+};
+
+describe('parseTable()', () => {
+  it('has a test for every bad data fixture', () => {
+    expect(
+      readdirSync(DIR)
+        .filter((f) => f.startsWith('bad-'))
+        .sort(),
+    ).toEqual(Object.keys(BAD).sort());
+  });
+
+  for (const [name, message] of Object.entries(BAD)) {
+    it(`stops on ${name} with file:line[:column] and what to do`, () => {
+      expect(() => parse(name)).toThrow(DeckError);
+      expect(() => parse(name)).toThrow(`${DIR}/${message}`);
+    });
+  }
+
+  it('finds cell columns past quoted commas and CRLF line ends', () => {
+    expect(cellPositions('a,b\r\n"x, y",2\r\n')).toEqual([
+      { line: 1, columns: [1, 3] },
+      { line: 2, columns: [1, 8] },
+    ]);
+  });
+
+  it('reads every shipped data file, keeping values exactly as written', () => {
+    const tables = loadTables(process.cwd());
+    expect(tables['china_urbanisation_nbs.csv']).toHaveLength(56);
+    expect(tables['wb_urban_pct_1960_2024.csv']).toHaveLength(585);
+    expect(tables['un_wup_urban_pct_projections_2024_2050.csv']).toHaveLength(243);
+    expect(tables['china_hukou_urbanisation.csv']).toHaveLength(9);
+    expect(tables['china_megacities_census2020.csv']).toHaveLength(21);
+    const y2024 = tables['china_urbanisation_nbs.csv'].find(
+      (r) => r.values.year === 2024 && r.values.measure === 'year_end',
+    )!;
+    expect(y2024.raw.urban_pct).toBe('67.00');
+    expect(y2024.values.urban_pct).toBe(67);
+  });
+
+  it('allows the same year under another measure, but not twice under one', () => {
+    const text = 'year,hukou_urban_pct,source_ids,quality,note\n2020,45.4,S18,official_quoted,\n';
+    expect(parseTable('x.csv', text, schema)).toHaveLength(1);
+    const nbs = TABLES['china_urbanisation_nbs.csv'];
+    const head = Object.keys(nbs.columns).join(',');
+    const ok = `${head}\n2020,63.89,,,,year_end,v,S,official_quoted,\n2020,63.89,,,,census_2020,v,S,official_quoted,\n`;
+    expect(parseTable('n.csv', ok, nbs)).toHaveLength(2);
+    expect(() => parseTable('n.csv', ok + '2020,63.9,,,,year_end,v,S,official_quoted,\n', nbs)).toThrow(
+      'n.csv:4:14: duplicate key measure=year_end, year=2020 (first at line 2)',
+    );
+  });
+});

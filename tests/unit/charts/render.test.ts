@@ -1,0 +1,186 @@
+// @vitest-environment jsdom
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTables } from '../../../src/charts/data/load.ts';
+import { gapCount } from '../../../src/charts/frame.ts';
+import { chartPayload, KINDS } from '../../../src/charts/kinds.ts';
+import { RENDERERS } from '../../../src/charts/registry.ts';
+import { dataTable } from '../../../src/charts/table.ts';
+import type { ChartData, ChartKind } from '../../../src/charts/types.ts';
+import type { ChartSpec } from '../../../src/markdown/types.ts';
+
+const tables = loadTables(process.cwd());
+const SNAPSHOTS = 'tests/snapshots/charts';
+
+function payload(kind: ChartKind, options: Record<string, unknown> = {}) {
+  const spec: ChartSpec = { id: `chart-${kind}`, slideId: kind, kind, dataset: '', options, file: 't.md', line: 1 };
+  return chartPayload(spec, tables);
+}
+
+function draw(kind: ChartKind, options: Record<string, unknown> = {}): { svg: SVGSVGElement; data: ChartData } {
+  const p = payload(kind, options);
+  return { svg: RENDERERS[kind](p.data, p.options, { document }), data: p.data };
+}
+
+/** Geometry rounded to one decimal, so snapshots survive float noise but not a moved mark; text kept as is. */
+function normalise(svg: SVGSVGElement): string {
+  const round = (v: string): string => v.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+  return svg.outerHTML
+    .replace(
+      / (d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g,
+      (_m, name: string, v: string) => ` ${name}="${round(v)}"`,
+    )
+    .replace(/></g, '>\n<');
+}
+
+function matchSnapshot(name: string, text: string): void {
+  const file = path.join(SNAPSHOTS, `${name}.svg`);
+  const changed = path.join(SNAPSHOTS, `${name}-changed.svg`);
+  mkdirSync(SNAPSHOTS, { recursive: true });
+  if (!existsSync(file)) {
+    writeFileSync(file, text);
+    return;
+  }
+  if (readFileSync(file, 'utf8') !== text) {
+    writeFileSync(changed, text);
+    expect.fail(`${file} differs from the render; see ${changed}`);
+  }
+}
+
+function attributesOf(svg: SVGSVGElement): string[] {
+  return [...svg.querySelectorAll('*'), svg].flatMap((el) =>
+    [...el.attributes].map((a) => `${el.tagName}[${a.name}=${a.value}]`),
+  );
+}
+
+describe.each(Object.keys(KINDS) as ChartKind[])('render() of a %s chart', (kind) => {
+  it('has no NaN or undefined in any attribute or text', () => {
+    const { svg } = draw(kind);
+    const bad = attributesOf(svg).filter((a) => /NaN|undefined|Infinity|null\]/.test(a));
+    expect(bad).toEqual([]);
+    expect(svg.textContent).not.toMatch(/NaN|undefined/);
+  });
+
+  it('has an accessible name and a text summary, and hides decorative axes', () => {
+    const { svg } = draw(kind);
+    expect(svg.getAttribute('aria-label')).toBeTruthy();
+    expect(svg.querySelector('desc')?.textContent?.length).toBeGreaterThan(20);
+    for (const axis of svg.querySelectorAll('.chart-axis, .chart-grid'))
+      expect(axis.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('draws one labelled keyboard stop per value', () => {
+    const { svg, data } = draw(kind);
+    const stops = svg.querySelectorAll('.chart-point');
+    const expected =
+      data.kind === 'cities'
+        ? data.cities.length
+        : data.series.reduce((n, s) => n + s.points.length, 0) +
+          (data.kind === 'trend' ? data.benchmarks.length : 0) -
+          // A projection's base year is the estimate's last point: one stop, not two.
+          (data.kind === 'compare' ? data.series.filter((s) => s.projected).length : 0);
+    expect(stops).toHaveLength(expected);
+    for (const s of stops) expect(s.getAttribute('aria-label')).toMatch(/来源：/);
+  });
+
+  it('matches its normalised SVG snapshot', () => {
+    matchSnapshot(kind, normalise(draw(kind).svg));
+  });
+
+  it('gives a data table with one row per year or city and the values as published', () => {
+    const { data } = draw(kind);
+    const table = dataTable(data);
+    expect(table.rows.length).toBeGreaterThan(5);
+    for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
+  });
+});
+
+describe('render() of line charts', () => {
+  it('trend: breaks the line at every missing year and leaves out 1999 and 2025', () => {
+    const { svg, data } = draw('trend');
+    const series = (data as Extract<ChartData, { kind: 'trend' }>).series[0]!;
+    const years = series.points.map((p) => p.year);
+    expect(years[0]).toBe(1949);
+    expect(years.at(-1)).toBe(2024);
+    expect(years).not.toContain(1999);
+    expect(years).not.toContain(2010);
+    // 1949 | 1951–52 | 1957 | 1960 | 1962 | 1965 | 1970 | 1975 | 1978 | 1980 | 1985–98 | 2000–09 | 2011–24
+    expect(gapCount(series.points)).toBe(12);
+    // Runs of one year have no segment: 4 segments (1951–52, 1985–98, 2000–09, 2011–24).
+    const d = svg.querySelector('path.chart-line')!.getAttribute('d')!;
+    expect(d.match(/M/g)).toHaveLength(4);
+    expect(svg.querySelectorAll('.chart-point-hollow').length).toBe(
+      series.points.filter((p) => p.quality === 'third_party').length,
+    );
+  });
+
+  it('trend: annotates 1978, the first year-end value above 50% (2011, 51.27) with the 2010 census, and 2024', () => {
+    const { svg } = draw('trend');
+    const text = [...svg.querySelectorAll('.chart-annotation')].map((a) => a.textContent).join(' | ');
+    expect(text).toContain('17.92%');
+    expect(text).toContain('2011年 51.27%');
+    expect(text).toContain('49.68%');
+    expect(text).toContain('67.00%');
+    expect(svg.querySelectorAll('.chart-stage')).toHaveLength(4);
+  });
+
+  it('keeps every tick inside its axis range', () => {
+    for (const kind of ['trend', 'compare', 'population', 'gap'] as const) {
+      const { svg } = draw(kind);
+      const ticks = [...svg.querySelectorAll('.chart-axis-x .tick')].map((t) => Number(t.textContent));
+      const years = (draw(kind).data as { years: [number, number] }).years;
+      expect(ticks.length).toBeGreaterThan(2);
+      for (const t of ticks) expect(t >= years[0] && t <= years[1]).toBe(true);
+      const x = [...svg.querySelectorAll('.chart-axis-x .tick')].map((t) =>
+        Number(/translate\(([-\d.]+)/.exec(t.getAttribute('transform')!)![1]),
+      );
+      for (const v of x) expect(v >= 0 && v <= 1456).toBe(true);
+    }
+  });
+
+  it('population: marks 2011 as the first year with more urban than rural residents', () => {
+    const { svg, data } = draw('population');
+    expect((data as Extract<ChartData, { kind: 'population' }>).crossover?.year).toBe(2011);
+    expect(svg.querySelector('.chart-annotation')?.textContent).toContain('2011年');
+    expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toEqual([
+      '城镇人口 943.50',
+      '乡村人口 464.78',
+    ]);
+  });
+
+  it('gap: labels the gap where both rates exist and leaves 2013, 2015, 2022 and 2024 empty for 户籍', () => {
+    const { svg, data } = draw('gap');
+    const gap = data as Extract<ChartData, { kind: 'gap' }>;
+    expect(gap.series[1]!.points.map((p) => p.year)).toEqual([2012, 2014, 2016, 2017, 2018, 2019, 2020, 2021, 2023]);
+    expect(gap.gaps.at(-1)).toMatchObject({ year: 2023, gap: 17.86 });
+    expect(svg.querySelector('.chart-gap-label')?.textContent).toBe('2023年 相差 17.86 个百分点');
+    expect(svg.querySelectorAll('.chart-gap')).toHaveLength(gap.gaps.length);
+  });
+
+  it('compare: draws projections dashed, states the WB vs NBS difference, and gives points per decade', () => {
+    const { svg, data } = draw('compare', { countries: ['CHN', 'WLD'] });
+    const compare = data as Extract<ChartData, { kind: 'compare' }>;
+    expect(svg.querySelectorAll('path.chart-line-projected')).toHaveLength(2);
+    for (const p of svg.querySelectorAll('path.chart-line-projected'))
+      expect(p.getAttribute('stroke-dasharray')).toBe('10 8');
+    expect(compare.footnote).toContain('世界银行 65.544%，国家统计局 67.00%');
+    expect(compare.speed.find((s) => s.id === 'CHN')?.perDecade).toBe(10.5);
+    expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toContain('中国 +10.5 点/10年');
+  });
+
+  it('compare: hides a country switched off in the legend', () => {
+    const p = payload('compare', { countries: ['CHN', 'WLD'] });
+    const svg = RENDERERS.compare(p.data, p.options, { document }, ['WLD']);
+    expect(svg.querySelectorAll('path.chart-line[data-series="WLD"]')).toHaveLength(0);
+    expect(svg.querySelectorAll('path.chart-line[data-series="CHN"]')).toHaveLength(2);
+  });
+
+  it('cities: one tile per city, with population only where published', () => {
+    const { svg } = draw('cities');
+    expect(svg.querySelectorAll('.chart-city')).toHaveLength(21);
+    expect(svg.querySelectorAll('.chart-city-mega .chart-city')).toHaveLength(7);
+    const pops = [...svg.querySelectorAll('.chart-city-pop')].map((t) => t.textContent).filter(Boolean);
+    expect(pops).toEqual(['13.34 百万', '9.95 百万']);
+  });
+});
