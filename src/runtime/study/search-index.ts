@@ -1,0 +1,106 @@
+import { foldQuery, foldText, originalRange, type FoldedText } from './fold.ts';
+
+/** Where a searchable text lives: the audience slide or its notes (the speech's full text). */
+export type SearchField = 'slide' | 'notes';
+
+/** One searchable text. */
+export interface SearchDoc {
+  slideId: string;
+  field: SearchField;
+  /** The text as it appears on the page (offsets in hits refer to it). */
+  text: string;
+}
+
+/** A folded document, ready for repeated queries. */
+export interface IndexedDoc extends SearchDoc {
+  folded: FoldedText;
+}
+
+/** The search index: documents in deck order, slide before notes. */
+export interface SearchIndex {
+  docs: IndexedDoc[];
+}
+
+/** One result: a document, its first match (original offsets) and how many matches it has. */
+export interface SearchHit {
+  doc: SearchDoc;
+  /** Original offsets of the first match in `doc.text`: `[start, end)`. */
+  start: number;
+  end: number;
+  /** Number of non-overlapping matches in this document. */
+  count: number;
+}
+
+/** Results of one query. */
+export interface SearchResults {
+  /** The folded query actually searched ('' when the query was blank). */
+  query: string;
+  /** At most `limit` hits, in deck order. */
+  hits: SearchHit[];
+  /** Total matches over all documents (not limited). */
+  total: number;
+  /** Number of distinct slides with a match. */
+  slides: number;
+  /** Number of documents with a match (more than `hits.length` when the list was cut). */
+  docs: number;
+}
+
+/** Builds an index over `docs` (kept in the order given). */
+export function buildIndex(docs: SearchDoc[]): SearchIndex {
+  return { docs: docs.map((d) => ({ ...d, folded: foldText(d.text) })) };
+}
+
+/**
+ * Finds `query` in every document as plain text (never a pattern: `(` or `.*` are just
+ * characters), ignoring width, case and whitespace differences (see fold.ts).
+ * @param limit most hits returned (default 100).
+ */
+export function search(index: SearchIndex, query: string, limit = 100): SearchResults {
+  const q = foldQuery(query);
+  const out: SearchResults = { query: q, hits: [], total: 0, slides: 0, docs: 0 };
+  if (!q || q === ' ') return { ...out, query: '' };
+  const slides = new Set<string>();
+  for (const doc of index.docs) {
+    let at = doc.folded.text.indexOf(q);
+    if (at < 0) continue;
+    const first = originalRange(doc.folded, at, at + q.length);
+    let count = 0;
+    while (at >= 0) {
+      count++;
+      at = doc.folded.text.indexOf(q, at + q.length);
+    }
+    out.total += count;
+    out.docs++;
+    slides.add(doc.slideId);
+    if (out.hits.length < limit) {
+      out.hits.push({ doc: { slideId: doc.slideId, field: doc.field, text: doc.text }, ...first, count });
+    }
+  }
+  out.slides = slides.size;
+  return out;
+}
+
+/** A snippet around a match: text before, the match, text after (whitespace collapsed). */
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
+}
+
+const collapse = (s: string): string => s.replace(/\s+/gu, ' ');
+
+/**
+ * The text around `[start, end)` in `text`, at most `radius` characters each side, with an
+ * ellipsis where the text was cut.
+ */
+export function snippet(text: string, start: number, end: number, radius = 24): Snippet {
+  const from = Math.max(0, start - radius);
+  const to = Math.min(text.length, end + radius);
+  const before = collapse(text.slice(from, start)).trimStart();
+  const after = collapse(text.slice(end, to)).trimEnd();
+  return {
+    before: (from > 0 ? '…' : '') + before,
+    match: collapse(text.slice(start, end)),
+    after: after + (to < text.length ? '…' : ''),
+  };
+}
