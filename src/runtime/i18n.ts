@@ -74,6 +74,7 @@ export const zhCN = {
   speakerTimers: '计时',
   speakerPreviews: '幻灯片预览',
   speakerNotesSize: '讲稿字号：{size} 像素',
+  speakerNotStarted: '计时未开始',
   speakerKeys: '→ / 空格 / PageDown：下一步 · ← / PageUp：上一步 · Home / End：首页 / 末页 · B：黑屏 · + / −：讲稿字号',
   chartShowData: '查看数据',
   chartHideData: '隐藏数据',

@@ -112,6 +112,14 @@ for (const where of ['served', 'file'] as const) {
     await page.keyboard.press('s');
     expect(context.pages()).toHaveLength(2);
 
+    // A reloaded deck is found again: the speaker window still drives it.
+    await openDeck(page, page.url());
+    await expect(popup.locator('.speaker-connection')).toHaveText(t('speakerConnected'));
+    const afterReload = await state();
+    await popup.keyboard.press('PageDown');
+    await expect.poll(state).not.toBe(afterReload);
+    await expectFollowing(page, popup);
+
     // Closing the deck disconnects the speaker view.
     await page.close();
     await expect(popup.locator('.speaker-connection')).toHaveText(t('speakerDisconnected'));
@@ -141,6 +149,7 @@ test('the timers tick; pacing shows the current part’s planned minutes and ahe
   // Not started: time passes, the elapsed time stays.
   await context.clock.runFor(3000);
   await expect(elapsed).toHaveText('0:00');
+  await expect(popup.locator('.speaker-pace-status')).toHaveText(t('speakerNotStarted'));
 
   await popup.getByRole('button', { name: t('speakerStart') }).click();
   await context.clock.runFor(5000);
@@ -165,9 +174,9 @@ test('the timers tick; pacing shows the current part’s planned minutes and ahe
   const expected =
     deck.parts.slice(0, -1).reduce((sum, p) => sum + p.minutes, 0) * 60 +
     (last.minutes * 60 * lastSlide.v) / last.slides.length;
-  if (expected - 125 > 30) {
-    await expect(popup.locator('.speaker-pace-status')).toHaveAttribute('data-status', 'ahead');
-  }
+  const delta = 125 - expected;
+  const status = delta > 30 ? 'behind' : delta < -30 ? 'ahead' : 'on-time';
+  await expect(popup.locator('.speaker-pace-status')).toHaveAttribute('data-status', status);
 
   // Pause holds the time; continue goes on; reset goes back to zero.
   await popup.getByRole('button', { name: t('speakerPause') }).click();
@@ -178,6 +187,7 @@ test('the timers tick; pacing shows the current part’s planned minutes and ahe
   await expect(elapsed).toHaveText('2:06');
   await popup.getByRole('button', { name: t('speakerReset') }).click();
   await expect(elapsed).toHaveText('0:00');
+  await expect(popup.locator('.speaker-pace-status')).toHaveText(t('speakerNotStarted'));
   await expect(popup.getByRole('button', { name: t('speakerStart') })).toBeVisible();
 
   // The wall clock shows the (fake) local time.
@@ -200,6 +210,15 @@ test('the elapsed time starts by itself when the deck first moves, and ticks in 
   await expect(popup.getByRole('button', { name: t('speakerPause') })).toBeVisible();
   // Waits for the display to change (up to the expect timeout), no fixed sleep.
   await expect(elapsed).not.toHaveText('0:00');
+  const shown = await elapsed.textContent();
+
+  // Reloading the speaker window keeps the running timer and reconnects to the deck.
+  await popup.reload();
+  await popup.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await expect(popup.locator('.speaker-connection')).toHaveText(t('speakerConnected'));
+  await expect(popup.getByRole('button', { name: t('speakerPause') })).toBeVisible();
+  expect(await elapsed.textContent()).not.toBe('0:00');
+  expect((await elapsed.textContent())! >= shown!).toBe(true);
   expect(problems).toEqual([]);
 });
 

@@ -156,14 +156,15 @@ export async function startSpeakerView(): Promise<void> {
       }),
     );
     const amount = formatDuration(report.deltaMs);
-    const status =
-      report.status === 'ahead'
+    const status = !clock.started
+      ? t('speakerNotStarted')
+      : report.status === 'ahead'
         ? t('speakerAhead', { t: amount })
         : report.status === 'behind'
           ? t('speakerBehind', { t: amount })
           : t('speakerOnTime');
     setText(ui.paceStatus, status);
-    ui.paceStatus.dataset.status = report.status;
+    ui.paceStatus.dataset.status = clock.started ? report.status : 'idle';
     // Announce the status only when it changes, and only while the talk is timed.
     if (clock.started && report.status !== lastPaceStatus) {
       lastPaceStatus = report.status;
@@ -223,7 +224,7 @@ export async function startSpeakerView(): Promise<void> {
   const command = (action: CommandAction): void => {
     if (connected() && deckId) {
       const message: SpeakerMessage = { proto: PROTOCOL, kind: 'command', to: deckId, id: randomId(), action };
-      link?.send(message, deckViaOpener ? opener() : null);
+      link?.send(message, opener());
       return;
     }
     const index = shown ? allSlides.findIndex((s) => s.id === shown?.slideId) : 0;
