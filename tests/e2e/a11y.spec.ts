@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openDeck, test } from './fixtures.ts';
+
+/** WCAG 2.1 A and AA rules, plus best practices that matter for a deck. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+test('no axe violations on every slide (print layout shows them all) and in the slide-view chrome', async ({
+  page,
+  site,
+}) => {
+  test.setTimeout(180_000);
+  // reveal's print layout lays every slide out at once, charts in their final state: one audit
+  // covers the content of all slides.
+  await openDeck(page, `${site}?print-pdf`);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-chart-state') === 'final'),
+  );
+  // reveal's print view can leave slides aria-hidden, which would hide them from the audit.
+  await page.evaluate(() =>
+    document.querySelectorAll('.reveal .slides section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden')),
+  );
+  expect(await violations(page)).toEqual([]);
+  // The slide view: controls, progress, position indicator, on a content slide.
+  await openDeck(page, site);
+  await page.keyboard.press('ArrowRight');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('no axe violations with the keyboard help open', async ({ page, site }) => {
+  await openDeck(page, site);
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('slide transitions are off under prefers-reduced-motion', async ({ page, site }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openDeck(page, site);
+  expect(await page.evaluate(() => window.deck!.getConfig().transition)).toBe('none');
+});
+
+test('the deck stays usable at 200% zoom (a 960×540 CSS viewport)', async ({ page, site }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  await openDeck(page, site);
+  await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => window.deck!.getIndices().h)).toBe(1);
+  await expect(page.locator('.reveal .controls .navigate-left')).toBeVisible();
+  const overflowX = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflowX).toBe(false);
+});
