@@ -50,6 +50,8 @@ export function chartsPlugin(): RevealPlugin {
     const svg = RENDERERS[chart.payload.kind](chart.payload.data, chart.payload.options, { document }, chart.hidden);
     chart.svg?.remove();
     chart.svg = svg;
+    // Chromium puts an inline <svg> in the tab order; the first point is the chart's tab stop instead.
+    svg.setAttribute('tabindex', '-1');
     chart.body.prepend(svg);
     fit(chart);
     wirePoints(chart);
@@ -308,8 +310,9 @@ export function chartsPlugin(): RevealPlugin {
       if (next === undefined) return;
       e.preventDefault();
       e.stopPropagation();
+      // Escape leaves the chart: the deck's keys work again.
       if (next) next.focus();
-      else (deck?.getRevealElement() as HTMLElement | null)?.focus?.();
+      else current.blur();
     });
     const nearest = (e: PointerEvent): SVGElement | null => {
       let best: SVGElement | null = null;
