@@ -1,0 +1,335 @@
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser, Page } from 'playwright';
+import type { DeckMeta } from '../markdown/types.ts';
+import { t } from '../runtime/i18n.ts';
+import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
+import { buildDeck, staleReason } from './build.ts';
+import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
+import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
+import { serveStatic, type StaticServer } from './server.ts';
+
+/** Options of `exportPdf`; every field has a default. */
+export interface ExportOptions {
+  /** Project root (slides/, src/, vite.config.ts). Default: the current directory. */
+  root?: string;
+  /** The built site. Default `<root>/dist`. */
+  dist?: string;
+  /** Output folder. Default `<root>/export`. */
+  out?: string;
+  /** `auto` builds when dist/ is missing or older than its sources; `never` requires it built. Default `auto`. */
+  build?: 'auto' | 'always' | 'never';
+  /** One slides.pdf page per fragment step instead of complete slides. Default false. */
+  fragments?: boolean;
+  /** Handout layout: each slide with its notes, or three slides a page with ruled space. Default `notes`. */
+  handoutLayout?: HandoutLayout;
+  /** Also copy the PDFs into dist/ and add the "下载讲义" marker to dist/index.html. Default false. */
+  intoDist?: boolean;
+  /** Loopback port to serve dist/ on. Default 0: a free port. */
+  port?: number;
+  /** Chromium to use; default: found by `findBrowser` (CHROME_PATH, Playwright's, system, apt). */
+  executablePath?: string;
+  /** Environment and search list for `findBrowser` (tests make "no browser" happen with these). */
+  env?: NodeJS.ProcessEnv;
+  browserSearch?: BrowserSearch;
+  /** Longest wait for the print layout, every chart's final state and fonts, in ms. Default 30 000. */
+  readyTimeout?: number;
+  /** Progress reports (steps, pages). */
+  onProgress?: (event: ExportProgress) => void;
+  /** Abort the export (the CLI aborts on Ctrl-C); browser and server are still closed. */
+  signal?: AbortSignal;
+}
+
+/** A progress report: step `step` of `steps`, and within it `done` of `total` items. */
+export interface ExportProgress {
+  step: number;
+  steps: number;
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** One written and checked file. */
+export interface ExportedFile {
+  kind: 'slides' | 'handout';
+  path: string;
+  pages: number;
+  bytes: number;
+  report: PdfReport;
+}
+
+/** What `exportPdf` did. */
+export interface ExportResult {
+  files: ExportedFile[];
+  /** True when dist/ was (re)built first; `buildMs` is its duration. */
+  built: boolean;
+  buildMs: number;
+  /** Time spent exporting (server, browser, both PDFs, checks), without the build. */
+  exportMs: number;
+  slides: number;
+}
+
+/** The output folder cannot be created or written. */
+export class OutputNotWritableError extends Error {
+  constructor(dir: string, cause: string) {
+    super(`Cannot write to the output folder ${dir} (${cause}) — choose another folder with --out, or fix its permissions.`);
+    this.name = 'OutputNotWritableError';
+  }
+}
+
+/** A written PDF failed its checks (page count, fonts, outline, metadata). */
+export class PdfCheckError extends Error {
+  constructor(file: string, problems: string[]) {
+    super(`${file} failed its checks: ${problems.join('; ')}`);
+    this.name = 'PdfCheckError';
+  }
+}
+
+/** The deck did not reach its print state in time (names what it waited for). */
+export class PrintTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`The deck's print view was not ready after ${ms} ms: ${what} — open dist/index.html?print-pdf in a browser to see why.`);
+    this.name = 'PrintTimeoutError';
+  }
+}
+
+/** The export was interrupted (Ctrl-C). */
+export class ExportAbortedError extends Error {
+  constructor() {
+    super('Export interrupted; the browser and the server were stopped.');
+    this.name = 'ExportAbortedError';
+  }
+}
+
+const STEPS = ['build', 'start', 'layout', 'slides.pdf', 'handout.pdf', 'check'] as const;
+
+/** The marker --into-dist adds to dist/index.html; src/runtime/handout-link.ts reads it. */
+export const HANDOUT_MARKER = `<link rel="alternate" type="application/pdf" href="./handout.pdf" title="${t('handoutDownload')}" data-handout />`;
+
+function ensureWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new OutputNotWritableError(dir, e.code ?? e.message);
+  }
+}
+
+function writeOut(file: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(file, bytes);
+  } catch (error) {
+    throw new OutputNotWritableError(path.dirname(file), (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
+/**
+ * Waits for reveal's print layout (`?print-pdf`, structured by src/runtime/print-plugin.ts), every
+ * chart's final state (`figure.chart[data-chart-state="final"]`) and the fonts. No fixed sleeps.
+ */
+async function waitForPrintState(page: Page, timeout: number): Promise<void> {
+  // Function predicates, not strings: Playwright evaluates string predicates with `new Function`,
+  // which the deck's CSP (script-src 'self') forbids.
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.printLayout === 'ready', undefined, {
+      timeout,
+      polling: 'raf',
+    });
+  } catch {
+    throw new PrintTimeoutError('reveal\'s print layout (html[data-print-layout="ready"])', timeout);
+  }
+  try {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-chart-state') === 'final'),
+      undefined,
+      { timeout, polling: 'raf' },
+    );
+  } catch {
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.chart')]
+        .filter((f) => f.getAttribute('data-chart-state') !== 'final')
+        .map((f) => f.id || f.closest('section')?.id || '?'),
+    );
+    throw new PrintTimeoutError(`charts not in their final state: ${ids.join(', ')}`, timeout);
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
+}
+
+/** What the handout needs from the laid-out print view (one entry per slide, not per fragment step). */
+export const PRINT_EXTRACT = `(function () {
+  var data = JSON.parse(document.getElementById('deck-print-data').textContent);
+  var slides = Array.prototype.map.call(
+    document.querySelectorAll('.pdf-page:not([data-fragment-copy]) > section[data-part]'),
+    function (s) {
+      var copy = s.cloneNode(true);
+      var notes = copy.querySelector('aside.notes');
+      var notesHtml = notes ? notes.innerHTML : '';
+      if (notes) notes.remove();
+      copy.removeAttribute('style');
+      copy.removeAttribute('hidden');
+      copy.classList.add('present');
+      copy.classList.remove('past', 'future');
+      return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', html: copy.outerHTML, notesHtml: notesHtml };
+    });
+  var stylesheets = Array.prototype.map.call(document.querySelectorAll('link[rel="stylesheet"]'), function (l) { return l.getAttribute('href'); });
+  return { meta: data.meta, parts: data.parts, slides: slides, stylesheets: stylesheets, pages: document.querySelectorAll('.pdf-page').length };
+})()`;
+
+interface Extracted {
+  meta: DeckMeta;
+  parts: { id: string; kind: string; label: string; title: string; theme: string }[];
+  slides: PrintedSlide[];
+  stylesheets: string[];
+  pages: number;
+}
+
+/** Title, author/organiser, subject, keywords and language, written with pdf-lib. Empty settings stay out. */
+async function withMetadata(bytes: Uint8Array, data: Extracted, kind: 'slides' | 'handout'): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { meta } = data;
+  doc.setTitle(kind === 'handout' ? t('handoutTitle', { title: meta.title }) : meta.title, {
+    showInWindowTitleBar: true,
+  });
+  const author = [meta.speaker, meta.organiser].map((s) => s.trim()).filter(Boolean);
+  if (author.length > 0) doc.setAuthor(author.join('；'));
+  doc.setSubject([kind === 'handout' ? t('handoutSubject') : t('slidesSubject'), meta.occasion].filter(Boolean).join(' · '));
+  const keywords = [...new Set(data.parts.flatMap((p) => [p.label, p.theme]).filter(Boolean))];
+  if (keywords.length > 0) doc.setKeywords(keywords);
+  doc.setLanguage('zh-CN');
+  doc.setCreator('npm run pdf (reveal.js print view, Chromium)');
+  return doc.save();
+}
+
+/** Puts the PDFs beside dist/index.html and adds the marker the deck's "下载讲义" link reads. */
+function placeIntoDist(dist: string, files: ExportedFile[]): void {
+  for (const f of files) copyFileSync(f.path, path.join(dist, path.basename(f.path)));
+  const index = path.join(dist, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  if (!html.includes('data-handout')) writeFileSync(index, html.replace('</head>', `  ${HANDOUT_MARKER}\n  </head>`));
+}
+
+/**
+ * Exports the deck to `slides.pdf` (one 16:9 page per slide, or per fragment step) and
+ * `handout.pdf` (A4, each slide with its notes, or 3 a page), then reads both back and checks them.
+ * Builds dist/ first when needed. Always stops the browser and server it started, also on failure
+ * and when `signal` aborts.
+ * @throws NoBrowserError, BuildError, OutputNotWritableError, PortUnavailableError,
+ *   PrintTimeoutError, PdfCheckError, ExportAbortedError.
+ */
+export async function exportPdf({
+  root = process.cwd(),
+  dist = path.join(root, 'dist'),
+  out = path.join(root, 'export'),
+  build = 'auto',
+  fragments = false,
+  handoutLayout = 'notes',
+  intoDist = false,
+  port = 0,
+  executablePath,
+  env = process.env,
+  browserSearch = {},
+  readyTimeout = 30_000,
+  onProgress = () => {},
+  signal,
+}: ExportOptions = {}): Promise<ExportResult> {
+  const timing = process.env.DECK_PDF_TIMING === '1';
+  const t0 = performance.now();
+  const progress = (step: (typeof STEPS)[number], done = 0, total = 0): void => {
+    if (timing) process.stderr.write(`[${(performance.now() - t0).toFixed(0)} ms] ${step} ${done}/${total}\n`);
+    onProgress({ step: STEPS.indexOf(step) + 1, steps: STEPS.length, label: step, done, total });
+  };
+  let server: StaticServer | null = null;
+  let browser: Browser | null = null;
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = (): void => reject(new ExportAbortedError());
+    if (signal?.aborted) fail();
+    signal?.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {});
+  /** Runs one step, giving up at once when the export is aborted. */
+  const guard = <T>(work: Promise<T>): Promise<T> => {
+    work.catch(() => {});
+    return Promise.race([work, aborted]);
+  };
+
+  ensureWritable(out);
+  progress('build');
+  const buildStart = performance.now();
+  const reason = build === 'always' ? 'asked to build' : staleReason(root, dist);
+  let built = false;
+  if (build === 'never') {
+    if (!existsSync(path.join(dist, 'index.html'))) {
+      throw new Error(`${dist}/index.html is missing: build the deck first (npm run build) or let the export build it.`);
+    }
+  } else if (reason) {
+    await guard(buildDeck(root, dist));
+    built = true;
+  }
+  const buildMs = built ? performance.now() - buildStart : 0;
+  const start = performance.now();
+
+  try {
+    progress('start');
+    const found = executablePath ? { executablePath } : await guard(findBrowser(env, browserSearch));
+    server = await guard(serveStatic(dist, { port }));
+    const { chromium } = await import('playwright');
+    browser = await guard(
+      chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false }),
+    );
+    const context = await guard(browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' }));
+    const page = await guard(context.newPage());
+
+    progress('layout');
+    const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
+    await guard(page.goto(`${server.url}index.html${query}`, { waitUntil: 'load' }));
+    await guard(waitForPrintState(page, readyTimeout));
+    const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
+    progress('layout', data.slides.length, data.slides.length);
+
+    progress('slides.pdf', 0, data.pages);
+    const pdfOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
+    const slidesBytes = await guard(withMetadata(await guard(page.pdf(pdfOptions)), data, 'slides'));
+    const slidesPath = path.join(out, 'slides.pdf');
+    writeOut(slidesPath, slidesBytes);
+    progress('slides.pdf', data.pages, data.pages);
+
+    progress('handout.pdf', 0, data.slides.length);
+    const handoutUrl = new URL('handout-print.html', server.url).href;
+    const html = handoutHtml({ ...data, layout: handoutLayout });
+    await guard(page.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })));
+    await guard(page.goto(handoutUrl, { waitUntil: 'load' }));
+    await guard(page.evaluate(() => document.fonts.ready.then(() => document.fonts.status)));
+    const handoutBytes = await guard(withMetadata(await guard(page.pdf({ ...pdfOptions, format: 'A4' })), data, 'handout'));
+    const handoutPath = path.join(out, 'handout.pdf');
+    writeOut(handoutPath, handoutBytes);
+    progress('handout.pdf', data.slides.length, data.slides.length);
+
+    progress('check', 0, 2);
+    const slidesReport = await guard(inspectPdf(slidesBytes, { text: false }));
+    const bookmarks = new Set(data.slides.map((s) => s.part)).size;
+    const slideProblems = pdfProblems(slidesReport, { pages: data.pages, bookmarks });
+    if (slideProblems.length > 0) throw new PdfCheckError(slidesPath, slideProblems);
+    progress('check', 1, 2);
+    const handoutReport = await guard(inspectPdf(handoutBytes, { text: false }));
+    // The cover, then each part from a new page (notes), or three slides a page (3up).
+    const handoutProblems = pdfProblems(handoutReport, {
+      minPages: 1 + (handoutLayout === '3up' ? Math.ceil(data.slides.length / 3) : bookmarks),
+      bookmarks,
+    });
+    if (handoutProblems.length > 0) throw new PdfCheckError(handoutPath, handoutProblems);
+    progress('check', 2, 2);
+
+    const files: ExportedFile[] = [
+      { kind: 'slides', path: slidesPath, pages: slidesReport.pages, bytes: slidesBytes.length, report: slidesReport },
+      { kind: 'handout', path: handoutPath, pages: handoutReport.pages, bytes: handoutBytes.length, report: handoutReport },
+    ];
+    if (intoDist) placeIntoDist(dist, files);
+    return { files, built, buildMs, exportMs: performance.now() - start, slides: data.slides.length };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+  }
+}

@@ -1,0 +1,93 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { deckData, type RuntimePart } from './deck-data.ts';
+import { partHeadingText } from './part-heading.ts';
+
+/** `data-print-layout` on `<html>` once the print view carries its PDF structure. */
+export const PRINT_READY_ATTR = 'printLayout';
+/** Id of the JSON block with the deck settings and parts, read by the PDF exporter. */
+export const PRINT_DATA_ID = 'deck-print-data';
+
+/** What the print view hands the PDF exporter (src/export/pdf.ts) besides the pages. */
+export interface PrintData {
+  meta: (typeof deckData)['meta'];
+  parts: Pick<RuntimePart, 'id' | 'kind' | 'label' | 'title' | 'theme'>[];
+}
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/**
+ * Gives reveal's print view (`?print-pdf`) the structure a tagged PDF needs: Chromium builds the
+ * PDF outline from the headings in the accessibility tree, so each part gets an (invisible)
+ * level-1 heading on its first page, each slide's title becomes level 2, other headings level 3,
+ * and reveal's `aria-hidden` on slides is removed (hidden slides would leave the outline empty).
+ * Fragment-step copies (`pdfSeparateFragments`) carry no headings, so each slide is one bookmark.
+ * Then it marks `<html data-print-layout="ready">`.
+ */
+export function printPlugin(): RevealPlugin {
+  let deck: RevealApi | null = null;
+
+  const structure = (): void => {
+    const root = deck?.getRevealElement();
+    if (!root || document.documentElement.dataset[PRINT_READY_ATTR] === 'ready') return;
+    const parts = new Map(deckData.parts.map((p) => [p.id, p]));
+    const seenSlides = new Set<string>();
+    let previousPart = '';
+    root.querySelectorAll<HTMLElement>('section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden'));
+    root.querySelectorAll<HTMLElement>('.pdf-page').forEach((page) => {
+      page.removeAttribute('aria-hidden');
+      const slide = page.querySelector<HTMLElement>('section[data-part]');
+      if (!slide) return;
+      const headings = [...slide.querySelectorAll<HTMLElement>(HEADINGS)].filter((h) => !h.closest('aside.notes'));
+      if (seenSlides.has(slide.id)) {
+        page.dataset.fragmentCopy = '';
+        headings.forEach((h) => h.setAttribute('role', 'presentation'));
+        return;
+      }
+      seenSlides.add(slide.id);
+      const partId = slide.dataset.part ?? '';
+      const part = parts.get(partId);
+      if (part && partId !== previousPart) {
+        const h1 = document.createElement('h1');
+        h1.className = 'print-part-heading';
+        h1.textContent = partHeadingText(part);
+        page.prepend(h1);
+      }
+      previousPart = partId;
+      const [title, ...rest] = headings;
+      if (title) {
+        title.setAttribute('aria-level', '2');
+      } else {
+        const h2 = document.createElement('h2');
+        h2.className = 'print-slide-heading';
+        h2.textContent = slide.dataset.title ?? '';
+        slide.prepend(h2);
+      }
+      rest.forEach((h) => h.setAttribute('aria-level', '3'));
+    });
+    const data: PrintData = {
+      meta: deckData.meta,
+      parts: deckData.parts.map(({ id, kind, label, title, theme }) => ({ id, kind, label, title, theme })),
+    };
+    const json = document.createElement('script');
+    json.type = 'application/json';
+    json.id = PRINT_DATA_ID;
+    json.textContent = JSON.stringify(data);
+    document.body.appendChild(json);
+    document.documentElement.dataset[PRINT_READY_ATTR] = 'ready';
+  };
+
+  return {
+    id: 'print-structure',
+    init(reveal) {
+      if (reveal.getConfig().view !== 'print') return;
+      deck = reveal;
+      reveal.on('pdf-ready', structure);
+      // In case the layout was finished before this plugin was asked.
+      if (reveal.getRevealElement()?.querySelector('.pdf-page')) structure();
+    },
+    destroy() {
+      deck?.off('pdf-ready', structure);
+      deck = null;
+    },
+  };
+}
