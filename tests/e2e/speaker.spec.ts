@@ -99,6 +99,13 @@ for (const where of ['served', 'file'] as const) {
     await popup.keyboard.press('PageUp');
     await expect.poll(() => currentId(page)).toBe(slides[0]!.id);
 
+    // A slide id typed into the speaker window's address bar moves the deck there.
+    await popup.evaluate((id) => (location.hash = `#/${id}`), slides[5]!.id);
+    await expect.poll(() => currentId(page)).toBe(slides[5]!.id);
+    await expectFollowing(page, popup);
+    await popup.keyboard.press('Home');
+    await expect.poll(() => currentId(page)).toBe(slides[0]!.id);
+
     // B blacks out the deck and says so in the speaker view; B again brings it back.
     await popup.keyboard.press('b');
     await expect.poll(() => page.evaluate(() => window.deck!.isPaused())).toBe(true);
@@ -316,3 +323,27 @@ for (const [width, height] of [
     expect(box.notes.height).toBeGreaterThan(height * 0.4);
   });
 }
+
+test('the previews draw slide content like the audience sees it: the agenda diagram and the charts', async ({
+  page,
+  site,
+}) => {
+  const agenda = slides.findIndex((s) => s.html.includes('data-structure-map'));
+  const chart = slides.findIndex((s) => s.charts.length > 0);
+  expect(agenda).toBeGreaterThan(0);
+  expect(chart).toBeGreaterThan(0);
+  // The slide before the agenda: the agenda is the next slide.
+  await page.goto(`${site}speaker.html#/${slides[agenda - 1]!.id}`);
+  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  const next = page.locator('.speaker-next .reveal section.present:not(.stack)');
+  await expect(next).toHaveAttribute('data-speaker-id', slides[agenda]!.id);
+  await expect(next.locator('[data-structure-map] svg')).toBeVisible();
+  await expect(next.locator('.structure-fallback-hidden').first()).toBeHidden();
+  // On the chart slide the current preview draws the chart to its final state. (Only the hash
+  // changes: the speaker view follows its address bar without a reload.)
+  await page.goto(`${site}speaker.html#/${slides[chart]!.id}`);
+  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  const current = page.locator('.speaker-current .reveal section.present:not(.stack)');
+  await expect(current.locator('figure[data-chart] svg').first()).toBeVisible();
+  await expect(current.locator('figure[data-chart]').first()).toHaveAttribute('data-chart-state', 'final');
+});

@@ -1,5 +1,7 @@
 import Reveal, { type RevealApi, type RevealPlugin } from 'reveal.js';
 import { REVEAL_DEFAULTS } from '../../config.ts';
+import { deckPlugins } from '../plugins.ts';
+import { previewStructurePlugin } from './preview-structure.ts';
 
 /**
  * Plugins that also run inside the speaker view's previews: the ones that draw slide content
@@ -7,6 +9,11 @@ import { REVEAL_DEFAULTS } from '../../config.ts';
  * itself) stay out: they would add keys and controls to a box a few hundred pixels wide.
  */
 export const PREVIEW_PLUGIN_IDS: ReadonlySet<string> = new Set(['charts']);
+
+/** A fresh set of plugins for one preview: the deck's content plugins plus the agenda diagram. */
+export function previewPlugins(): RevealPlugin[] {
+  return [...deckPlugins().filter((p) => PREVIEW_PLUGIN_IDS.has(p.id)), previewStructurePlugin()];
+}
 
 /** Settings of a preview: a silent, embedded, non-interactive reveal instance. */
 const PREVIEW_CONFIG = {
@@ -43,14 +50,14 @@ export interface SlidePreview {
 }
 
 /**
- * Starts an embedded reveal instance on `root` (a `.reveal` element holding the deck's slides).
- * `plugins` are the deck's plugins; only those in `PREVIEW_PLUGIN_IDS` run in the preview.
+ * Starts an embedded reveal instance on `root` (a `.reveal` element holding the deck's slides)
+ * with `plugins` (default `previewPlugins()`).
  */
-export async function createPreview(root: HTMLElement, plugins: RevealPlugin[]): Promise<SlidePreview> {
-  const reveal: RevealApi = new Reveal(root, {
-    ...PREVIEW_CONFIG,
-    plugins: plugins.filter((p) => PREVIEW_PLUGIN_IDS.has(p.id)),
-  });
+export async function createPreview(
+  root: HTMLElement,
+  plugins: RevealPlugin[] = previewPlugins(),
+): Promise<SlidePreview> {
+  const reveal: RevealApi = new Reveal(root, { ...PREVIEW_CONFIG, plugins });
   await reveal.initialize();
   const box = root.parentElement;
   const resize = typeof ResizeObserver === 'function' && box ? new ResizeObserver(() => reveal.layout()) : null;

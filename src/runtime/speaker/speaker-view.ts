@@ -1,7 +1,6 @@
 import '../../../assets/styles/speaker.css';
 import { allSlides, deckData, slideById, type RuntimeSlide } from '../deck-data.ts';
 import { t } from '../i18n.ts';
-import { deckPlugins } from '../plugins.ts';
 import { buildSpeakerLayout } from './layout.ts';
 import { openLink, type Link, type Via } from './link.ts';
 import { pace, positionOf, type PaceStatus, type PlanPart } from './pace.ts';
@@ -74,10 +73,7 @@ export async function startSpeakerView(): Promise<void> {
   const nextRoot = cloneDeckElement(deckRoot);
   ui.currentBox.append(deckRoot);
   ui.nextBox.append(nextRoot);
-  const [current, next] = await Promise.all([
-    createPreview(deckRoot, deckPlugins()),
-    createPreview(nextRoot, deckPlugins()),
-  ]);
+  const [current, next] = await Promise.all([createPreview(deckRoot), createPreview(nextRoot)]);
 
   const plan: PlanPart[] = deckData.parts.map((p) => ({
     id: p.id,
@@ -221,23 +217,26 @@ export async function startSpeakerView(): Promise<void> {
     paused: false,
   });
 
-  const command = (action: CommandAction): void => {
+  /** Runs `action` on the deck when connected, else pages the speaker view itself. */
+  const command = (action: CommandAction, slideId?: string): void => {
     if (connected() && deckId) {
-      const message: SpeakerMessage = { proto: PROTOCOL, kind: 'command', to: deckId, id: randomId(), action };
+      const message: SpeakerMessage =
+        action === 'goto' && slideId
+          ? { proto: PROTOCOL, kind: 'command', to: deckId, id: randomId(), action, slideId }
+          : { proto: PROTOCOL, kind: 'command', to: deckId, id: randomId(), action };
       link?.send(message, opener());
       return;
     }
     const index = shown ? allSlides.findIndex((s) => s.id === shown?.slideId) : 0;
-    const target =
-      action === 'next'
-        ? allSlides[index + 1]
-        : action === 'prev'
-          ? allSlides[index - 1]
-          : action === 'first'
-            ? allSlides[0]
-            : action === 'last'
-              ? allSlides[allSlides.length - 1]
-              : undefined;
+    const targets: Record<CommandAction, RuntimeSlide | undefined> = {
+      next: allSlides[index + 1],
+      prev: allSlides[index - 1],
+      first: allSlides[0],
+      last: allSlides[allSlides.length - 1],
+      goto: slideId ? slideById(slideId) : undefined,
+      togglePause: undefined,
+    };
+    const target = targets[action];
     if (target) show(localState(target));
   };
 
@@ -343,6 +342,11 @@ export async function startSpeakerView(): Promise<void> {
   });
 
   window.addEventListener('pagehide', saveClock);
+  // A slide id typed into the address bar: go there (the deck too, when connected).
+  window.addEventListener('hashchange', () => {
+    const id = slideIdFromHash(location.hash);
+    if (id && slideById(id) && id !== shown?.slideId) command('goto', id);
+  });
 
   // Until the deck answers, show the slide named in the URL (or the first).
   const initial = slideById(slideIdFromHash(location.hash) ?? '') ?? allSlides[0]!;
