@@ -12,6 +12,7 @@ const KEYS: [string, UiKey][] = [
   ['F', 'keyFullscreen'],
   ['S', 'keySpeaker'],
   ['G', 'keyJump'],
+  ['M', 'keyStructure'],
   ['?', 'keyHelp'],
 ];
 

@@ -147,6 +147,7 @@ export const zhCN = {
   structureIndicatorPart: '{position}：{title}',
   structureIndicatorProgress: '第 {n} 页，共 {total} 页',
   structureIndicatorGo: '跳转到{position}：{title}',
+  keyStructure: '结构图：起承转合与当前位置',
   chartShowData: '查看数据',
   chartHideData: '隐藏数据',
   chartSource: '来源：{source}',
