@@ -114,10 +114,16 @@ for (const where of ['served', 'file'] as const) {
     await expect.poll(() => page.evaluate(() => window.deck!.isPaused())).toBe(false);
     await expect(popup.locator('.speaker-deck-state')).toBeEmpty();
 
-    // Pressing S again brings the same window forward instead of opening another.
+    // Pressing S again brings the same window forward instead of opening or reloading one.
+    await popup.evaluate(() => document.body.setAttribute('data-test-marker', 'kept'));
     await page.bringToFront();
     await page.keyboard.press('s');
+    const beforeRoundTrip = await state();
+    await popup.keyboard.press('PageDown');
+    await expect.poll(state).not.toBe(beforeRoundTrip);
+    await expectFollowing(page, popup);
     expect(context.pages()).toHaveLength(2);
+    await expect(popup.locator('body')).toHaveAttribute('data-test-marker', 'kept');
 
     // A reloaded deck is found again: the speaker window still drives it.
     await openDeck(page, page.url());
