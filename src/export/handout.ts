@@ -63,7 +63,7 @@ function cover(meta: DeckMeta, parts: HandoutInput['parts'], slideCount: number)
     .map((p) => `<li><span class="handout-toc-label">${escapeHtml(p.label)}</span>${escapeHtml(p.title)}</li>`)
     .join('');
   return (
-    `<header class="handout-cover">\n<h1>${escapeHtml(meta.title)}</h1>\n` +
+    `<header class="handout-cover">\n<p class="handout-title">${escapeHtml(meta.title)}</p>\n` +
     (fields ? `<dl class="handout-settings">${fields}</dl>\n` : '') +
     `<ol class="handout-toc">${toc}</ol>\n` +
     `<p class="handout-count">${escapeHtml(t('handoutSlideCount', { n: slideCount }))}</p>\n</header>`

@@ -42,7 +42,7 @@ export async function inspectPdf(bytes: Uint8Array, { text: withText = true } = 
   }
   const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
   try {
     const resolvePage = async (dest: unknown): Promise<number | null> => {
       try {

@@ -1,6 +1,6 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser, Page } from 'playwright';
 import type { DeckMeta } from '../markdown/types.ts';
 import { t } from '../runtime/i18n.ts';
@@ -186,9 +186,32 @@ interface Extracted {
   pages: number;
 }
 
+/**
+ * Chromium (156) sometimes names a bookmark twice over ("结语结语") when its heading starts a page
+ * after a break; the text on the page is right. Repairs such titles in the outline tree.
+ */
+function repairOutlineTitles(doc: PDFDocument): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (item: PDFDict | undefined, depth: number): void => {
+    for (let node = item; node && depth < 8; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const raw = node.lookup(PDFName.of('Title'));
+      if (raw instanceof PDFString || raw instanceof PDFHexString) {
+        const title = raw.decodeText();
+        const half = title.slice(0, title.length / 2);
+        if (title.length % 2 === 0 && title.length > 0 && half + half === title) {
+          node.set(PDFName.of('Title'), PDFHexString.fromText(half));
+        }
+      }
+      visit(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+}
+
 /** Title, author/organiser, subject, keywords and language, written with pdf-lib. Empty settings stay out. */
 async function withMetadata(bytes: Uint8Array, data: Extracted, kind: 'slides' | 'handout'): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  repairOutlineTitles(doc);
   const { meta } = data;
   doc.setTitle(kind === 'handout' ? t('handoutTitle', { title: meta.title }) : meta.title, {
     showInWindowTitleBar: true,

@@ -1,0 +1,230 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { NoBrowserError } from '../../src/export/browser.ts';
+import { BuildError } from '../../src/export/build.ts';
+import { inspectPdf, type OutlineEntry, type PdfReport } from '../../src/export/inspect.ts';
+import { exportPdf, OutputNotWritableError, type ExportResult } from '../../src/export/pdf.ts';
+import { PortUnavailableError, serveStatic } from '../../src/export/server.ts';
+import { DIST, expect, openDeck, test } from './fixtures.ts';
+
+/** The deck's structure as built into dist/index.html: parts with their slides' ids and titles. */
+interface BuiltPart {
+  label: string;
+  slides: { id: string; title: string }[];
+}
+
+function decode(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function builtParts(dist: string): BuiltPart[] {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const parts: BuiltPart[] = [];
+  const tag =
+    /<section (?:class="part[^"]*" data-part="[^"]*" data-label="([^"]*)"|id="([^"]*)"[^>]*? data-title="([^"]*)")/g;
+  for (const m of html.matchAll(tag)) {
+    if (m[1] !== undefined) parts.push({ label: decode(m[1]), slides: [] });
+    else parts.at(-1)!.slides.push({ id: m[2]!, title: decode(m[3]!) });
+  }
+  return parts;
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, '');
+const tmp = (name: string): string => mkdtempSync(path.join(os.tmpdir(), `deck-${name}-`));
+
+test.describe.serial('npm run pdf', () => {
+  const parts = builtParts(DIST);
+  const slideCount = parts.reduce((n, p) => n + p.slides.length, 0);
+  let site = '';
+  let result: ExportResult;
+  let slides: PdfReport;
+  let handout: PdfReport;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    // --into-dist changes dist/: work on a copy.
+    site = tmp('site');
+    cpSync(DIST, site, { recursive: true });
+    result = await exportPdf({ dist: site, out: path.join(tmp('out'), 'pdf'), build: 'never', intoDist: true });
+    slides = await inspectPdf(readFileSync(result.files[0]!.path));
+    handout = await inspectPdf(readFileSync(result.files[1]!.path));
+  });
+
+  test('slides.pdf has one 16:9 page per slide, in deck order, each with its heading as text', () => {
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(slides.pages).toBe(slideCount);
+    for (const size of slides.sizes) expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
+    const titles = parts.flatMap((p) => p.slides.map((s) => s.title));
+    titles.forEach((title, i) => expect(squash(slides.text[i]!), `page ${i + 1}`).toContain(squash(title)));
+  });
+
+  test('the outline has the parts and, under each, its slides with their titles and pages', () => {
+    const top = slides.outline;
+    expect(top.map((e) => e.title.split(' · ')[0])).toEqual(parts.map((p) => p.label));
+    let page = 1;
+    top.forEach((entry: OutlineEntry, i) => {
+      expect(entry.items.map((s) => s.title)).toEqual(parts[i]!.slides.map((s) => s.title));
+      for (const s of entry.items) expect(s.page).toBe(page++);
+    });
+    expect(handout.outline.map((e) => e.title.split(' · ')[0])).toEqual(parts.map((p) => p.label));
+  });
+
+  test('both PDFs embed real font subsets (no Type 3), are tagged, and carry metadata in zh-CN', () => {
+    for (const report of [slides, handout]) {
+      expect(report.fonts.filter((f) => f.subtype === 'Type3')).toEqual([]);
+      expect(report.fonts.some((f) => f.subtype === 'Type0' && /NotoSansSC/.test(f.name))).toBe(true);
+      expect(report.tagged).toBe(true);
+      expect(report.info.language).toBe('zh-CN');
+      expect(report.info.title).toContain('在提升城市治理现代化水平推进会上的讲话');
+      expect(report.info.subject).not.toBe('');
+      expect(report.info.keywords).toContain('起');
+    }
+    expect(handout.info.title).toContain('讲义');
+  });
+
+  test('the handout: a cover, every page numbered "第 x 页 / 共 y 页", and the notes of every slide', () => {
+    expect(handout.pages).toBeGreaterThan(parts.length);
+    expect(handout.sizes[0]!.width).toBeCloseTo(595.3, 0);
+    expect(handout.sizes[0]!.height).toBeCloseTo(841.9, 0);
+    handout.text.forEach((text, i) =>
+      expect(squash(text), `page ${i + 1}`).toContain(squash(`第 ${i + 1} 页 / 共 ${handout.pages} 页`)),
+    );
+    expect(handout.text[0]).toContain('提升城市治理现代化水平推进会');
+    const all = squash(handout.text.join(''));
+    const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const notes = [...index.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((m) =>
+      decode(m[1]!.replace(/<[^>]+>/g, '')),
+    );
+    expect(notes.length).toBe(slideCount);
+    for (const n of notes) expect(all).toContain(squash(n).slice(0, 24));
+  });
+
+  test('--into-dist puts the PDFs beside the deck, which then offers "下载讲义"; without them, no link', async ({
+    page,
+    site: plainSite,
+  }) => {
+    expect(existsSync(path.join(site, 'handout.pdf'))).toBe(true);
+    expect(existsSync(path.join(site, 'slides.pdf'))).toBe(true);
+    const server = await serveStatic(site, { basePath: '/copy/' });
+    try {
+      await openDeck(page, server.url);
+      const link = page.getByRole('link', { name: '下载讲义' });
+      await expect(link).toBeVisible();
+      const href = await link.getAttribute('href');
+      expect(new URL(href!, server.url).pathname).toBe('/copy/handout.pdf');
+      const response = await page.request.get(new URL(href!, server.url).href);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+      await link.focus();
+      await expect(link).toBeFocused();
+    } finally {
+      await server.close();
+    }
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await openDeck(page, plainSite);
+    await expect(page.getByRole('link', { name: '下载讲义' })).toHaveCount(0);
+    expect(requests.filter((u) => u.endsWith('.pdf'))).toEqual([]);
+  });
+
+  test('--fragments gives a page per fragment step; --handout-layout 3up puts three slides a page', async () => {
+    test.setTimeout(120_000);
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const r = await exportPdf({ dist: DIST, out: tmp('frag'), build: 'never', fragments: true, handoutLayout: '3up' });
+    const [s, h] = r.files;
+    expect(s!.pages).toBeGreaterThanOrEqual(slideCount);
+    if (/class="[^"]*\bfragment\b/.test(html)) expect(s!.pages).toBeGreaterThan(slideCount);
+    // Still one bookmark per slide, not per step.
+    expect(s!.report.outline.flatMap((p) => p.items).length).toBe(slideCount);
+    expect(h!.pages).toBe(1 + Math.ceil(slideCount / 3));
+  });
+});
+
+test.describe('npm run pdf errors', () => {
+  test('no usable browser: says what to install', async () => {
+    const error = await exportPdf({
+      dist: DIST,
+      out: tmp('nobrowser'),
+      build: 'never',
+      env: { DECK_NO_BROWSER_INSTALL: '1' },
+      browserSearch: { playwright: false, systemPaths: ['/nonexistent/chromium'] },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoBrowserError);
+    expect(String((error as Error).message)).toMatch(/apt-get install chromium/);
+    expect(String((error as Error).message)).toMatch(/npx playwright install chromium/);
+  });
+
+  test('output folder not writable: names the folder and --out', async () => {
+    const file = path.join(tmp('notdir'), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const error = await exportPdf({ dist: DIST, out: path.join(file, 'pdf'), build: 'never' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputNotWritableError);
+    expect((error as Error).message).toContain(path.join(file, 'pdf'));
+    expect((error as Error).message).toContain('--out');
+  });
+
+  test('port unavailable: says so and suggests --port', async () => {
+    const busy = await serveStatic(DIST);
+    try {
+      const error = await exportPdf({ dist: DIST, out: tmp('port'), build: 'never', port: busy.port }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PortUnavailableError);
+      expect((error as Error).message).toContain(String(busy.port));
+      expect((error as Error).message).toContain('--port');
+    } finally {
+      await busy.close();
+    }
+  });
+
+  test('build failure: reports the file:line from the build', async () => {
+    test.setTimeout(90_000);
+    const root = tmp('root');
+    const project = process.cwd();
+    for (const entry of [
+      'index.html',
+      'vite.config.ts',
+      'package.json',
+      'tsconfig.json',
+      'src',
+      'assets',
+      'public',
+      'slides',
+    ]) {
+      if (existsSync(path.join(project, entry)))
+        cpSync(path.join(project, entry), path.join(root, entry), { recursive: true });
+    }
+    symlinkSync(path.join(project, 'node_modules'), path.join(root, 'node_modules'));
+    writeFileSync(
+      path.join(root, 'slides', '98-broken.md'),
+      '---\nid: broken\nkind: part\nlabel: 坏\ntitle: 坏\nminutes: 1\n---\n\n## 标题\n\n[看](#no-such-slide)\n',
+    );
+    try {
+      const error = await exportPdf({ root, out: path.join(root, 'export') }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BuildError);
+      expect((error as Error).message).toMatch(/^slides\/98-broken\.md:11: link to slide "#no-such-slide"/);
+      expect(existsSync(path.join(root, 'export', 'slides.pdf'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('the CLI prints its help and rejects bad options with exit code 2', async () => {
+    const run = promisify(execFile);
+    const help = await run('node', ['bin/deck-pdf.js', '--help']);
+    expect(help.stdout).toContain('--handout-layout');
+    expect(help.stdout).toContain('--into-dist');
+    const bad = await run('node', ['bin/deck-pdf.js', '--handout-layout', '4up']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((bad as { code: number }).code).toBe(2);
+    expect((bad as { stderr: string }).stderr).toContain('expected one of: notes, 3up');
+  });
+});
