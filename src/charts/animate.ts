@@ -1,52 +1,36 @@
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { SVG_NS } from './frame.ts';
-
 /** How long the draw-in takes, in ms. */
-export const DRAW_MS = 1400;
+export const DRAW_MS = 1200;
 
 /**
- * Animates a finished chart in: a clip uncovers the lines and markers from left to right (dashes
- * and gaps stay as drawn), then annotations fade in. Calls `onFinal` once the chart is in its
- * final state, also when cut short by `finish()`.
+ * Animates a drawn chart in: a white cover over the chart shrinks from left to right, uncovering
+ * lines, markers and labels in the order of the years. Only the cover's `transform` animates, so
+ * the browser composites it without repainting the SVG (no long main-thread tasks, even for the
+ * 800 keyboard stops of the comparison chart). Calls `onFinal` once the chart is uncovered, also
+ * when cut short by `finish()`.
  * @returns `finish()`, which jumps to the final state at once.
  */
-export function animateIn(svg: SVGSVGElement, clipId: string, onFinal: () => void): () => void {
+export function animateIn(host: HTMLElement, onFinal: () => void): () => void {
   let done = false;
-  const doc = svg.ownerDocument;
-  const width = svg.viewBox.baseVal?.width || 2000;
-  const defs = svg.appendChild(doc.createElementNS(SVG_NS, 'defs'));
-  const clip = defs.appendChild(doc.createElementNS(SVG_NS, 'clipPath'));
-  clip.setAttribute('id', clipId);
-  clip.setAttribute('clipPathUnits', 'userSpaceOnUse');
-  const rect = clip.appendChild(doc.createElementNS(SVG_NS, 'rect'));
-  rect.setAttribute('x', '-200');
-  rect.setAttribute('y', '-400');
-  rect.setAttribute('width', '0');
-  rect.setAttribute('height', '2000');
-  const marks = select(svg).selectAll<SVGGElement, unknown>('.chart-marks').attr('clip-path', `url(#${clipId})`);
-  const notes = select(svg)
-    .selectAll<SVGElement, unknown>('.chart-annotations, .chart-gaps, .chart-gap-label')
-    .style('opacity', 0);
-
+  const cover = host.ownerDocument.createElement('div');
+  cover.className = 'chart-cover';
+  cover.setAttribute('aria-hidden', 'true');
+  host.append(cover);
   const finish = (): void => {
     if (done) return;
     done = true;
-    select(rect).interrupt();
-    notes.interrupt().style('opacity', null);
-    marks.attr('clip-path', null);
-    defs.remove();
+    animation?.cancel();
+    cover.remove();
     onFinal();
   };
-  const draw = select(rect)
-    .transition()
-    .duration(DRAW_MS)
-    .attr('width', width + 400);
-  const fade = notes
-    .transition()
-    .delay(DRAW_MS * 0.7)
-    .duration(400)
-    .style('opacity', 1);
-  Promise.all([draw.end(), notes.empty() ? Promise.resolve() : fade.end()]).then(finish, finish);
+  const animation =
+    typeof cover.animate === 'function'
+      ? cover.animate([{ transform: 'scaleX(1)' }, { transform: 'scaleX(0)' }], {
+          duration: DRAW_MS,
+          easing: 'cubic-bezier(0.3, 0, 0.3, 1)',
+          fill: 'forwards',
+        })
+      : null;
+  if (animation) animation.finished.then(finish, finish);
+  else finish();
   return finish;
 }

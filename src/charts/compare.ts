@@ -1,6 +1,5 @@
 import { scaleLinear } from 'd3-scale';
 import type { Selection } from 'd3-selection';
-import 'd3-transition';
 import { t } from '../runtime/i18n.ts';
 import {
   chartRoot,
@@ -105,7 +104,7 @@ export function render(
 
 /**
  * Draws (or redraws, with `selection.join`) the visible countries: lines, markers every ten
- * years (every year is still a keyboard stop), and direct labels with the pace of change.
+ * years and at the ends, and direct labels with the pace of change.
  */
 export function update(
   marks: Selection<SVGGElement, unknown, null, undefined>,
@@ -120,8 +119,11 @@ export function update(
 ): void {
   const visible = data.series.filter((s) => !hidden.includes(s.id));
   drawLines(marks, visible, x, y, false);
+  // Keyboard and readout stops where markers are drawn: each decade and each series' ends (a
+  // projection's base year is the estimate's last year, so it is one stop). Every year is in the table.
   const points: PointInfo[] = visible.flatMap((s: Series) =>
     s.points
+      .filter((d, i) => d.year % 10 === 0 || i === 0 || i === s.points.length - 1)
       .filter(
         (d) =>
           !(
@@ -133,7 +135,7 @@ export function update(
         series: s,
         datum: d,
         label: pointLabel(s, d.year, d.text, data.unit, data.source, false),
-        size: d.year % 10 === 0 ? 110 : 0,
+        size: 110,
       })),
   );
   drawPoints(marks, points, x, y);

@@ -22,15 +22,16 @@ interface MountedChart {
   hidden: string[];
 }
 
-/** Whether charts must appear in their final state at once (print, PDF, reduced motion). */
-function staticMode(deck: RevealApi): boolean {
+/** Whether the deck is laid out for print or PDF (`?print-pdf`). */
+function printMode(deck: RevealApi): boolean {
   // reveal 6 renamed isPrintingPDF() to isPrintView(); its typings still name the old one.
   const api = deck as RevealApi & { isPrintView?: () => boolean };
-  return (
-    (api.isPrintView?.() ?? false) ||
-    /print-pdf/.test(window.location.search) ||
-    window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  );
+  return (api.isPrintView?.() ?? false) || /print-pdf/.test(window.location.search);
+}
+
+/** Whether charts must appear in their final state at once (print, PDF, reduced motion). */
+function staticMode(deck: RevealApi): boolean {
+  return printMode(deck) || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
@@ -44,23 +45,31 @@ export function chartsPlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
   const cleanups: (() => void)[] = [];
 
-  const draw = (chart: MountedChart, animate: boolean): void => {
-    chart.finish?.();
-    chart.figure.dataset.chartState = 'drawing';
+  /** Renders a chart's SVG once (lazily: on its first showing, in the overview or in print). */
+  const render = (chart: MountedChart): SVGSVGElement => {
+    if (chart.svg) return chart.svg;
     const svg = RENDERERS[chart.payload.kind](chart.payload.data, chart.payload.options, { document }, chart.hidden);
-    chart.svg?.remove();
-    chart.svg = svg;
     // Chromium puts an inline <svg> in the tab order; the first point is the chart's tab stop instead.
     svg.setAttribute('tabindex', '-1');
+    chart.svg = svg;
     chart.body.prepend(svg);
-    fit(chart);
     wirePoints(chart);
+    return svg;
+  };
+
+  /** Shows a chart: animated (each time its slide becomes current) or in its final state at once. */
+  const draw = (chart: MountedChart, animate: boolean): void => {
+    chart.finish?.();
+    render(chart);
+    fit(chart);
     const final = (): void => {
       chart.finish = null;
       chart.figure.dataset.chartState = 'final';
     };
-    if (animate) chart.finish = animateIn(svg, `${chart.figure.id}-clip`, final);
-    else final();
+    if (animate) {
+      chart.figure.dataset.chartState = 'drawing';
+      chart.finish = animateIn(chart.body, final);
+    } else final();
   };
 
   const drawSlide = (slide: Element | undefined, animate: boolean): void => {
@@ -74,7 +83,7 @@ export function chartsPlugin(): RevealPlugin {
   const finishAll = (): void => {
     for (const chart of charts.values()) {
       if (chart.finish) chart.finish();
-      else if (!chart.svg) draw(chart, false);
+      else if (chart.figure.dataset.chartState !== 'final') draw(chart, false);
     }
   };
 
@@ -89,18 +98,28 @@ export function chartsPlugin(): RevealPlugin {
         if (!payload) return;
         const chart = buildFigure(figure, payload);
         charts.set(figure.id, chart);
-        // Every chart starts final, so the overview and print show it; the current slide's chart animates.
-        draw(chart, false);
+        // Print and PDF need every chart at once; otherwise a chart is drawn when first shown.
+        if (printMode(reveal)) draw(chart, false);
       });
       const onChange = (): void => {
         if (!deck || deck.isOverview()) return;
         drawSlide(deck.getCurrentSlide(), !staticMode(deck));
       };
       const onOverview = (): void => finishAll();
+      // Render the other charts ahead of time, one per task, so a slide change only animates.
+      const prerender = (): void => {
+        const next = [...charts.values()].find((c) => !c.svg);
+        if (!next || !deck) return;
+        render(next);
+        setTimeout(prerender, 50);
+      };
+      reveal.on('ready', () => setTimeout(prerender, 500));
       reveal.on('ready', onChange);
       reveal.on('slidechanged', onChange);
       reveal.on('overviewshown', onOverview);
+      window.addEventListener('beforeprint', onOverview);
       cleanups.push(() => {
+        window.removeEventListener('beforeprint', onOverview);
         reveal.off?.('ready', onChange);
         reveal.off?.('slidechanged', onChange);
         reveal.off?.('overviewshown', onOverview);
@@ -238,7 +257,8 @@ export function chartsPlugin(): RevealPlugin {
   function fit(chart: MountedChart): void {
     const { figure, svg } = chart;
     const section = figure.closest('section');
-    if (!svg || !section || figure.offsetParent === null) return;
+    if (!svg || !section || figure.offsetParent === null || svg.dataset.fitted) return;
+    svg.dataset.fitted = 'true';
     const padding = parseFloat(getComputedStyle(section).paddingBottom) || 0;
     let after = 0;
     for (let el = figure.nextElementSibling; el; el = el.nextElementSibling) {

@@ -26,7 +26,7 @@ test('every chart slide draws its chart, animated, and reaches its final state',
   await openDeck(page, site);
   for (const [slide, kind] of Object.entries(CHART_SLIDES)) {
     await expect(figure(page, slide)).toHaveAttribute('data-chart-kind', kind);
-    // Every chart is final from the start (overview, print), then animates when its slide is shown.
+    // A chart animates each time its slide is shown.
     expect(await goTo(page, slide)).toBe('drawing');
     await expect(figure(page, slide)).toHaveAttribute('data-chart-state', 'final');
     await expect(figure(page, slide).locator('svg.chart-svg')).toHaveCount(1);

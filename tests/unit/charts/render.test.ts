@@ -73,13 +73,16 @@ describe.each(Object.keys(KINDS) as ChartKind[])('render() of a %s chart', (kind
   it('draws one labelled keyboard stop per value', () => {
     const { svg, data } = draw(kind);
     const stops = svg.querySelectorAll('.chart-point');
+    const markerYears = (years: number[]): number =>
+      years.filter((y, i) => y % 10 === 0 || i === 0 || i === years.length - 1).length;
     const expected =
       data.kind === 'cities'
         ? data.cities.length
-        : data.series.reduce((n, s) => n + s.points.length, 0) +
-          (data.kind === 'trend' ? data.benchmarks.length : 0) -
-          // A projection's base year is the estimate's last point: one stop, not two.
-          (data.kind === 'compare' ? data.series.filter((s) => s.projected).length : 0);
+        : data.kind === 'compare'
+          ? // Decades and ends; a projection's base year is the estimate's last point: one stop, not two.
+            data.series.reduce((n, s) => n + markerYears(s.points.map((p) => p.year)), 0) -
+            data.series.filter((s) => s.projected).length
+          : data.series.reduce((n, s) => n + s.points.length, 0) + (data.kind === 'trend' ? data.benchmarks.length : 0);
     expect(stops).toHaveLength(expected);
     for (const s of stops) expect(s.getAttribute('aria-label')).toMatch(/来源：/);
   });
