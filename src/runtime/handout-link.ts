@@ -23,7 +23,7 @@ export function handoutLinkPlugin(): RevealPlugin {
       link.download = '';
       link.textContent = t('handoutDownload');
       link.title = t('handoutDownloadTitle');
-      reveal.getRevealElement()?.appendChild(link);
+      document.body.appendChild(link);
     },
     destroy() {
       link?.remove();
