@@ -7,7 +7,7 @@ export const CITY_CLASSES = ['超大城市', '特大城市'] as const;
 
 /** Options of a `cities` chart (超大/特大 cities of the 2020 census). */
 export interface CitiesOptions {
-  /** Title drawn above the tiles. Default: none. */
+  /** The chart's name: its accessible name and the data table's caption. Default: named after the series shown. */
   title: string;
   /** Size classes shown. Default: both, 超大城市 and 特大城市. */
   classes: string[];

@@ -22,7 +22,7 @@ import type { CompareData, Series } from './types.ts';
 
 /** Options of a `compare` chart (urban share of countries, World Bank and UN). */
 export interface CompareOptions {
-  /** Title drawn above the plot. Default: none. */
+  /** The chart's name: its accessible name and the data table's caption. Default: named after the series shown. */
   title: string;
   /** Country codes in the data (CHN, WLD, USA, JPN, DEU, GBR, KOR, IND, BRA). Default: CHN, WLD, USA, JPN, KOR, IND. */
   countries: string[];

@@ -20,7 +20,7 @@ import type { GapData } from './types.ts';
 
 /** Options of a `gap` chart (resident-based against household-registration urbanisation). */
 export interface GapOptions {
-  /** Title drawn above the plot. Default: none. */
+  /** The chart's name: its accessible name and the data table's caption. Default: named after the series shown. */
   title: string;
   /** First and last year drawn. Default: the first household-registration year to the latest year. */
   years: [number, number] | null;

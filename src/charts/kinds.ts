@@ -29,7 +29,7 @@ export interface KindInfo<O> {
 
 const title: OptionSpec = {
   type: { type: 'text' },
-  doc: 'title drawn above the chart (default: none, the slide heading says it)',
+  doc: "the chart's name: read by screen readers and the data table's caption (default: named after the series shown)",
 };
 const years: OptionSpec = {
   type: { type: 'years' },

@@ -20,7 +20,7 @@ import type { PopulationData } from './types.ts';
 
 /** Options of a `population` chart (urban and rural residents). */
 export interface PopulationOptions {
-  /** Title drawn above the plot. Default: none. */
+  /** The chart's name: its accessible name and the data table's caption. Default: named after the series shown. */
   title: string;
   /** First and last year drawn. Default: every year in the data. */
   years: [number, number] | null;

@@ -28,7 +28,7 @@ export type Milestone = (typeof MILESTONES)[number];
 
 /** Options of a `trend` chart (China's urbanisation rate). */
 export interface TrendOptions {
-  /** Title drawn above the plot. Default: none (the slide heading says it). */
+  /** The chart's name: its accessible name and the data table's caption. Default: named after the series shown. */
   title: string;
   /** First and last year drawn. Default: every year in the data (1949 to the latest). */
   years: [number, number] | null;
