@@ -1,27 +1,16 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { mountAgendaDiagrams } from '../structure/agenda.ts';
 import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { deckData } from './deck-data.ts';
 import { t } from './i18n.ts';
 
-/** Sizes of the agenda slide's diagram, in the slide's own space (src/config.ts: 1600×900). */
-const AGENDA = { sidePadding: 144, fontSize: 24, fallbackWidth: 1600 } as const;
 const M_KEY = 77;
 
 /** reveal 6's `isPrintView()` (its typings still name the older `isPrintingPDF()`). */
 function isPrintView(reveal: RevealApi): boolean {
   const api = reveal as RevealApi & { isPrintView?: () => boolean };
   return api.isPrintView?.() ?? (reveal.getConfig() as { view?: string }).view === 'print';
-}
-
-/** Elements under the placeholder that only stand in for the diagram (a plain list of parts). */
-function fallbackAfter(placeholder: Element): Element[] {
-  const out: Element[] = [];
-  for (let el = placeholder.nextElementSibling; el; el = el.nextElementSibling) {
-    if (el.matches('ul, ol, .structure-fallback')) out.push(el);
-    else break;
-  }
-  return out;
 }
 
 /**
@@ -45,29 +34,6 @@ export function structurePlugin(): RevealPlugin {
   const go = (target: OutlineTarget): void => {
     if (dialog?.open) dialog.close();
     deck?.slide(target.h, target.v);
-  };
-
-  const mountAgenda = (placeholder: HTMLElement, print: boolean): void => {
-    const configured = Number(deck!.getConfig().width);
-    const width =
-      (Number.isFinite(configured) && configured > 0 ? configured : AGENDA.fallbackWidth) - AGENDA.sidePadding;
-    const map = mountStructureMap(placeholder, outline!, {
-      width,
-      fontSize: AGENDA.fontSize,
-      mode: 'flow',
-      levels: 'sections',
-      showRoot: false,
-      expandAll: print,
-      onNavigate: go,
-    });
-    maps.push(map);
-    for (const el of fallbackAfter(placeholder)) {
-      el.classList.add('structure-fallback-hidden');
-      el.setAttribute('aria-hidden', 'true');
-      // Items of a hidden list must not hold reveal fragments (steps that would show nothing).
-      el.querySelectorAll('.fragment').forEach((f) => f.classList.remove('fragment'));
-      el.classList.remove('fragment');
-    }
   };
 
   const positionOf = (slideId: string): { node: OutlineNode; part: OutlineNode | undefined } | null => {
@@ -234,7 +200,7 @@ export function structurePlugin(): RevealPlugin {
       const root = reveal.getRevealElement();
       if (!root || outline.children.length === 0) return;
       const print = isPrintView(reveal);
-      root.querySelectorAll<HTMLElement>('[data-structure-map]').forEach((el) => mountAgenda(el, print));
+      maps.push(...mountAgendaDiagrams(root, outline, { slideWidth: reveal.getConfig().width, print, onNavigate: go }));
       if (print) return;
       indicator = buildIndicator(root);
       reveal.addKeyBinding({ keyCode: M_KEY, key: 'M', description: t('structureOpen') }, toggle);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openDeck, test } from './fixtures.ts';
 
@@ -205,6 +206,20 @@ test.describe('structure map', () => {
     const name = (await truncated.getAttribute('aria-label'))!.split('，')[0]!;
     await expect(page.locator('dialog.structure-dialog .structure-tip')).toBeVisible();
     await expect(page.locator('dialog.structure-dialog .structure-tip')).toHaveText(name);
+  });
+
+  test('axe finds no accessibility violations in the agenda diagram, the indicator and the overlay', async ({
+    page,
+    site,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openDeck(page, `${site}#/agenda`);
+    const slide = await new AxeBuilder({ page }).include('section#agenda').include('.structure-ui').analyze();
+    expect(slide.violations.map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('m');
+    await expect(overlay(page)).toBeVisible();
+    const dialog = await new AxeBuilder({ page }).include('dialog.structure-dialog').analyze();
+    expect(dialog.violations.map((v) => v.id)).toEqual([]);
   });
 
   test('print view: the agenda holds the static diagram in its final state, no overlay controls', async ({

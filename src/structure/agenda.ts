@@ -1,0 +1,59 @@
+import { mountStructureMap, type StructureMap } from './mount.ts';
+import type { OutlineNode, OutlineTarget } from './outline.ts';
+
+/** The agenda slide's diagram, in the slide's own space (src/config.ts: 1600×900). */
+export const AGENDA = {
+  /** Slide width when reveal's config has none. */
+  slideWidth: 1600,
+  /** Left + right padding of a slide (theme.css). */
+  sidePadding: 144,
+  fontSize: 24,
+} as const;
+
+/** Options of `mountAgendaDiagrams`. */
+export interface AgendaOptions {
+  /** reveal's logical slide width (`deck.getConfig().width`). Default 1600. */
+  slideWidth?: unknown;
+  /** Print view: the final state, nothing current. Default false. */
+  print?: boolean;
+  onNavigate(target: OutlineTarget, node: OutlineNode): void;
+}
+
+/** Elements right after a placeholder that only stand in for the diagram (a plain list of parts). */
+function fallbackAfter(placeholder: Element): Element[] {
+  const out: Element[] = [];
+  for (let el = placeholder.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.matches('ul, ol, .structure-fallback')) out.push(el);
+    else break;
+  }
+  return out;
+}
+
+/**
+ * Draws the agenda diagram (parts and subsections, the parts as the 起承转合 chain) into every
+ * `[data-structure-map]` placeholder under `root`, at a fixed width so it scales with the slide,
+ * and hides the fallback list that follows each placeholder (taking its fragments with it, so
+ * the slide has no invisible steps). Used by the deck and by the speaker view's previews.
+ */
+export function mountAgendaDiagrams(root: ParentNode, outline: OutlineNode, options: AgendaOptions): StructureMap[] {
+  const configured = Number(options.slideWidth);
+  const width = (Number.isFinite(configured) && configured > 0 ? configured : AGENDA.slideWidth) - AGENDA.sidePadding;
+  return [...root.querySelectorAll<HTMLElement>('[data-structure-map]')].map((placeholder) => {
+    const map = mountStructureMap(placeholder, outline, {
+      width,
+      fontSize: AGENDA.fontSize,
+      mode: 'flow',
+      levels: 'sections',
+      showRoot: false,
+      expandAll: options.print ?? false,
+      onNavigate: options.onNavigate,
+    });
+    for (const el of fallbackAfter(placeholder)) {
+      el.classList.add('structure-fallback-hidden');
+      el.setAttribute('aria-hidden', 'true');
+      el.querySelectorAll('.fragment').forEach((f) => f.classList.remove('fragment'));
+      el.classList.remove('fragment');
+    }
+    return map;
+  });
+}
