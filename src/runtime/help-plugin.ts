@@ -13,6 +13,8 @@ const KEYS: [string, UiKey][] = [
   ['S', 'keySpeaker'],
   ['G', 'keyJump'],
   ['M', 'keyStructure'],
+  ['R', 'keyReading'],
+  ['/ 或 Ctrl+K', 'keySearch'],
   ['?', 'keyHelp'],
 ];
 

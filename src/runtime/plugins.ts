@@ -7,11 +7,14 @@ import { localisePlugin } from './localise-plugin.ts';
 import { printPlugin } from './print-plugin.ts';
 import { speakerPlugin } from './speaker/speaker-plugin.ts';
 import { structurePlugin } from './structure-plugin.ts';
+import { readingViewPlugin } from './study/reading-view.ts';
+import { resumePlugin } from './study/resume.ts';
+import { searchPlugin } from './study/search.ts';
 
 /**
  * The deck's runtime features, each a reveal.js plugin (`{ id, init(deck), destroy() }`).
  * A feature adds its factory here.
  */
 export function deckPlugins(): RevealPlugin[] {
-  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin(), speakerPlugin(), structurePlugin(), chartsPlugin()];
+  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin(), speakerPlugin(), structurePlugin(), chartsPlugin(), readingViewPlugin(), searchPlugin(), resumePlugin()];
 }

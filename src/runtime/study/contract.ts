@@ -1,0 +1,111 @@
+import type { RevealApi } from 'reveal.js';
+/**
+ * How the study features talk to each other and to the rest of the deck: through the DOM, so no
+ * plugin imports another's state.
+ *
+ * - `html.reading-view` is set while the reading view is active. The reading view re-flows the
+ *   SAME slide sections into a scrolling document (reveal's layout paused), so anything mounted
+ *   into a slide (charts in `figure.chart[data-chart]`, the structure diagram) stays live.
+ * - `deck:reading-view` (`ReadingViewDetail`) is dispatched on `document` after the view
+ *   toggles. Charts and other slide content listen to it to re-measure or finish animations.
+ * - `deck:reading-view-request` (`ReadingRequestDetail`) asks the reading view to switch on or
+ *   off, optionally at a slide and a scroll offset (search results and resume use it).
+ * - `deck:reading-position` (`ReadingPositionDetail`) is dispatched while the reader scrolls: the
+ *   slide at the top of the page and how far into it (resume stores it).
+ */
+
+export const READING_CLASS = 'reading-view';
+export const READING_EVENT = 'deck:reading-view';
+export const READING_REQUEST = 'deck:reading-view-request';
+export const READING_POSITION = 'deck:reading-position';
+
+export interface ReadingViewDetail {
+  active: boolean;
+}
+
+export interface ReadingRequestDetail {
+  active: boolean;
+  /** Slide to show (default: keep the place). */
+  slideId?: string;
+  /** Pixels past the top of that slide (reading view only). */
+  offset?: number;
+}
+
+export interface ReadingPositionDetail {
+  slideId: string;
+  offset: number;
+}
+
+/** Whether the reading view is active. */
+export function isReading(doc: Document = document): boolean {
+  return doc.documentElement.classList.contains(READING_CLASS);
+}
+
+/** Asks the reading view to switch (see `ReadingRequestDetail`). */
+export function requestReading(detail: ReadingRequestDetail): void {
+  document.dispatchEvent(new CustomEvent<ReadingRequestDetail>(READING_REQUEST, { detail }));
+}
+
+/**
+ * Whether a key press belongs to the study features: not while typing in a field, not while a
+ * dialog or other modal UI is open, not with Ctrl/Alt/Meta held.
+ */
+export function studyOwnsKey(event: KeyboardEvent, allowCtrl = false): boolean {
+  if (event.altKey || (!allowCtrl && (event.ctrlKey || event.metaKey))) return false;
+  if (document.querySelector('dialog[open], [data-deck-modal]:not([hidden])')) return false;
+  const target = event.target as HTMLElement | null;
+  return !(target?.isContentEditable || target?.closest?.('input, textarea, select'));
+}
+
+/** The toolbar the study buttons live in (created once per page, in the body, first). */
+export function studyBar(label: string): HTMLElement {
+  let bar = document.querySelector<HTMLElement>('.study-bar');
+  if (!bar) {
+    bar = document.createElement('div');
+    bar.className = 'deck-ui study-bar';
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', label);
+    document.body.prepend(bar);
+  }
+  return bar;
+}
+
+/** An icon button with a Chinese accessible name and tooltip. `icon` is an SVG path `d`. */
+export function iconButton(label: string, tip: string, icon: string, className: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `study-button ${className}`;
+  b.title = tip;
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(svgNs, 'path');
+  path.setAttribute('d', icon);
+  svg.append(path);
+  const text = document.createElement('span');
+  text.className = 'study-button-text';
+  text.textContent = label;
+  b.append(svg, text);
+  return b;
+}
+
+/** Sets an icon button's visible text and tooltip. */
+export function setButtonText(b: HTMLButtonElement, label: string, tip: string): void {
+  const text = b.querySelector('.study-button-text');
+  if (text) text.textContent = label;
+  b.title = tip;
+}
+
+/**
+ * Shows the slide with this id in the slide view. reveal's own indices of the element are used
+ * (not the compiled h/v), so this stays right whatever reveal did to the slide list.
+ * Returns false when no such slide is in the page.
+ */
+export function goToSlide(deck: RevealApi, slideId: string, fragment?: number): boolean {
+  const el = document.getElementById(slideId);
+  if (!el?.matches('.reveal .slides section')) return false;
+  const { h, v } = deck.getIndices(el);
+  deck.slide(h, v ?? 0, fragment);
+  return true;
+}

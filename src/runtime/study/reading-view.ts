@@ -1,0 +1,284 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import '../../../assets/styles/study.css';
+import { allSlides, deckData } from '../deck-data.ts';
+import { t } from '../i18n.ts';
+import {
+  READING_CLASS,
+  READING_EVENT,
+  READING_POSITION,
+  READING_REQUEST,
+  goToSlide,
+  iconButton,
+  isReading,
+  setButtonText,
+  studyBar,
+  studyOwnsKey,
+  type ReadingPositionDetail,
+  type ReadingRequestDetail,
+  type ReadingViewDetail,
+} from './contract.ts';
+import { PHONE_PORTRAIT, firstView } from './first-view.ts';
+import { mountToc, type Toc } from './toc.ts';
+
+/** Book icon (reading view) and slide icon (slide view). */
+const ICON_BOOK = 'M4 5.5C6.5 4.5 9.5 4.5 12 6c2.5-1.5 5.5-1.5 8-.5v13c-2.5-1-5.5-1-8 .5-2.5-1.5-5.5-1.5-8-.5zM12 6v13';
+const ICON_SLIDES = 'M3 5h18v12H3zM8 21h8M12 17v4';
+const ICON_TOC = 'M4 6h16M4 12h16M4 18h16';
+const R_KEY = 'r';
+
+/** reveal keys that move or change the slide view; in the reading view the page scrolls instead. */
+const REVEAL_NAV_KEYS = new Set([
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 72, 74, 75, 76, 78, 80, 79, 27, 66, 86, 190, 70, 71, 65, 67,
+]);
+
+/** Attributes reveal sets on slides it is not showing; the reading view shows every slide. */
+const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
+
+/**
+ * The reading view: every slide in order as one scrolling page, each followed by its full text
+ * (the notes), with a table of contents that follows the scroll and jumps on click. It re-flows
+ * the same slide sections (see contract.ts), so charts stay live. Toggled with the toolbar
+ * button, `R`, or `?view=read`; upright phones open in it (first-view.ts). Switching keeps the
+ * reader's place: the current slide ↔ the slide at the top of the page.
+ */
+export function readingViewPlugin(): RevealPlugin {
+  let deck: RevealApi | null = null;
+  let toggleButton: HTMLButtonElement | null = null;
+  let tocButton: HTMLButtonElement | null = null;
+  let tocBox: HTMLElement | null = null;
+  let toc: Toc | null = null;
+  let title: HTMLElement | null = null;
+  let savedCondition: ((event: KeyboardEvent) => boolean) | undefined;
+  let savedTouch = true;
+  let currentId: string | null = null;
+  let frame = 0;
+  const cleanups: (() => void)[] = [];
+
+  const section = (id: string): HTMLElement | null => {
+    const el = document.getElementById(id);
+    return el?.matches('.reveal .slides section') ? el : null;
+  };
+  const sections = (): HTMLElement[] => allSlides.map((s) => section(s.id)).filter((s): s is HTMLElement => s !== null);
+
+  /** Height of the sticky bar: content under it counts as scrolled past. */
+  const headerHeight = (): number => document.querySelector<HTMLElement>('.study-bar')?.offsetHeight ?? 0;
+
+  /** The slide at the top of the reading page and how many pixels into it the reader is. */
+  const positionNow = (): ReadingPositionDetail | null => {
+    const line = headerHeight() + 8;
+    let best: HTMLElement | null = null;
+    for (const s of sections()) {
+      if (s.getBoundingClientRect().top <= line) best = s;
+      else break;
+    }
+    best ??= sections()[0] ?? null;
+    if (!best) return null;
+    return { slideId: best.id, offset: Math.max(0, Math.round(line - 8 - best.getBoundingClientRect().top)) };
+  };
+
+  const scrollToSlide = (id: string, offset = 0): void => {
+    const el = section(id);
+    if (!el) return;
+    const top = el.getBoundingClientRect().top + window.scrollY - headerHeight() + offset;
+    window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+    track();
+  };
+
+  const setUrl = (view: 'read' | 'slides' | null, hashId?: string): void => {
+    try {
+      const url = new URL(window.location.href);
+      if (view) url.searchParams.set('view', view);
+      else url.searchParams.delete('view');
+      if (hashId) url.hash = `/${hashId}`;
+      window.history.replaceState(window.history.state, '', url.href);
+    } catch {
+      /* file:// pages in some browsers refuse replaceState; the view still works */
+    }
+  };
+
+  const track = (): void => {
+    frame = 0;
+    if (!isReading()) return;
+    const pos = positionNow();
+    if (!pos) return;
+    if (pos.slideId !== currentId) {
+      currentId = pos.slideId;
+      toc?.setCurrent(currentId);
+      setUrl('read', currentId);
+    }
+    document.dispatchEvent(new CustomEvent<ReadingPositionDetail>(READING_POSITION, { detail: pos }));
+  };
+  const onScroll = (): void => {
+    if (!frame) frame = window.requestAnimationFrame(track);
+  };
+
+  const showAll = (): void => {
+    document.querySelectorAll('.reveal .slides section').forEach((s) => {
+      for (const a of HIDING_ATTRIBUTES) s.removeAttribute(a);
+    });
+  };
+
+  const phoneNow = (): boolean => window.matchMedia(PHONE_PORTRAIT).matches;
+
+  const enter = (slideId?: string, offset = 0): void => {
+    if (!deck) return;
+    const target = slideId ?? deck.getCurrentSlide()?.id ?? allSlides[0]?.id;
+    if (!isReading()) {
+      if (deck.isOverview()) deck.toggleOverview(false);
+      if (deck.isPaused()) deck.togglePause(false);
+      const config = deck.getConfig();
+      savedTouch = config.touch !== false;
+      savedCondition = config.keyboardCondition as typeof savedCondition;
+      const previous = savedCondition;
+      deck.configure({
+        disableLayout: true,
+        touch: false,
+        keyboardCondition: (event: KeyboardEvent) =>
+          !REVEAL_NAV_KEYS.has(event.keyCode) && (typeof previous === 'function' ? previous(event) : true),
+      });
+      document.documentElement.classList.add(READING_CLASS);
+      showAll();
+      toggleButton?.setAttribute('aria-pressed', 'true');
+      if (toggleButton) setButtonText(toggleButton, t('studyReadOff'), t('studyReadOffTip'));
+      toggleButton?.querySelector('path')?.setAttribute('d', ICON_SLIDES);
+      setTocOpen(false);
+      window.addEventListener('scroll', onScroll, { passive: true });
+      window.addEventListener('resize', onScroll);
+      document.dispatchEvent(new CustomEvent<ReadingViewDetail>(READING_EVENT, { detail: { active: true } }));
+    }
+    currentId = null;
+    if (target) scrollToSlide(target, offset);
+  };
+
+  const leave = (slideId?: string): void => {
+    if (!deck || !isReading()) return;
+    const id = slideId ?? positionNow()?.slideId ?? currentId;
+    window.removeEventListener('scroll', onScroll);
+    window.removeEventListener('resize', onScroll);
+    document.documentElement.classList.remove(READING_CLASS);
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    deck.configure({ disableLayout: false, touch: savedTouch, keyboardCondition: savedCondition ?? null });
+    toggleButton?.setAttribute('aria-pressed', 'false');
+    if (toggleButton) setButtonText(toggleButton, t('studyReadOn'), t('studyReadOnTip'));
+    toggleButton?.querySelector('path')?.setAttribute('d', ICON_BOOK);
+    setUrl(phoneNow() ? 'slides' : null);
+    if (id) goToSlide(deck, id);
+    deck.sync();
+    deck.layout();
+    currentId = null;
+    document.dispatchEvent(new CustomEvent<ReadingViewDetail>(READING_EVENT, { detail: { active: false } }));
+  };
+
+  const toggle = (): void => (isReading() ? leave() : enter());
+
+  const setTocOpen = (open: boolean): void => {
+    if (!tocBox || !tocButton) return;
+    tocBox.classList.toggle('is-open', open);
+    tocButton.setAttribute('aria-expanded', String(open));
+  };
+
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key.toLowerCase() !== R_KEY || event.repeat || !studyOwnsKey(event)) return;
+    event.preventDefault();
+    toggle();
+  };
+
+  const onRequest = (event: Event): void => {
+    const detail = (event as CustomEvent<ReadingRequestDetail>).detail;
+    if (!detail) return;
+    if (detail.active) enter(detail.slideId, detail.offset ?? 0);
+    else leave(detail.slideId);
+  };
+
+  /** A hash change while reading (a link, the structure map) scrolls to that slide. */
+  const onSlideChanged = (): void => {
+    if (!isReading() || !deck) return;
+    showAll();
+    const id = deck.getCurrentSlide()?.id;
+    if (id && id !== positionNow()?.slideId) scrollToSlide(id);
+  };
+
+  const build = (): void => {
+    const bar = studyBar(t('studyToolbar'));
+    title = document.createElement('span');
+    title.className = 'study-title';
+    title.textContent = deckData.meta.title;
+    tocButton = iconButton(t('studyToc'), t('studyTocTip'), ICON_TOC, 'study-toc-button');
+    tocButton.setAttribute('aria-controls', 'study-toc');
+    tocButton.setAttribute('aria-expanded', 'false');
+    tocButton.addEventListener('click', () => setTocOpen(!tocBox?.classList.contains('is-open')));
+    toggleButton = iconButton(t('studyReadOn'), t('studyReadOnTip'), ICON_BOOK, 'study-read-toggle');
+    toggleButton.setAttribute('aria-pressed', 'false');
+    toggleButton.addEventListener('click', toggle);
+    bar.prepend(title, tocButton, toggleButton);
+
+    tocBox = document.createElement('nav');
+    tocBox.id = 'study-toc';
+    tocBox.className = 'study-toc';
+    tocBox.setAttribute('aria-label', t('studyTocLabel'));
+    bar.after(tocBox);
+    toc = mountToc(tocBox, deckData, (id) => {
+      setTocOpen(false);
+      scrollToSlide(id);
+      section(id)?.focus({ preventScroll: true });
+    });
+
+    // Slide labels and notes headings exist only for the reading view (CSS hides them on slides).
+    allSlides.forEach((s, i) => {
+      const el = section(s.id);
+      if (!el) return;
+      el.tabIndex = -1;
+      const label = document.createElement('p');
+      label.className = 'study-slide-label';
+      label.setAttribute('aria-hidden', 'true');
+      const part = deckData.parts.find((p) => p.slides.includes(s));
+      label.textContent = t('studySlideLabel', { n: i + 1, part: part?.label ?? '' });
+      el.prepend(label);
+      const notes = el.querySelector(':scope > aside.notes');
+      if (notes) {
+        // A sibling, not inside the notes: the speaker view and print read the notes as they are.
+        const h = document.createElement('h3');
+        h.className = 'study-notes-heading';
+        h.textContent = t('studyNotesHeading');
+        notes.before(h);
+      }
+    });
+  };
+
+  return {
+    id: 'reading-view',
+    init(reveal) {
+      deck = reveal;
+      // We choose the phone's first view ourselves; reveal's own scroll view must never switch
+      // in by width (it would re-wrap the slides).
+      (reveal.getConfig() as { scrollActivationWidth: number | null }).scrollActivationWidth = null;
+      if (new URLSearchParams(window.location.search).has('print-pdf')) return;
+      build();
+      const onReady = (): void => {
+        if (firstView({ search: window.location.search, phonePortrait: phoneNow() }) === 'read') enter();
+      };
+      reveal.on('ready', onReady);
+      reveal.on('slidechanged', onSlideChanged);
+      document.addEventListener('keydown', onKey);
+      document.addEventListener(READING_REQUEST, onRequest);
+      cleanups.push(() => {
+        reveal.off('ready', onReady);
+        reveal.off('slidechanged', onSlideChanged);
+        document.removeEventListener('keydown', onKey);
+        document.removeEventListener(READING_REQUEST, onRequest);
+      });
+    },
+    destroy() {
+      if (isReading()) leave();
+      for (const c of cleanups.splice(0)) c();
+      if (frame) window.cancelAnimationFrame(frame);
+      toc?.destroy();
+      tocBox?.remove();
+      toggleButton?.remove();
+      tocButton?.remove();
+      title?.remove();
+      document.querySelectorAll('.study-slide-label, .study-notes-heading').forEach((e) => e.remove());
+      deck = null;
+    },
+  };
+}

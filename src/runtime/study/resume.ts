@@ -1,0 +1,164 @@
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import '../../../assets/styles/study.css';
+import { allSlides, deckData, slideById } from '../deck-data.ts';
+import { t } from '../i18n.ts';
+import { READING_POSITION, goToSlide, isReading, requestReading, type ReadingPositionDetail } from './contract.ts';
+import { deckKeyPrefix, parsePosition, safeStore, type SafeStore, type StoredPosition } from './storage.ts';
+
+/** Storage key (after the deck's prefix) of the last position. */
+export const POSITION_KEY = 'position';
+/** Scroll positions are written at most this often (ms). */
+const SAVE_DELAY = 400;
+
+/**
+ * Resume: remembers the slide (and, in the reading view, the scroll position within it) under
+ * a per-deck key, and when the deck opens without a hash offers "继续上次的位置" in a
+ * non-modal bar (继续 / 从头开始) instead of jumping. A URL hash always wins with no offer; no
+ * offer in print or while full-screen. A stored id that no longer exists is dropped silently;
+ * blocked storage just means nothing is remembered.
+ */
+export function resumePlugin(): RevealPlugin {
+  let deck: RevealApi | null = null;
+  let store: SafeStore | null = null;
+  let offer: HTMLElement | null = null;
+  let timer = 0;
+  let pending: StoredPosition | null = null;
+  let ready = false;
+  const cleanups: (() => void)[] = [];
+
+  const flush = (): void => {
+    timer = 0;
+    if (pending) store?.set(POSITION_KEY, pending);
+    pending = null;
+  };
+  const save = (pos: Omit<StoredPosition, 'at'>, delay = 0): void => {
+    // Until the reader answers the offer, the opening slide must not overwrite the stored place.
+    if (!ready || (offer && pos.slideId === allSlides[0]?.id)) return;
+    pending = { ...pos, at: Date.now() };
+    if (timer) window.clearTimeout(timer);
+    if (delay) timer = window.setTimeout(flush, delay);
+    else flush();
+  };
+
+  const hideOffer = (): void => {
+    offer?.remove();
+    offer = null;
+  };
+
+  const go = (pos: StoredPosition): void => {
+    const data = slideById(pos.slideId);
+    if (!data || !deck) return;
+    if (pos.view === 'read' || isReading()) {
+      requestReading({ active: true, slideId: pos.slideId, offset: pos.view === 'read' ? pos.offset : 0 });
+      document.getElementById(pos.slideId)?.focus({ preventScroll: true });
+    } else {
+      goToSlide(deck, data.id);
+      deck.getRevealElement()?.focus?.();
+    }
+  };
+
+  const showOffer = (pos: StoredPosition): void => {
+    const data = slideById(pos.slideId)!;
+    const n = allSlides.indexOf(data) + 1;
+    const box = document.createElement('section');
+    box.className = 'deck-ui study-resume';
+    box.setAttribute('aria-labelledby', 'study-resume-title');
+    box.setAttribute('aria-describedby', 'study-resume-text');
+    const title = document.createElement('h2');
+    title.id = 'study-resume-title';
+    title.textContent = t('studyResumeTitle');
+    const text = document.createElement('p');
+    text.id = 'study-resume-text';
+    text.textContent = t('studyResumeText', { n, title: data.title });
+    const yes = document.createElement('button');
+    yes.type = 'button';
+    yes.className = 'study-resume-continue';
+    yes.textContent = t('studyResumeContinue');
+    const no = document.createElement('button');
+    no.type = 'button';
+    no.className = 'study-resume-restart';
+    no.textContent = t('studyResumeRestart');
+    yes.addEventListener('click', () => {
+      hideOffer();
+      go(pos);
+    });
+    no.addEventListener('click', () => {
+      hideOffer();
+      if (isReading()) requestReading({ active: true, slideId: allSlides[0]?.id });
+      deck?.getRevealElement()?.focus?.();
+    });
+    const actions = document.createElement('div');
+    actions.className = 'study-resume-actions';
+    actions.append(yes, no);
+    box.append(title, text, actions);
+    // Announced politely, reachable by Tab first (it is early in the page), never stealing focus.
+    const live = document.createElement('div');
+    live.className = 'sr-only';
+    live.setAttribute('aria-live', 'polite');
+    box.append(live);
+    const bar = document.querySelector('.study-bar');
+    if (bar) bar.after(box);
+    else document.body.prepend(box);
+    offer = box;
+    window.setTimeout(() => (live.textContent = `${title.textContent}：${text.textContent}`), 100);
+  };
+
+  return {
+    id: 'study-resume',
+    init(reveal) {
+      deck = reveal;
+      const search = new URLSearchParams(window.location.search);
+      if (search.has('print-pdf') || search.has('receiver')) return;
+      store = safeStore(() => window.localStorage, deckKeyPrefix(deckData.meta.title, window.location.pathname));
+      // Read before reveal writes its own hash for the first slide.
+      const openedWithHash = window.location.hash.replace(/^#\/?/u, '') !== '';
+
+      const onReady = (): void => {
+        const stored = store?.get(POSITION_KEY);
+        const pos = stored === undefined ? null : parsePosition(stored, (id) => slideById(id) !== undefined);
+        if (stored !== undefined && !pos) store?.remove(POSITION_KEY);
+        const first = allSlides[0]?.id;
+        const worthOffering = pos && !(pos.slideId === first && pos.offset === 0);
+        if (pos && worthOffering && !openedWithHash && !document.fullscreenElement) showOffer(pos);
+        ready = true;
+        const current = reveal.getCurrentSlide()?.id;
+        if (current && !isReading()) save({ slideId: current, view: 'slides', offset: 0 });
+      };
+      const onSlide = (): void => {
+        if (isReading()) return;
+        const id = reveal.getCurrentSlide()?.id;
+        if (!id) return;
+        if (offer && id !== allSlides[0]?.id) hideOffer();
+        save({ slideId: id, view: 'slides', offset: 0 });
+      };
+      const onReading = (event: Event): void => {
+        const d = (event as CustomEvent<ReadingPositionDetail>).detail;
+        if (d && slideById(d.slideId)) save({ slideId: d.slideId, view: 'read', offset: d.offset }, SAVE_DELAY);
+      };
+      const onFullscreen = (): void => {
+        if (document.fullscreenElement) hideOffer();
+      };
+      const onHide = (): void => flush();
+      reveal.on('ready', onReady);
+      reveal.on('slidechanged', onSlide);
+      document.addEventListener(READING_POSITION, onReading);
+      document.addEventListener('fullscreenchange', onFullscreen);
+      window.addEventListener('pagehide', onHide);
+      cleanups.push(() => {
+        reveal.off('ready', onReady);
+        reveal.off('slidechanged', onSlide);
+        document.removeEventListener(READING_POSITION, onReading);
+        document.removeEventListener('fullscreenchange', onFullscreen);
+        window.removeEventListener('pagehide', onHide);
+      });
+    },
+    destroy() {
+      for (const c of cleanups.splice(0)) c();
+      if (timer) window.clearTimeout(timer);
+      flush();
+      hideOffer();
+      store = null;
+      deck = null;
+    },
+  };
+}

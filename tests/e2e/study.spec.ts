@@ -1,0 +1,378 @@
+import type { Page } from '@playwright/test';
+import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
+  { name: 'desktop', width: 1920, height: 1080 },
+] as const;
+
+const reading = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('reading-view'));
+const currentId = (page: Page) => page.evaluate(() => window.deck!.getCurrentSlide()?.id ?? '');
+
+/** The slide whose top is at the top of the reading page (under the sticky bar). */
+async function slideAtTop(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const line = (document.querySelector<HTMLElement>('.study-bar')?.offsetHeight ?? 0) + 8;
+    let best = '';
+    for (const s of document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')) {
+      if (s.getBoundingClientRect().top <= line) best = s.id;
+    }
+    return best;
+  });
+}
+
+/** The ids of all slides in deck order, and one slide deep in the deck with a chart. */
+async function slideIds(page: Page): Promise<string[]> {
+  return page.$$eval('.reveal .slides > section > section[id]', (els) => els.map((e) => e.id));
+}
+
+for (const size of SIZES) {
+  test(`reading view at ${size.width}×${size.height} shows every slide and its full text, with no horizontal scrolling`, async ({
+    page,
+    site,
+  }) => {
+    await page.setViewportSize(size);
+    await openDeck(page, `${site}?view=read`);
+    expect(await reading(page)).toBe(true);
+    const report = await page.evaluate(() => {
+      const slides = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')];
+      const visible = (el: Element | null): boolean => {
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        const cs = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && Number(cs.opacity) > 0;
+      };
+      const notes = slides.map((s) => s.querySelector<HTMLElement>(':scope > aside.notes'));
+      const paragraphs = notes.flatMap((n) => (n ? [...n.querySelectorAll('p')] : []));
+      const fontSizes = paragraphs.map((p) => parseFloat(getComputedStyle(p).fontSize));
+      const widest = Math.max(
+        ...paragraphs.map((p) => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize)),
+      );
+      const clientWidth = document.documentElement.clientWidth;
+      // Content may scroll sideways inside its own box (a wide chart or table on a phone), never the page.
+      const inScrollBox = (el: Element): boolean => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const outside = [...document.querySelectorAll<HTMLElement>('.reveal .slides *')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.right > clientWidth + 1 || r.left < -1) && !inScrollBox(el);
+        })
+        .map((el) => `${el.tagName}.${el.getAttribute('class') ?? ''}`);
+      return {
+        count: slides.length,
+        hiddenSlides: slides
+          .filter((s) => !visible(s) || s.hasAttribute('inert') || s.getAttribute('aria-hidden') === 'true')
+          .map((s) => s.id),
+        hiddenNotes: slides.filter((_, i) => !visible(notes[i]!) || !notes[i]!.innerText.trim()).map((s) => s.id),
+        hiddenFragments: [...document.querySelectorAll('.reveal .slides .fragment')].filter((f) => !visible(f)).length,
+        notesChars: notes.reduce((n, el) => n + (el?.innerText.length ?? 0), 0),
+        minFont: Math.min(...fontSizes),
+        widest,
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth,
+        outside: outside.slice(0, 5),
+      };
+    });
+    expect(report.count).toBeGreaterThan(30);
+    expect(report.hiddenSlides).toEqual([]);
+    expect(report.hiddenNotes).toEqual([]);
+    expect(report.hiddenFragments).toBe(0);
+    expect(report.notesChars).toBeGreaterThan(3000);
+    expect(report.scrollWidth).toBeLessThanOrEqual(report.clientWidth);
+    expect(report.outside).toEqual([]);
+    // Readable Chinese: at least 16 px, at most ~40 characters a line.
+    expect(report.minFont).toBeGreaterThanOrEqual(16);
+    expect(report.widest).toBeLessThanOrEqual(40);
+    // Touch targets of the toolbar.
+    const buttons = await page.locator('.study-bar button:visible').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return Math.min(r.width, r.height);
+      }),
+    );
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    for (const b of buttons) expect(b).toBeGreaterThanOrEqual(44);
+  });
+}
+
+test('an upright phone opens in the reading view; ?view=slides and a tablet open the slides', async ({
+  page,
+  site,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDeck(page, site);
+  expect(await reading(page)).toBe(true);
+  await expect(page.getByRole('button', { name: '幻灯片视图' })).toBeVisible();
+
+  await openDeck(page, `${site}?view=slides`);
+  expect(await reading(page)).toBe(false);
+  // reveal's own phone scroll view never takes over: the slides stay slides.
+  expect(await page.locator('.reveal .scroll-page').count()).toBe(0);
+  await expect(page.locator('.reveal .slides section.present').first()).toBeVisible();
+  await page.evaluate(() => window.deck!.next());
+  await expect.poll(() => page.evaluate(() => window.deck!.getIndices().v)).toBe(1);
+  await expect(page.locator('.reveal .slide-number')).toBeVisible();
+
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await openDeck(page, site);
+  expect(await reading(page)).toBe(false);
+});
+
+test('the view toggle keeps the place both ways (button and R)', async ({ page, site }) => {
+  await openDeck(page, site);
+  const ids = await slideIds(page);
+  const start = ids[Math.floor(ids.length / 2)]!;
+  await page.goto(`${site}#/${start}`);
+  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.keyboard.press('r');
+  expect(await reading(page)).toBe(true);
+  expect(await slideAtTop(page)).toBe(start);
+  await expect(page).toHaveURL(new RegExp(`view=read#/${start}$`));
+
+  // Jump ahead with the table of contents (the structure diagram): the part 合.
+  const part = page.locator('.study-toc g.structure-node[data-key^="part:"]').nth(4);
+  const partId = (await part.getAttribute('data-key'))!.slice('part:'.length);
+  const target = (await page.locator(`.reveal .slides section[data-part="${partId}"][id]`).first().getAttribute('id'))!;
+  await part.click();
+  expect(await slideAtTop(page)).toBe(target);
+  await expect(page.locator(`.study-toc g.structure-node[data-key="${target}"]`)).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+  // Arrow keys scroll the page in the reading view; they do not move the deck.
+  await page.keyboard.press('ArrowDown');
+  expect(await reading(page)).toBe(true);
+  await page.getByRole('button', { name: '幻灯片视图' }).click();
+  expect(await reading(page)).toBe(false);
+  expect(await currentId(page)).toBe(target);
+  await expect(page.locator(`section#${target}`)).toBeVisible();
+
+  // Scrolling by hand also counts.
+  await page.keyboard.press('r');
+  const other = ids[5]!;
+  await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), other);
+  await expect.poll(() => slideAtTop(page)).toBe(other);
+  await page.keyboard.press('r');
+  expect(await currentId(page)).toBe(other);
+});
+
+test('the reading view works from file://', async ({ page }) => {
+  await openDeck(page, `${FILE_URL}?view=read`);
+  expect(await reading(page)).toBe(true);
+  await expect(page.locator('.reveal .slides aside.notes').first()).toBeVisible();
+});
+
+/** Opens search with the key and returns the CDP session for input-method events. */
+async function openSearch(page: Page) {
+  await page.keyboard.press('/');
+  const input = page.getByRole('combobox', { name: '搜索幻灯片和讲稿' });
+  await expect(input).toBeFocused();
+  return input;
+}
+
+test('search finds a phrase typed through an input method, lists it, and Enter goes there', async ({ page, site }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDeck(page, site);
+  const input = await openSearch(page);
+  const list = page.locator('#study-results');
+  const cdp = await page.context().newCDPSession(page);
+  // Half-typed pinyin: composing, nothing is searched yet.
+  await cdp.send('Input.imeSetComposition', { text: 'chengshi', selectionStart: 8, selectionEnd: 8 });
+  await cdp.send('Input.imeSetComposition', { text: '城市', selectionStart: 2, selectionEnd: 2 });
+  await expect(input).toHaveValue('城市');
+  expect(await list.getAttribute('data-query')).toBeNull();
+  await expect(page.locator('#study-results [role="option"]')).toHaveCount(0);
+  // Commit the composition.
+  await cdp.send('Input.insertText', { text: '城市治理' });
+  await expect(input).toHaveValue('城市治理');
+  await expect(list).toHaveAttribute('data-query', '城市治理');
+  const options = page.locator('#study-results [role="option"]');
+  expect(await options.count()).toBeGreaterThan(3);
+  await expect(page.locator('.study-search-status')).toContainText('找到');
+  await expect(options.first().locator('mark')).toHaveText('城市治理');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+
+  // ↓ chooses the second result; Enter opens it.
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'study-result-1');
+  const wanted = (await options.nth(1).getAttribute('data-slide-id'))!;
+  const field = await options.nth(1).getAttribute('data-field');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('dialog.study-search')).not.toBeVisible();
+  const hit = page.locator('mark.study-hit').first();
+  await expect(hit).toBeVisible();
+  await expect(hit).toHaveText('城市治理');
+  if (field === 'notes') expect(await reading(page)).toBe(true);
+  else expect(await currentId(page)).toBe(wanted);
+  expect(await hit.evaluate((m) => m.closest('section[id]')?.id)).toBe(wanted);
+});
+
+test('a match in the notes opens the reading view at the highlighted sentence', async ({ page, site }) => {
+  await openDeck(page, site);
+  const input = await openSearch(page);
+  await input.fill('同志们');
+  const notesHit = page.locator('#study-results [role="option"][data-field="notes"]').first();
+  await expect(notesHit).toBeVisible();
+  const id = (await notesHit.getAttribute('data-slide-id'))!;
+  await notesHit.click();
+  expect(await reading(page)).toBe(true);
+  const mark = page.locator(`section#${id} aside.notes mark.study-hit`);
+  await expect(mark).toHaveText('同志们');
+  await expect(mark).toBeInViewport();
+});
+
+test('regex-like queries are plain text and width differences are ignored', async ({ page, site }) => {
+  await openDeck(page, site);
+  const input = await openSearch(page);
+  const status = page.locator('.study-search-status');
+  for (const q of ['.*', '(', '[', '\\', '*+?', '$^|']) {
+    await input.fill(q);
+    await expect(page.locator('#study-results')).toHaveAttribute('data-query', /.+/);
+    await expect(status).not.toBeEmpty();
+  }
+  await input.fill('.*');
+  await expect(status).toContainText('没有找到');
+  // Half-width and full-width parentheses find the same places.
+  await input.fill('(');
+  const half = await status.textContent();
+  await input.fill('（');
+  await expect(status).toHaveText(half!);
+  expect(half).toContain('找到');
+});
+
+test('Esc closes search and focus returns to the button that opened it', async ({ page, site }) => {
+  await openDeck(page, site);
+  const button = page.getByRole('button', { name: '搜索' });
+  await button.click();
+  await expect(page.getByRole('dialog', { name: '搜索全文' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '搜索全文' })).not.toBeVisible();
+  await expect(button).toBeFocused();
+  // Ctrl+K opens it too, and Esc does not start reveal's overview.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: '搜索全文' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => window.deck!.isOverview())).toBe(false);
+});
+
+test('resume offers the last slide after a reload without a hash, and a hash wins with no offer', async ({
+  page,
+  site,
+}) => {
+  await openDeck(page, site);
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+  const ids = await slideIds(page);
+  const last = ids[12]!;
+  const { h, v } = await page.evaluate((id) => window.deck!.getIndices(document.getElementById(id)!), last);
+  await page.evaluate(([hh, vv]) => window.deck!.slide(hh, vv), [h, v ?? 0] as const);
+
+  await openDeck(page, site);
+  const offer = page.getByRole('region', { name: '继续上次的位置' });
+  await expect(offer).toBeVisible();
+  expect(await currentId(page)).toBe(ids[0]);
+  const title = await page.locator(`section#${last}`).getAttribute('data-title');
+  await expect(offer).toContainText(title!);
+  // Keyboard reachable: it comes right after the toolbar.
+  await offer.getByRole('button', { name: '继续' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(offer).toHaveCount(0);
+  expect(await currentId(page)).toBe(last);
+
+  // A link with a hash goes where it says, with no prompt.
+  await openDeck(page, `${site}#/${ids[2]}`);
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+  expect(await currentId(page)).toBe(ids[2]);
+
+  // 从头开始 dismisses it and stays at the start.
+  await openDeck(page, site);
+  await page.getByRole('button', { name: '从头开始' }).click();
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+  expect(await currentId(page)).toBe(ids[0]);
+});
+
+test('resume keeps the reading view scroll position', async ({ page, site }) => {
+  await openDeck(page, `${site}?view=read`);
+  const ids = await slideIds(page);
+  const target = ids[20]!;
+  await page.evaluate((id) => {
+    const el = document.getElementById(id)!;
+    window.scrollTo(
+      0,
+      el.getBoundingClientRect().top +
+        window.scrollY -
+        document.querySelector<HTMLElement>('.study-bar')!.offsetHeight +
+        100,
+    );
+  }, target);
+  await expect.poll(() => slideAtTop(page)).toBe(target);
+  await page.waitForTimeout(600); // the position is written at most every 400 ms
+  await openDeck(page, `${site}?view=read`);
+  const offer = page.getByRole('region', { name: '继续上次的位置' });
+  await offer.getByRole('button', { name: '继续' }).click();
+  expect(await slideAtTop(page)).toBe(target);
+  const into = await page.evaluate((id) => {
+    const bar = document.querySelector<HTMLElement>('.study-bar')!.offsetHeight;
+    return bar - document.getElementById(id)!.getBoundingClientRect().top;
+  }, target);
+  expect(Math.abs(into - 100)).toBeLessThanOrEqual(4);
+});
+
+test('a stored position that no longer exists is dropped without error', async ({ page, site }) => {
+  await openDeck(page, site);
+  await page.evaluate(() => window.deck!.next());
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith('.position')) ?? '');
+  expect(key).toMatch(/^deck\.[0-9a-z]+\.position$/);
+  await page.evaluate(
+    (k) => localStorage.setItem(k, JSON.stringify({ slideId: 'removed-slide', view: 'slides', offset: 0 })),
+    key,
+  );
+  await openDeck(page, site);
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+  expect(stored === null || !stored.includes('removed-slide')).toBe(true);
+  // Corrupt JSON too.
+  await page.evaluate((k) => localStorage.setItem(k, '{oops'), key);
+  await openDeck(page, site);
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+});
+
+test('with storage blocked the deck, reading view and search all work and nothing is logged', async ({
+  page,
+  site,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await openDeck(page, site);
+  await page.evaluate(() => window.deck!.next());
+  await page.keyboard.press('r');
+  expect(await reading(page)).toBe(true);
+  await page.mouse.wheel(0, 1500);
+  await page.waitForTimeout(500);
+  const input = await openSearch(page);
+  await input.fill('治理');
+  await expect(page.locator('#study-results [role="option"]').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await openDeck(page, site);
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+});
+
+test('the keyboard help lists the reading view and search keys in Chinese', async ({ page, site }) => {
+  await openDeck(page, site);
+  await page.keyboard.press('Shift+?');
+  const help = page.locator('dialog.help-dialog');
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('阅读视图 / 幻灯片视图');
+  await expect(help).toContainText('搜索全文');
+});
