@@ -352,4 +352,19 @@ test('the previews draw slide content like the audience sees it: the agenda diag
   const current = page.locator('.speaker-current .reveal section.present:not(.stack)');
   await expect(current.locator('figure[data-chart] svg').first()).toBeVisible();
   await expect(current.locator('figure[data-chart]').first()).toHaveAttribute('data-chart-state', 'final');
+  expect(await current.locator('figure[data-chart] svg .chart-point').count()).toBeGreaterThan(0);
+  // The next preview (a copy of the slides with renamed ids) draws its chart too.
+  await page.goto(`${site}speaker.html#/${slides[chart - 1]!.id}`);
+  const upcoming = page.locator('.speaker-next .reveal section.present:not(.stack)');
+  await expect(upcoming).toHaveAttribute('data-speaker-id', slides[chart]!.id);
+  await expect(upcoming.locator('figure[data-chart] svg').first()).toBeVisible();
+  await expect(upcoming.locator('figure[data-chart]').first()).toHaveAttribute('data-chart-state', 'final');
+  expect(await upcoming.locator('figure[data-chart] svg .chart-point').count()).toBeGreaterThan(0);
+  // Every id in the page is unique.
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicates).toEqual([]);
 });

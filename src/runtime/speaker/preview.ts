@@ -75,16 +75,3 @@ export async function createPreview(
     },
   };
 }
-
-/**
- * A copy of the deck's `.reveal` element for a second preview: element ids are moved to
- * `data-speaker-id` so the page keeps unique ids.
- */
-export function cloneDeckElement(root: HTMLElement): HTMLElement {
-  const copy = root.cloneNode(true) as HTMLElement;
-  for (const el of copy.querySelectorAll<HTMLElement>('[id]')) {
-    el.dataset.speakerId = el.id;
-    el.removeAttribute('id');
-  }
-  return copy;
-}

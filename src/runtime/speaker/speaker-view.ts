@@ -4,7 +4,8 @@ import { t } from '../i18n.ts';
 import { buildSpeakerLayout } from './layout.ts';
 import { openLink, type Link, type Via } from './link.ts';
 import { pace, positionOf, type PaceStatus, type PlanPart } from './pace.ts';
-import { cloneDeckElement, createPreview } from './preview.ts';
+import { cloneDeckElement } from './clone.ts';
+import { createPreview } from './preview.ts';
 import {
   PROTOCOL,
   channelName,
