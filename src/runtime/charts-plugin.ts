@@ -118,8 +118,17 @@ export function chartsPlugin(): RevealPlugin {
       reveal.on('slidechanged', onChange);
       reveal.on('overviewshown', onOverview);
       window.addEventListener('beforeprint', onOverview);
+      // reveal's print layout places the slides only now: size each chart to its page.
+      const onPdfReady = (): void => {
+        for (const chart of charts.values()) {
+          if (chart.svg) delete chart.svg.dataset.fitted;
+          fit(chart);
+        }
+      };
+      reveal.on('pdf-ready', onPdfReady);
       cleanups.push(() => {
         window.removeEventListener('beforeprint', onOverview);
+        reveal.off?.('pdf-ready', onPdfReady);
         reveal.off?.('ready', onChange);
         reveal.off?.('slidechanged', onChange);
         reveal.off?.('overviewshown', onOverview);
