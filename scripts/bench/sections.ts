@@ -1,9 +1,11 @@
 import { benchCharts } from './charts.ts';
 import { benchDeck } from './deck.ts';
+import { benchStructure } from './structure.ts';
 import type { BenchSection } from './types.ts';
 
 /** Every bench section, in the order printed. A feature adds its own. */
 export const sections: Record<string, BenchSection> = {
   deck: benchDeck,
   charts: benchCharts,
+  structure: benchStructure,
 };

@@ -100,7 +100,6 @@ export function structurePlugin(): RevealPlugin {
     dialogMap ??= mountStructureMap(body, outline!, { onNavigate: go, current: currentId });
     if (!maps.includes(dialogMap)) maps.push(dialogMap);
     dialogMap.setCurrent(currentId);
-    dialogMap.relayout();
     renderHere();
     dialogMap.focus();
   };

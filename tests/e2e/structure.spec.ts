@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openDeck, test } from './fixtures.ts';
+import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
 
 /** The id of the slide reveal shows now. */
 const currentId = (page: Page): Promise<string> => page.evaluate(() => window.deck!.getCurrentSlide().id);
@@ -220,6 +220,57 @@ test.describe('structure map', () => {
     await expect(overlay(page)).toBeVisible();
     const dialog = await new AxeBuilder({ page }).include('dialog.structure-dialog').analyze();
     expect(dialog.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  for (const [width, height] of [
+    [1024, 768],
+    [390, 844],
+  ] as const) {
+    test(`at ${width}×${height} every label, drawn in the deck font, stays inside its box and boxes do not overlap`, async ({
+      page,
+      site,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await openDeck(page, `${site}?view=slides#/title`);
+      for (const scope of ['section#agenda', 'dialog.structure-dialog']) {
+        if (scope.startsWith('dialog')) await page.keyboard.press('m');
+        const problems = await page.evaluate((sel) => {
+          const out: string[] = [];
+          const nodes = [...document.querySelectorAll<SVGGElement>(`${sel} g.structure-node`)];
+          const boxes = nodes.map((g) => g.querySelector<SVGRectElement>('rect.node-box')!.getBBox());
+          nodes.forEach((g, i) => {
+            const box = boxes[i]!;
+            const text = g.querySelector<SVGTextElement>('text')!.getBBox();
+            // 1 unit of slack for anti-aliasing.
+            if (text.x < box.x - 1 || text.x + text.width > box.x + box.width + 1)
+              out.push(`${g.dataset.key}: text ${text.x}+${text.width} outside ${box.x}+${box.width}`);
+            for (let j = i + 1; j < boxes.length; j++) {
+              const b = boxes[j]!;
+              if (
+                box.x < b.x + b.width &&
+                b.x < box.x + box.width &&
+                box.y < b.y + b.height &&
+                b.y < box.y + box.height
+              )
+                out.push(`${g.dataset.key} overlaps ${nodes[j]!.dataset.key}`);
+            }
+          });
+          return [nodes.length, out] as const;
+        }, scope);
+        expect(problems[0], scope).toBeGreaterThan(6);
+        expect(problems[1], scope).toEqual([]);
+      }
+    });
+  }
+
+  test('works from file:// too', async ({ page }) => {
+    await openDeck(page, `${FILE_URL}#/title`);
+    const parts = await partsInPage(page);
+    await page.keyboard.press('m');
+    await expect(overlay(page)).toBeVisible();
+    await page.locator(`dialog.structure-dialog g.structure-node[data-key="part:${parts[2]!.id}"]`).click();
+    await expect(overlay(page)).toBeHidden();
+    await expect.poll(() => currentId(page)).toBe(parts[2]!.first);
   });
 
   test('print view: the agenda holds the static diagram in its final state, no overlay controls', async ({
