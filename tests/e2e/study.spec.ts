@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
 
@@ -375,4 +376,40 @@ test('the keyboard help lists the reading view and search keys in Chinese', asyn
   await expect(help).toBeVisible();
   await expect(help).toContainText('阅读视图 / 幻灯片视图');
   await expect(help).toContainText('搜索全文');
+});
+
+/** WCAG 2.1 A/AA violations on the page, as readable lines. */
+async function axe(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+test('no axe violations in the reading view, the search dialog and the resume offer', async ({ page, site }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDeck(page, `${site}#/opening-why`);
+  expect(await reading(page)).toBe(true);
+  await page.getByRole('button', { name: '目录' }).click();
+  await expect(page.locator('#study-toc')).toBeVisible();
+  expect(await axe(page, '.study-bar')).toEqual([]);
+  expect(await axe(page, '#study-toc')).toEqual([]);
+  expect(await axe(page, '.reveal .slides')).toEqual([]);
+  await page.getByRole('button', { name: '目录' }).click();
+  await page.getByRole('button', { name: '搜索' }).click();
+  await page.getByRole('combobox').fill('治理');
+  await expect(page.locator('#study-results [role="option"]').first()).toBeVisible();
+  expect(await axe(page, 'dialog.study-search')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await openDeck(page, `${site}?view=slides`);
+  await expect(page.locator('.study-resume')).toBeVisible();
+  expect(await axe(page, '.study-resume')).toEqual([]);
+  expect(await axe(page, '.study-bar')).toEqual([]);
 });
