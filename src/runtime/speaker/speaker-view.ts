@@ -1,6 +1,7 @@
 import '../../../assets/styles/speaker.css';
 import { allSlides, deckData, slideById, type RuntimeSlide } from '../deck-data.ts';
 import { t } from '../i18n.ts';
+import { speakerKeyAction } from './keys.ts';
 import { buildSpeakerLayout } from './layout.ts';
 import { openLink, type Link, type Via } from './link.ts';
 import { pace, positionOf, type PaceStatus, type PlanPart } from './pace.ts';
@@ -288,58 +289,20 @@ export async function startSpeakerView(): Promise<void> {
   ui.fontBigger.addEventListener('click', () => setFont(fontSize + NOTES_FONT.step));
 
   document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.defaultPrevented) return;
     const target = event.target as HTMLElement | null;
-    const onButton = target?.tagName === 'BUTTON';
-    const inNotes = target === ui.notes;
-    let action: CommandAction | null = null;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'PageDown':
-      case 'n':
-      case 'N':
-        action = 'next';
-        break;
-      case 'ArrowLeft':
-      case 'PageUp':
-      case 'p':
-      case 'P':
-        action = 'prev';
-        break;
-      case 'ArrowDown':
-        if (!inNotes) action = 'next';
-        break;
-      case 'ArrowUp':
-        if (!inNotes) action = 'prev';
-        break;
-      case ' ':
-        if (!onButton) action = event.shiftKey ? 'prev' : 'next';
-        break;
-      case 'Home':
-        action = 'first';
-        break;
-      case 'End':
-        action = 'last';
-        break;
-      case 'b':
-      case 'B':
-      case '.':
-        action = 'togglePause';
-        break;
-      case '+':
-      case '=':
-        setFont(fontSize + NOTES_FONT.step);
-        event.preventDefault();
-        return;
-      case '-':
-      case '_':
-        setFont(fontSize - NOTES_FONT.step);
-        event.preventDefault();
-        return;
-    }
+    const action = speakerKeyAction({
+      key: event.key,
+      shiftKey: event.shiftKey,
+      modifier: event.altKey || event.ctrlKey || event.metaKey,
+      onButton: target?.tagName === 'BUTTON',
+      inNotes: target === ui.notes,
+    });
     if (!action) return;
     event.preventDefault();
-    command(action);
+    if (action === 'fontBigger') setFont(fontSize + NOTES_FONT.step);
+    else if (action === 'fontSmaller') setFont(fontSize - NOTES_FONT.step);
+    else command(action);
   });
 
   window.addEventListener('pagehide', saveClock);
