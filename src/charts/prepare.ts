@@ -1,3 +1,4 @@
+import { t, type UiKey } from '../runtime/i18n.ts';
 import type { TableRow } from './data/csv.ts';
 import { DATASETS, type TableName } from './data/datasets.ts';
 import type { CompareOptions } from './compare.ts';
@@ -10,18 +11,22 @@ import type { CitiesData, CompareData, Datum, GapData, PopulationData, Quality, 
 /** Every loaded table, by file name. */
 export type Tables = Record<TableName, TableRow[]>;
 
-/** Chinese names of the World Bank / UN country codes in the data. */
-export const COUNTRY_NAMES: Record<string, string> = {
-  CHN: '中国',
-  WLD: '世界',
-  USA: '美国',
-  JPN: '日本',
-  DEU: '德国',
-  GBR: '英国',
-  KOR: '韩国',
-  IND: '印度',
-  BRA: '巴西',
-};
+/** The World Bank / UN country codes in the data, with the key of each one's Chinese name. */
+export const COUNTRY_NAMES = {
+  CHN: 'chartCountryCHN',
+  WLD: 'chartCountryWLD',
+  USA: 'chartCountryUSA',
+  JPN: 'chartCountryJPN',
+  DEU: 'chartCountryDEU',
+  GBR: 'chartCountryGBR',
+  KOR: 'chartCountryKOR',
+  IND: 'chartCountryIND',
+  BRA: 'chartCountryBRA',
+} as const satisfies Record<string, UiKey>;
+
+function countryName(code: string): string {
+  return code in COUNTRY_NAMES ? t(COUNTRY_NAMES[code as keyof typeof COUNTRY_NAMES]) : code;
+}
 
 /**
  * DECISIONS "Data rules": official values form the series, third-party values are drawn hollow,
@@ -80,7 +85,7 @@ function span(points: readonly Datum[]): [number, number] {
 /** kind `trend`: NBS year-end series, benchmarks, milestones. */
 export function prepareTrend(tables: Tables, o: TrendOptions): TrendData {
   const points = nbsYearEnd(tables, o.years).map(({ row, q }) => datum(row, 'urban_pct', q)!);
-  const series: Series = { id: 'year_end', label: '年末常住人口城镇化率', points, style: 0 };
+  const series: Series = { id: 'year_end', label: t('chartYearEnd'), points, style: 0 };
   const [from, to] = span(points);
   const benchmarks = o.benchmarks
     ? tables['china_urbanisation_nbs.csv']
@@ -91,7 +96,7 @@ export function prepareTrend(tables: Tables, o: TrendOptions): TrendData {
           return {
             ...datum(r, 'urban_pct', quality(r)!)!,
             measure: census ? ('census' as const) : ('survey' as const),
-            label: census ? '人口普查' : '1%人口抽样调查',
+            label: t(census ? 'chartCensus' : 'chartSurvey'),
           };
         })
     : [];
@@ -103,16 +108,16 @@ export function prepareTrend(tables: Tables, o: TrendOptions): TrendData {
   if (o.annotate.includes('latest')) annotations.push({ ...points.at(-1)!, label: 'latest' });
   const hollow = points.filter((p) => p.quality === 'third_party').map((p) => p.year);
   const v = (y: number): string | undefined => points.find((p) => p.year === y)?.text;
-  const step =
-    v(2019) && v(2020) ? `2019年（${v(2019)}%）到2020年（${v(2020)}%）的跳升含第七次人口普查后的口径修订；` : '';
+  const step = v(2019) && v(2020) ? t('chartTrendStep', { a: v(2019)!, b: v(2020)! }) : '';
   return {
     kind: 'trend',
     unit: '%',
-    source: `${DATASETS['nbs-urbanisation'].source}，${from}–${to}年`,
-    footnote:
-      `2002–2009、2011–2019年为初次公布数，普查后的修订值未采用，${step}` +
-      (hollow.length ? `空心点（${yearList(hollow)}年）出自非官方汇编；` : '') +
-      `缺失年份留空，不插值；仅见单一二手来源或待核的数值（${yearList(excludedYears(tables))}年）未绘出。`,
+    source: t('chartYears', { source: DATASETS['nbs-urbanisation'].source, from, to }),
+    footnote: t('chartTrendFootnote', {
+      step,
+      hollow: hollow.length ? t('chartHollowYears', { years: yearList(hollow) }) : '',
+      excluded: yearList(excludedYears(tables)),
+    }),
     series: [series],
     benchmarks,
     annotations,
@@ -128,7 +133,7 @@ export function prepareCompare(tables: Tables, o: CompareOptions): CompareData {
   const estimates = tables['wb_urban_pct_1960_2024.csv'];
   const projections = tables['un_wup_urban_pct_projections_2024_2050.csv'];
   o.countries.forEach((code, i) => {
-    const name = COUNTRY_NAMES[code] ?? code;
+    const name = countryName(code);
     const points = estimates
       .filter((r) => r.values.country_code === code && inYears(Number(r.values.year), o.years))
       .map((r) => datum(r, 'urban_pct', 'official')!)
@@ -140,7 +145,7 @@ export function prepareCompare(tables: Tables, o: CompareOptions): CompareData {
         .map((r) => datum(r, 'urban_pct', 'official')!)
         .sort((a, b) => a.year - b.year);
       if (future.length)
-        series.push({ id: code, label: `${name}（联合国预测）`, points: future, style: i, projected: true });
+        series.push({ id: code, label: t('chartProjectionOf', { name }), points: future, style: i, projected: true });
     }
     const at = (y: number): Datum | undefined =>
       estimates
@@ -165,13 +170,24 @@ export function prepareCompare(tables: Tables, o: CompareOptions): CompareData {
   return {
     kind: 'compare',
     unit: '%',
-    source: `世界银行 WDI（SP.URB.TOTL.IN.ZS），${Math.min(...est)}–${Math.max(...est)}年${o.projections ? '；联合国《世界城镇化展望》预测（经 OWID），至2050年' : ''}`,
-    footnote:
-      '国际比较统一采用世界银行口径（联合国《世界城镇化展望》2018 估计），国内数据以国家统计局为准' +
-      (same
-        ? `：中国${String(wbChina.values.year)}年世界银行 ${wbChina.raw.urban_pct}%，国家统计局 ${nbsLatest.row.raw.urban_pct}%`
-        : '') +
-      `。${o.projections ? '虚线为联合国预测。' : ''}每十年增幅 =（${o.speed[1]}年值 − ${o.speed[0]}年值）÷ ${(o.speed[1] - o.speed[0]) / 10}。`,
+    source: t('chartCompareSource', {
+      from: Math.min(...est),
+      to: Math.max(...est),
+      projections: o.projections ? t('chartCompareSourceUn') : '',
+    }),
+    footnote: t('chartCompareFootnote', {
+      both: same
+        ? t('chartCompareBoth', {
+            year: String(wbChina.values.year),
+            wb: wbChina.raw.urban_pct!,
+            nbs: nbsLatest.row.raw.urban_pct!,
+          })
+        : '',
+      dashed: o.projections ? t('chartCompareDashed') : '',
+      from: o.speed[0],
+      to: o.speed[1],
+      n: (o.speed[1] - o.speed[0]) / 10,
+    }),
     series,
     speed,
     years: [Math.min(...all), Math.max(...all)],
@@ -191,18 +207,19 @@ export function preparePopulation(tables: Tables, o: PopulationOptions): Populat
   const years = [...urban, ...rural].map((d) => d.year);
   const [from, to] = [Math.min(...years), Math.max(...years)];
   const before =
-    crossover && !urban.some((u) => u.year === crossover.year - 1) ? `（${crossover.year - 1}年无年末数）` : '';
+    crossover && !urban.some((u) => u.year === crossover.year - 1)
+      ? t('chartNoYearEnd', { year: crossover.year - 1 })
+      : '';
   return {
     kind: 'population',
-    unit: '百万人',
-    source: `国家统计局，年末城镇人口与乡村人口，${from}–${to}年`,
-    footnote:
-      '只画出数据中有的年份，缺失年份留空，不插值' +
-      (crossover ? `；${crossover.year}年是数据中城镇人口首次多于乡村人口的年份${before}` : '') +
-      '。单位：百万人（由“万人”除以100）；空心点出自非官方汇编。',
+    unit: t('chartUnitMillion'),
+    source: t('chartPopulationSource', { from, to }),
+    footnote: t('chartPopulationFootnote', {
+      crossover: crossover ? t('chartPopulationCrossover', { year: crossover.year, before }) : '',
+    }),
     series: [
-      { id: 'urban', label: '城镇人口', points: urban, style: 0 },
-      { id: 'rural', label: '乡村人口', points: rural, style: 1 },
+      { id: 'urban', label: t('chartUrban'), points: urban, style: 0 },
+      { id: 'rural', label: t('chartRural'), points: rural, style: 1 },
     ],
     crossover,
     years: [from, to],
@@ -235,14 +252,14 @@ export function prepareGap(tables: Tables, o: GapOptions): GapData {
   return {
     kind: 'gap',
     unit: '%',
-    source: `公安部户籍数据（经国家统计局发布）、国家统计局常住人口城镇化率，${from}–${to}年`,
-    footnote:
-      (missing.length ? `户籍人口城镇化率缺 ${yearList(missing)} 年（2022年起不再逐年公布），留空不插值；` : '') +
-      (hollow.length ? `空心点（${yearList(hollow)}年）出自非官方汇编；` : '') +
-      '差距 = 常住人口城镇化率 − 户籍人口城镇化率（百分点）。',
+    source: t('chartGapSource', { from, to }),
+    footnote: t('chartGapFootnote', {
+      missing: missing.length ? t('chartGapMissing', { years: yearList(missing) }) : '',
+      hollow: hollow.length ? t('chartHollowYears', { years: yearList(hollow) }) : '',
+    }),
     series: [
-      { id: 'resident', label: '常住人口城镇化率', points: resident, style: 0 },
-      { id: 'hukou', label: '户籍人口城镇化率', points: hukou, style: 1 },
+      { id: 'resident', label: t('chartResident'), points: resident, style: 0 },
+      { id: 'hukou', label: t('chartHukou'), points: hukou, style: 1 },
     ],
     gaps,
     years: [from, to],
@@ -271,13 +288,15 @@ export function prepareCities(tables: Tables, o: CitiesOptions): CitiesData {
   const known = cities.filter((c) => c.population);
   return {
     kind: 'cities',
-    unit: '百万人',
-    source: '国家统计局，第七次全国人口普查（2020年11月1日），超大、特大城市名单（《求是》2021年第18期）',
-    footnote:
-      '按城区常住人口排序；超大城市：城区常住人口1000万以上，特大城市：500万–1000万。' +
-      (known.length
-        ? `城区人口仅${known.map((c) => `${c.name}（${c.population!.text}百万）`).join('、')}有公开数值，其余城市不作估计。`
-        : ''),
+    unit: t('chartUnitMillion'),
+    source: t('chartCitiesSource'),
+    footnote: t('chartCitiesFootnote', {
+      known: known.length
+        ? t('chartCitiesKnown', {
+            cities: known.map((c) => t('chartCityKnown', { name: c.name, value: c.population!.text })).join('、'),
+          })
+        : '',
+    }),
     cities,
     classes: o.classes,
   };
