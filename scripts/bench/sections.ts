@@ -1,5 +1,6 @@
 import { benchCharts } from './charts.ts';
 import { benchDeck } from './deck.ts';
+import { benchPdf } from './pdf.ts';
 import { benchStructure } from './structure.ts';
 import type { BenchSection } from './types.ts';
 
@@ -7,5 +8,6 @@ import type { BenchSection } from './types.ts';
 export const sections: Record<string, BenchSection> = {
   deck: benchDeck,
   charts: benchCharts,
+  pdf: benchPdf,
   structure: benchStructure,
 };

@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 
 /** One bookmark of a PDF outline. */
 export interface OutlineEntry {
@@ -27,9 +27,37 @@ function name(dict: PDFDict, key: string): string {
   return v instanceof PDFName ? v.decodeText() : '';
 }
 
+function decodeString(value: unknown): string {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : '';
+}
+
+/** The outline tree (titles and target pages), read with pdf-lib. */
+function readOutline(doc: PDFDocument): OutlineEntry[] {
+  const pages = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const pageOf = (item: PDFDict): number | null => {
+    const dest = item.lookup(PDFName.of('Dest'));
+    const first = dest instanceof PDFArray ? dest.get(0) : undefined;
+    return first instanceof PDFRef ? (pages.get(first.toString()) ?? null) : null;
+  };
+  const walk = (first: PDFDict | undefined, depth: number): OutlineEntry[] => {
+    const entries: OutlineEntry[] = [];
+    for (let node = first; node && depth < 16; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = node.lookup(PDFName.of('Title'));
+      entries.push({
+        title: decodeString(title),
+        page: pageOf(node),
+        items: walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1),
+      });
+    }
+    return entries;
+  };
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  return walk(root?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+}
+
 /**
  * Reads a PDF back: pages, sizes, outline (with target pages), metadata, tagging, fonts and text.
- * Fonts come from pdf-lib (every font dictionary in the file); outline and text from pdf.js.
+ * Fonts and outline come from pdf-lib; text from pdf.js.
  * `text: false` skips text extraction (the slow part), leaving `text` empty.
  */
 export async function inspectPdf(bytes: Uint8Array, { text: withText = true } = {}): Promise<PdfReport> {
@@ -41,54 +69,42 @@ export async function inspectPdf(bytes: Uint8Array, { text: withText = true } = 
     }
   }
   const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
-  try {
-    const resolvePage = async (dest: unknown): Promise<number | null> => {
-      try {
-        const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
-        if (!Array.isArray(explicit) || !explicit[0]) return null;
-        return (await pdf.getPageIndex(explicit[0] as { num: number; gen: number })) + 1;
-      } catch {
-        return null;
+  const outline = readOutline(doc);
+  const text: string[] = [];
+  if (withText) {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+    try {
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const content = await (await pdf.getPage(n)).getTextContent();
+        text.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
       }
-    };
-    type RawItem = { title: string; dest: unknown; items: RawItem[] };
-    const walk = async (items: RawItem[] | null): Promise<OutlineEntry[]> =>
-      Promise.all(
-        (items ?? []).map(async (i) => ({ title: i.title, page: await resolvePage(i.dest), items: await walk(i.items) })),
-      );
-    const outline = await walk((await pdf.getOutline()) as RawItem[] | null);
-    const text: string[] = [];
-    for (let n = 1; withText && n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
-      text.push(
-        content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''),
-      );
+    } finally {
+      await pdf.destroy();
     }
-    return {
-      pages: doc.getPageCount(),
-      sizes: doc.getPages().map((p) => p.getSize()),
-      outline,
-      info: {
-        title: doc.getTitle() ?? '',
-        author: doc.getAuthor() ?? '',
-        subject: doc.getSubject() ?? '',
-        keywords: doc.getKeywords() ?? '',
-        language: String(doc.catalog.get(PDFName.of('Lang'))?.toString() ?? '').replace(/^\(|\)$/g, ''),
-      },
-      tagged: markInfo?.get(PDFName.of('Marked'))?.toString() === 'true',
-      fonts,
-      text,
-    };
-  } finally {
-    await pdf.destroy();
   }
+  return {
+    pages: doc.getPageCount(),
+    sizes: doc.getPages().map((p) => p.getSize()),
+    outline,
+    info: {
+      title: doc.getTitle() ?? '',
+      author: doc.getAuthor() ?? '',
+      subject: doc.getSubject() ?? '',
+      keywords: doc.getKeywords() ?? '',
+      language: decodeString(doc.catalog.lookup(PDFName.of('Lang'))),
+    },
+    tagged: markInfo?.get(PDFName.of('Marked'))?.toString() === 'true',
+    fonts,
+    text,
+  };
 }
 
 /** Problems that make a written PDF unfit to hand out; empty when it is fine. */
-export function pdfProblems(report: PdfReport, expect: { pages?: number; minPages?: number; bookmarks: number }): string[] {
+export function pdfProblems(
+  report: PdfReport,
+  expect: { pages?: number; minPages?: number; bookmarks: number },
+): string[] {
   const problems: string[] = [];
   if (expect.pages !== undefined && report.pages !== expect.pages) {
     problems.push(`has ${report.pages} pages, expected ${expect.pages}`);

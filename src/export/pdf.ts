@@ -1,4 +1,13 @@
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser, Page } from 'playwright';
@@ -73,7 +82,9 @@ export interface ExportResult {
 /** The output folder cannot be created or written. */
 export class OutputNotWritableError extends Error {
   constructor(dir: string, cause: string) {
-    super(`Cannot write to the output folder ${dir} (${cause}) — choose another folder with --out, or fix its permissions.`);
+    super(
+      `Cannot write to the output folder ${dir} (${cause}) — choose another folder with --out, or fix its permissions.`,
+    );
     this.name = 'OutputNotWritableError';
   }
 }
@@ -89,7 +100,9 @@ export class PdfCheckError extends Error {
 /** The deck did not reach its print state in time (names what it waited for). */
 export class PrintTimeoutError extends Error {
   constructor(what: string, ms: number) {
-    super(`The deck's print view was not ready after ${ms} ms: ${what} — open dist/index.html?print-pdf in a browser to see why.`);
+    super(
+      `The deck's print view was not ready after ${ms} ms: ${what} — open dist/index.html?print-pdf in a browser to see why.`,
+    );
     this.name = 'PrintTimeoutError';
   }
 }
@@ -218,7 +231,9 @@ async function withMetadata(bytes: Uint8Array, data: Extracted, kind: 'slides' |
   });
   const author = [meta.speaker, meta.organiser].map((s) => s.trim()).filter(Boolean);
   if (author.length > 0) doc.setAuthor(author.join('；'));
-  doc.setSubject([kind === 'handout' ? t('handoutSubject') : t('slidesSubject'), meta.occasion].filter(Boolean).join(' · '));
+  doc.setSubject(
+    [kind === 'handout' ? t('handoutSubject') : t('slidesSubject'), meta.occasion].filter(Boolean).join(' · '),
+  );
   const keywords = [...new Set(data.parts.flatMap((p) => [p.label, p.theme]).filter(Boolean))];
   if (keywords.length > 0) doc.setKeywords(keywords);
   doc.setLanguage('zh-CN');
@@ -285,7 +300,9 @@ export async function exportPdf({
   let built = false;
   if (build === 'never') {
     if (!existsSync(path.join(dist, 'index.html'))) {
-      throw new Error(`${dist}/index.html is missing: build the deck first (npm run build) or let the export build it.`);
+      throw new Error(
+        `${dist}/index.html is missing: build the deck first (npm run build) or let the export build it.`,
+      );
     }
   } else if (reason) {
     await guard(buildDeck(root, dist));
@@ -297,46 +314,67 @@ export async function exportPdf({
   try {
     progress('start');
     const found = executablePath ? { executablePath } : await guard(findBrowser(env, browserSearch));
-    server = await guard(serveStatic(dist, { port }));
     const { chromium } = await import('playwright');
-    browser = await guard(
-      chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false }),
+    // Server and browser start together; whichever started is stopped in `finally`.
+    const [served, launched] = await guard(
+      Promise.allSettled([
+        serveStatic(dist, { port }),
+        chromium.launch({
+          executablePath: found.executablePath,
+          args: CHROMIUM_ARGS,
+          handleSIGINT: false,
+          handleSIGTERM: false,
+        }),
+      ]),
     );
-    const context = await guard(browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' }));
+    if (served.status === 'fulfilled') server = served.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (served.status === 'rejected') throw served.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    const site = served.value.url;
+    const context = await guard(launched.value.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' }));
     const page = await guard(context.newPage());
 
     progress('layout');
     const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
-    await guard(page.goto(`${server.url}index.html${query}`, { waitUntil: 'load' }));
+    await guard(page.goto(`${site}index.html${query}`, { waitUntil: 'load' }));
     await guard(waitForPrintState(page, readyTimeout));
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
     progress('layout', data.slides.length, data.slides.length);
 
-    progress('slides.pdf', 0, data.pages);
+    // Both prints run at once (the handout in a second tab): Chromium lays out one while the other is written.
     const pdfOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
-    const slidesBytes = await guard(withMetadata(await guard(page.pdf(pdfOptions)), data, 'slides'));
     const slidesPath = path.join(out, 'slides.pdf');
-    writeOut(slidesPath, slidesBytes);
-    progress('slides.pdf', data.pages, data.pages);
-
-    progress('handout.pdf', 0, data.slides.length);
-    const handoutUrl = new URL('handout-print.html', server.url).href;
-    const html = handoutHtml({ ...data, layout: handoutLayout });
-    await guard(page.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })));
-    await guard(page.goto(handoutUrl, { waitUntil: 'load' }));
-    await guard(page.evaluate(() => document.fonts.ready.then(() => document.fonts.status)));
-    const handoutBytes = await guard(withMetadata(await guard(page.pdf({ ...pdfOptions, format: 'A4' })), data, 'handout'));
     const handoutPath = path.join(out, 'handout.pdf');
-    writeOut(handoutPath, handoutBytes);
-    progress('handout.pdf', data.slides.length, data.slides.length);
+    const printSlides = async (): Promise<Uint8Array> => {
+      progress('slides.pdf', 0, data.pages);
+      const bytes = await withMetadata(await page.pdf(pdfOptions), data, 'slides');
+      writeOut(slidesPath, bytes);
+      progress('slides.pdf', data.pages, data.pages);
+      return bytes;
+    };
+    const printHandout = async (): Promise<Uint8Array> => {
+      progress('handout.pdf', 0, data.slides.length);
+      const tab = await context.newPage();
+      const handoutUrl = new URL('handout-print.html', site).href;
+      const html = handoutHtml({ ...data, layout: handoutLayout });
+      await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+      await tab.goto(handoutUrl, { waitUntil: 'load' });
+      await tab.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
+      const bytes = await withMetadata(await tab.pdf({ ...pdfOptions, format: 'A4' }), data, 'handout');
+      writeOut(handoutPath, bytes);
+      progress('handout.pdf', data.slides.length, data.slides.length);
+      return bytes;
+    };
+    const [slidesBytes, handoutBytes] = await guard(Promise.all([printSlides(), printHandout()]));
 
     progress('check', 0, 2);
-    const slidesReport = await guard(inspectPdf(slidesBytes, { text: false }));
+    const [slidesReport, handoutReport] = await guard(
+      Promise.all([inspectPdf(slidesBytes, { text: false }), inspectPdf(handoutBytes, { text: false })]),
+    );
     const bookmarks = new Set(data.slides.map((s) => s.part)).size;
     const slideProblems = pdfProblems(slidesReport, { pages: data.pages, bookmarks });
     if (slideProblems.length > 0) throw new PdfCheckError(slidesPath, slideProblems);
-    progress('check', 1, 2);
-    const handoutReport = await guard(inspectPdf(handoutBytes, { text: false }));
     // The cover, then each part from a new page (notes), or three slides a page (3up).
     const handoutProblems = pdfProblems(handoutReport, {
       minPages: 1 + (handoutLayout === '3up' ? Math.ceil(data.slides.length / 3) : bookmarks),
@@ -347,7 +385,13 @@ export async function exportPdf({
 
     const files: ExportedFile[] = [
       { kind: 'slides', path: slidesPath, pages: slidesReport.pages, bytes: slidesBytes.length, report: slidesReport },
-      { kind: 'handout', path: handoutPath, pages: handoutReport.pages, bytes: handoutBytes.length, report: handoutReport },
+      {
+        kind: 'handout',
+        path: handoutPath,
+        pages: handoutReport.pages,
+        bytes: handoutBytes.length,
+        report: handoutReport,
+      },
     ];
     if (intoDist) placeIntoDist(dist, files);
     return { files, built, buildMs, exportMs: performance.now() - start, slides: data.slides.length };
