@@ -413,3 +413,67 @@ test('no axe violations in the reading view, the search dialog and the resume of
   expect(await axe(page, '.study-resume')).toEqual([]);
   expect(await axe(page, '.study-bar')).toEqual([]);
 });
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  /** A horizontal swipe from right to left, as real touch events through CDP. */
+  async function swipeLeft(page: Page): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    const y = 420;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 330, y }] });
+    for (const x of [280, 220, 160, 100, 60]) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+
+  test('the slide view swipes to the next part and shows the position indicator', async ({ page, site }) => {
+    await openDeck(page, `${site}?view=slides`);
+    expect(await reading(page)).toBe(false);
+    await swipeLeft(page);
+    await expect.poll(() => page.evaluate(() => window.deck!.getIndices().h)).toBe(1);
+    await expect(page.locator('.structure-ui')).toBeVisible();
+  });
+
+  test('in the reading view a swipe scrolls nothing sideways and never changes the slide', async ({ page, site }) => {
+    await openDeck(page, site);
+    expect(await reading(page)).toBe(true);
+    await swipeLeft(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.deck!.getIndices().h)).toBe(0);
+    expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  });
+});
+
+test('the resume offer goes away when the deck goes full-screen', async ({ page, site }) => {
+  await openDeck(page, `${site}#/opening-why`);
+  await openDeck(page, site);
+  const offer = page.locator('.study-resume');
+  await expect(offer).toBeVisible();
+  await page.locator('.reveal').focus();
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await expect(offer).toHaveCount(0);
+  await page.evaluate(() => document.exitFullscreen());
+});
+
+test('charts stay live in the reading view, and the toggle is announced to the page', async ({ page, site }) => {
+  await openDeck(page, site);
+  await page.evaluate(() => {
+    (window as unknown as { seen: boolean[] }).seen = [];
+    document.addEventListener('deck:reading-view', (e) =>
+      (window as unknown as { seen: boolean[] }).seen.push((e as CustomEvent<{ active: boolean }>).detail.active),
+    );
+  });
+  await page.keyboard.press('r');
+  const figure = page.locator('figure.chart[data-chart]').first();
+  await figure.scrollIntoViewIfNeeded();
+  // The chart is the live one: drawn in place (charts render ahead of time) and interactive.
+  await expect(figure.locator('svg').first()).toBeVisible();
+  const toggle = figure.getByRole('button', { name: '查看数据' });
+  await toggle.click();
+  await expect(figure.locator('.chart-table')).toBeVisible();
+  await page.keyboard.press('r');
+  expect(await page.evaluate(() => (window as unknown as { seen: boolean[] }).seen)).toEqual([true, false]);
+});
