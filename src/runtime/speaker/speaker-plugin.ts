@@ -66,18 +66,21 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     if (s) send({ proto: PROTOCOL, kind: 'state', deck: deckId, state: s }, peer);
   };
 
+  /** A polite status line, in the page from the start so screen readers announce its text. */
+  const makeNotice = (): HTMLElement => {
+    const p = document.createElement('p');
+    p.className = 'deck-ui speaker-notice';
+    p.setAttribute('role', 'status');
+    document.body.appendChild(p);
+    return p;
+  };
+
   const showNotice = (text: string): void => {
-    if (!notice) {
-      notice = document.createElement('p');
-      notice.className = 'deck-ui speaker-notice';
-      notice.setAttribute('role', 'status');
-      document.body.appendChild(notice);
-    }
+    notice ??= makeNotice();
     notice.textContent = text;
-    notice.hidden = false;
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(() => {
-      if (notice) notice.hidden = true;
+      if (notice) notice.textContent = '';
     }, BLOCKED_MESSAGE_MS);
   };
 
@@ -170,6 +173,7 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
       window.addEventListener('pagehide', onPageHide);
       button = makeButton();
       reveal.getRevealElement()?.appendChild(button);
+      notice = makeNotice();
     },
     destroy() {
       onPageHide();
