@@ -163,7 +163,7 @@ export function structurePlugin(): RevealPlugin {
         button.append(count, fill);
         button.setAttribute(
           'aria-label',
-          `${t('structureIndicatorPart', { position: part.position, title: part.full })}，${t('structureIndicatorProgress', { n, total })}`,
+          t('structureIndicatorCurrent', { position: part.position, title: part.full, n, total }),
         );
       } else {
         button.removeAttribute('aria-current');
@@ -178,8 +178,8 @@ export function structurePlugin(): RevealPlugin {
     hereText.textContent = '';
     if (!here) return;
     const label = document.createElement('strong');
-    label.textContent = `${t('structureCurrent')}：`;
-    hereText.append(label, `${here.node.position} · ${here.node.full}`);
+    label.textContent = t('structureCurrent');
+    hereText.append(label, t('structureCurrentLine', { position: here.node.position, title: here.node.full }));
   };
 
   const update = (): void => {

@@ -19,10 +19,12 @@ export interface RenderState {
 /** The accessible name of a node: its full text, its position, and an editorial mark. */
 export function nodeName(node: LayoutNode): string {
   const o = node.outline;
-  const parts = [o.full, o.position];
-  if (o.editorial === 'all') parts.push(t('structureEditorial'));
-  else if (o.editorial === 'some') parts.push(t('structureEditorialSome'));
-  return parts.join('，');
+  const name = t('structureNodeName', { title: o.full, position: o.position });
+  if (o.editorial === 'none' || o.kind === 'deck') return name;
+  return t('structureNodeMark', {
+    name,
+    mark: t(o.editorial === 'all' ? 'structureEditorial' : 'structureEditorialSome'),
+  });
 }
 
 /** Creates the empty diagram: an `<svg>` holding connectors and a `role="tree"` group. */
