@@ -477,3 +477,12 @@ test('charts stay live in the reading view, and the toggle is announced to the p
   await page.keyboard.press('r');
   expect(await page.evaluate(() => (window as unknown as { seen: boolean[] }).seen)).toEqual([true, false]);
 });
+
+test('the speaker view never shows the resume offer or the study toolbar', async ({ page, site }) => {
+  await openDeck(page, `${site}#/opening-why`);
+  await page.goto(`${site}speaker.html`);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(800);
+  await expect(page.locator('.study-resume')).toHaveCount(0);
+  await expect(page.locator('.study-bar')).toHaveCount(0);
+});
