@@ -279,8 +279,9 @@ export async function exportPdf({
     if (timing) process.stderr.write(`[${(performance.now() - t0).toFixed(0)} ms] ${step} ${done}/${total}\n`);
     onProgress({ step: STEPS.indexOf(step) + 1, steps: STEPS.length, label: step, done, total });
   };
-  let server: StaticServer | null = null;
-  let browser: Browser | null = null;
+  // Promises, not values: a browser still launching when the export is aborted is closed too.
+  let serving: Promise<StaticServer> | null = null;
+  let launching: Promise<Browser> | null = null;
   const aborted = new Promise<never>((_, reject) => {
     const fail = (): void => reject(new ExportAbortedError());
     if (signal?.aborted) fail();
@@ -316,19 +317,14 @@ export async function exportPdf({
     const found = executablePath ? { executablePath } : await guard(findBrowser(env, browserSearch));
     const { chromium } = await import('playwright');
     // Server and browser start together; whichever started is stopped in `finally`.
-    const [served, launched] = await guard(
-      Promise.allSettled([
-        serveStatic(dist, { port }),
-        chromium.launch({
-          executablePath: found.executablePath,
-          args: CHROMIUM_ARGS,
-          handleSIGINT: false,
-          handleSIGTERM: false,
-        }),
-      ]),
-    );
-    if (served.status === 'fulfilled') server = served.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
+    serving = serveStatic(dist, { port });
+    launching = chromium.launch({
+      executablePath: found.executablePath,
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+    });
+    const [served, launched] = await guard(Promise.allSettled([serving, launching]));
     if (served.status === 'rejected') throw served.reason;
     if (launched.status === 'rejected') throw launched.reason;
     const site = served.value.url;
@@ -396,7 +392,7 @@ export async function exportPdf({
     if (intoDist) placeIntoDist(dist, files);
     return { files, built, buildMs, exportMs: performance.now() - start, slides: data.slides.length };
   } finally {
-    await browser?.close().catch(() => {});
-    await server?.close().catch(() => {});
+    await launching?.then((b) => b.close()).catch(() => {});
+    await serving?.then((s) => s.close()).catch(() => {});
   }
 }

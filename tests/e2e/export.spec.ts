@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -226,5 +226,25 @@ test.describe('npm run pdf errors', () => {
     );
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain('expected one of: notes, 3up');
+  });
+
+  test('Ctrl-C stops the export, the browser and the server, with exit code 130', async () => {
+    test.setTimeout(60_000);
+    const out = tmp('sigint');
+    const child = spawn('node', ['--import', 'tsx', 'src/export/cli.ts', '--dist', DIST, '--no-build', '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('[2/6] start')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('Export interrupted; the browser and the server were stopped.');
+    expect(existsSync(path.join(out, 'slides.pdf'))).toBe(false);
   });
 });
