@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { handoutHtml, pageCounterContent, type HandoutInput } from '../../../src/export/handout.ts';
+import { partHeadingText } from '../../../src/runtime/part-heading.ts';
+
+const input = (overrides: Partial<HandoutInput> = {}): HandoutInput => ({
+  meta: {
+    title: '在提升城市治理现代化水平推进会上的讲话',
+    occasion: '提升城市治理现代化水平推进会',
+    speaker: '',
+    organiser: '',
+    date: '',
+    venue: '',
+    showEditorialMarks: true,
+  },
+  parts: [
+    { id: 'opening', kind: 'opening', label: '开篇', title: '开篇' },
+    { id: 'qi', kind: 'part', label: '起', title: '把握城镇化发展规律' },
+  ],
+  slides: [
+    {
+      id: 'title',
+      part: 'opening',
+      title: '标题',
+      html: '<section id="title"><h1>标题</h1></section>',
+      notesHtml: '<p>同志们：</p>',
+    },
+    { id: 'qi-1', part: 'qi', title: '趋势', html: '<section id="qi-1"><h2>趋势</h2></section>', notesHtml: '' },
+    {
+      id: 'qi-2',
+      part: 'qi',
+      title: '问题',
+      html: '<section id="qi-2"><h2>问题</h2></section>',
+      notesHtml: '<p>讲稿</p>',
+    },
+  ],
+  stylesheets: ['./assets/style.css'],
+  layout: 'notes',
+  ...overrides,
+});
+
+describe('pageCounterContent()', () => {
+  it('turns {n} and {total} into CSS page counters, keeping the Chinese text', () => {
+    expect(pageCounterContent('第 {n} 页 / 共 {total} 页')).toBe(
+      '"第 " counter(page) " 页 / 共 " counter(pages) " 页"',
+    );
+  });
+});
+
+describe('partHeadingText()', () => {
+  it('joins label and title, and does not repeat a title equal to the label', () => {
+    expect(partHeadingText({ label: '起', title: '把握城镇化发展规律' })).toBe('起 · 把握城镇化发展规律');
+    expect(partHeadingText({ label: '结语', title: '结语' })).toBe('结语');
+  });
+});
+
+describe('handoutHtml()', () => {
+  it('puts the deck settings on the cover and leaves empty ones out', () => {
+    const html = handoutHtml(input());
+    expect(html).toContain('<dt>会议</dt><dd>提升城市治理现代化水平推进会</dd>');
+    expect(html).not.toContain('讲话人');
+    expect(html).not.toContain('主办单位');
+    const withSpeaker = handoutHtml(input({ meta: { ...input().meta, speaker: '某某' } }));
+    expect(withSpeaker).toContain('<dt>讲话人</dt><dd>某某</dd>');
+  });
+
+  it('gives each part one level-1 heading before its first slide, and each slide its notes', () => {
+    const html = handoutHtml(input());
+    expect(html.match(/<h1 class="handout-part-heading">/g)).toHaveLength(2);
+    expect(html.indexOf('起 · 把握城镇化发展规律')).toBeLessThan(html.indexOf('id="qi-1"'));
+    expect(html.indexOf('id="title"')).toBeLessThan(html.indexOf('同志们'));
+    expect(html).toContain('本页没有讲稿。');
+    expect(html).toContain('counter(pages)');
+    expect(html).toContain('<html lang="zh-CN" class="print-pdf">');
+    expect(html).toContain('<section class="part part-part" data-part="qi"><section id="qi-1">');
+  });
+
+  it('3up: no notes, ruled space instead', () => {
+    const html = handoutHtml(input({ layout: '3up' }));
+    expect(html).toContain('handout-layout-3up');
+    expect(html).not.toContain('同志们');
+    expect(html.match(/class="handout-lines"/g)).toHaveLength(3);
+  });
+
+  it('escapes settings so a title cannot inject markup', () => {
+    const html = handoutHtml(input({ meta: { ...input().meta, title: '<script>x</script>' } }));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});
