@@ -126,9 +126,22 @@ export function chartsPlugin(): RevealPlugin {
         }
       };
       reveal.on('pdf-ready', onPdfReady);
+      // The reading view (src/runtime/study/contract.ts) re-flows the same slides into a document:
+      // every chart is shown final at its natural size there, and re-fitted to its slide after.
+      const onReading = (): void => {
+        for (const chart of charts.values()) {
+          if (!chart.svg) continue;
+          delete chart.svg.dataset.fitted;
+          chart.svg.style.maxHeight = '';
+        }
+        finishAll();
+        for (const chart of charts.values()) fit(chart);
+      };
+      document.addEventListener('deck:reading-view', onReading);
       cleanups.push(() => {
         window.removeEventListener('beforeprint', onOverview);
         reveal.off?.('pdf-ready', onPdfReady);
+        document.removeEventListener('deck:reading-view', onReading);
         reveal.off?.('ready', onChange);
         reveal.off?.('slidechanged', onChange);
         reveal.off?.('overviewshown', onOverview);
@@ -267,6 +280,7 @@ export function chartsPlugin(): RevealPlugin {
     const { figure, svg } = chart;
     const section = figure.closest('section');
     if (!svg || !section || figure.offsetParent === null || svg.dataset.fitted) return;
+    if (document.documentElement.classList.contains('reading-view')) return;
     svg.dataset.fitted = 'true';
     const padding = parseFloat(getComputedStyle(section).paddingBottom) || 0;
     let after = 0;

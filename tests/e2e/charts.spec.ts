@@ -151,3 +151,27 @@ for (const viewport of [
     }
   });
 }
+
+test('in the reading view every chart is final at its natural size, and fits its slide again after', async ({
+  page,
+  site,
+}) => {
+  await openDeck(page, `${site}#/qi-population`);
+  await expect(figure(page, 'qi-population')).toHaveAttribute('data-chart-state', 'final');
+  const maxHeight = () =>
+    page.evaluate(() => document.querySelector<SVGSVGElement>('#qi-population svg.chart-svg')!.style.maxHeight);
+  expect(await maxHeight()).toMatch(/px$/);
+  await page.keyboard.press('r');
+  await expect(page.locator('html.reading-view')).toHaveCount(1);
+  for (const slide of Object.keys(CHART_SLIDES))
+    await expect(figure(page, slide)).toHaveAttribute('data-chart-state', 'final');
+  expect(await maxHeight()).toBe('');
+  await page.keyboard.press('r');
+  await expect(page.locator('html.reading-view')).toHaveCount(0);
+  await page.evaluate(() =>
+    window.deck!.slide(
+      ...(Object.values(window.deck!.getIndices(document.getElementById('qi-population')!)) as [number, number]),
+    ),
+  );
+  await expect.poll(maxHeight).toMatch(/px$/);
+});
