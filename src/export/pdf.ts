@@ -235,7 +235,7 @@ async function withMetadata(bytes: Uint8Array, data: Extracted, kind: 'slides' |
     [kind === 'handout' ? t('handoutSubject') : t('slidesSubject'), meta.occasion].filter(Boolean).join(' · '),
   );
   const keywords = [...new Set(data.parts.flatMap((p) => [p.label, p.theme]).filter(Boolean))];
-  if (keywords.length > 0) doc.setKeywords(keywords);
+  if (keywords.length > 0) doc.setKeywords([keywords.join('；')]);
   doc.setLanguage('zh-CN');
   doc.setCreator('npm run pdf (reveal.js print view, Chromium)');
   return doc.save();
