@@ -38,7 +38,11 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
         if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-      page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+      page.on('requestfailed', (req) => {
+        // A request cut off because the test navigated away (e.g. the favicon) is not a failure.
+        if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+        problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText ?? ''})`);
+      });
       await use(problems);
       expect(problems, 'console errors, page errors or failed requests').toEqual([]);
     },
