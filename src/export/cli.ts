@@ -96,6 +96,11 @@ export async function main(argv: string[]): Promise<number> {
       const rel = path.relative(root, f.path);
       console.log(`${rel.startsWith('..') ? f.path : rel}  ${f.pages} pages  ${formatBytes(f.bytes)}`);
     }
+    if (result.cutOff.length > 0) {
+      console.warn(
+        `warning: content runs past the slide edge (cut off in the PDF) on: ${result.cutOff.map((id) => `#${id}`).join(', ')}`,
+      );
+    }
     if (values['into-dist']) console.log('copied into dist/: the deck now offers "下载讲义"');
     console.log(`exported ${result.slides} slides in ${(result.exportMs / 1000).toFixed(1)} s`);
     return 0;

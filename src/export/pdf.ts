@@ -77,6 +77,8 @@ export interface ExportResult {
   /** Time spent exporting (server, browser, both PDFs, checks), without the build. */
   exportMs: number;
   slides: number;
+  /** Ids of slides whose content is taller or wider than the slide: cut off at the page edge. */
+  cutOff: string[];
 }
 
 /** The output folder cannot be created or written. */
@@ -188,7 +190,11 @@ export const PRINT_EXTRACT = `(function () {
       return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', html: copy.outerHTML, notesHtml: notesHtml };
     });
   var stylesheets = Array.prototype.map.call(document.querySelectorAll('link[rel="stylesheet"]'), function (l) { return l.getAttribute('href'); });
-  return { meta: data.meta, parts: data.parts, slides: slides, stylesheets: stylesheets, pages: document.querySelectorAll('.pdf-page').length };
+  var cutOff = Array.prototype.filter.call(
+    document.querySelectorAll('.pdf-page:not([data-fragment-copy]) > section[data-part]'),
+    function (s) { return s.scrollHeight > s.clientHeight + 2 || s.scrollWidth > s.clientWidth + 2; }
+  ).map(function (s) { return s.id; });
+  return { meta: data.meta, parts: data.parts, slides: slides, stylesheets: stylesheets, pages: document.querySelectorAll('.pdf-page').length, cutOff: cutOff };
 })()`;
 
 interface Extracted {
@@ -197,6 +203,7 @@ interface Extracted {
   slides: PrintedSlide[];
   stylesheets: string[];
   pages: number;
+  cutOff: string[];
 }
 
 /**
@@ -390,7 +397,14 @@ export async function exportPdf({
       },
     ];
     if (intoDist) placeIntoDist(dist, files);
-    return { files, built, buildMs, exportMs: performance.now() - start, slides: data.slides.length };
+    return {
+      files,
+      built,
+      buildMs,
+      exportMs: performance.now() - start,
+      slides: data.slides.length,
+      cutOff: data.cutOff,
+    };
   } finally {
     await launching?.then((b) => b.close()).catch(() => {});
     await serving?.then((s) => s.close()).catch(() => {});

@@ -64,6 +64,7 @@ test.describe.serial('npm run pdf', () => {
     for (const size of slides.sizes) expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
     const titles = parts.flatMap((p) => p.slides.map((s) => s.title));
     titles.forEach((title, i) => expect(squash(slides.text[i]!), `page ${i + 1}`).toContain(squash(title)));
+    expect(result.cutOff, 'slides whose content runs past the page edge').toEqual([]);
   });
 
   test('the outline has the parts and, under each, its slides with their titles and pages', () => {
