@@ -106,6 +106,8 @@ test.describe.serial('npm run pdf', () => {
     );
     expect(notes.length).toBe(slideCount);
     for (const n of notes) expect(all).toContain(squash(n).slice(0, 24));
+    const editorial = (index.match(/class="editorial-note"/g) ?? []).length;
+    expect((all.match(/【编者概括】/g) ?? []).length).toBe(editorial);
   });
 
   test('--into-dist puts the PDFs beside the deck, which then offers "下载讲义"; without them, no link', async ({
