@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'export/', 'node_modules/', 'assets/fonts/generated/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'dist/',
+      '/export/',
+      '.cache/',
+      'node_modules/',
+      'assets/fonts/generated/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,5 +16,17 @@ import { searchPlugin } from './study/search.ts';
  * A feature adds its factory here.
  */
 export function deckPlugins(): RevealPlugin[] {
-  return [localisePlugin(), a11yPlugin(), helpPlugin(), printPlugin(), handoutLinkPlugin(), speakerPlugin(), structurePlugin(), chartsPlugin(), readingViewPlugin(), searchPlugin(), resumePlugin()];
+  return [
+    localisePlugin(),
+    a11yPlugin(),
+    helpPlugin(),
+    printPlugin(),
+    handoutLinkPlugin(),
+    speakerPlugin(),
+    structurePlugin(),
+    chartsPlugin(),
+    readingViewPlugin(),
+    searchPlugin(),
+    resumePlugin(),
+  ];
 }
