@@ -8,6 +8,15 @@ const SIZES = [
   { name: 'desktop', width: 1920, height: 1080 },
 ] as const;
 
+/**
+ * Opens the deck, first letting the current page finish loading: navigating away from a page
+ * whose favicon is still loading aborts that request, which the fixture counts as a failure.
+ */
+async function open(page: Page, url: string): Promise<void> {
+  if (page.url() !== 'about:blank') await page.waitForLoadState('networkidle');
+  await openDeck(page, url);
+}
+
 const reading = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('reading-view'));
 const currentId = (page: Page) => page.evaluate(() => window.deck!.getCurrentSlide()?.id ?? '');
 
@@ -34,7 +43,7 @@ for (const size of SIZES) {
     site,
   }) => {
     await page.setViewportSize(size);
-    await openDeck(page, `${site}?view=read`);
+    await open(page, `${site}?view=read`);
     expect(await reading(page)).toBe(true);
     const report = await page.evaluate(() => {
       const slides = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')];
@@ -106,11 +115,11 @@ test('an upright phone opens in the reading view; ?view=slides and a tablet open
   site,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await openDeck(page, site);
+  await open(page, site);
   expect(await reading(page)).toBe(true);
   await expect(page.getByRole('button', { name: '幻灯片视图' })).toBeVisible();
 
-  await openDeck(page, `${site}?view=slides`);
+  await open(page, `${site}?view=slides`);
   expect(await reading(page)).toBe(false);
   // reveal's own phone scroll view never takes over: the slides stay slides.
   expect(await page.locator('.reveal .scroll-page').count()).toBe(0);
@@ -120,12 +129,12 @@ test('an upright phone opens in the reading view; ?view=slides and a tablet open
   await expect(page.locator('.reveal .slide-number')).toBeVisible();
 
   await page.setViewportSize({ width: 768, height: 1024 });
-  await openDeck(page, site);
+  await open(page, site);
   expect(await reading(page)).toBe(false);
 });
 
 test('the view toggle keeps the place both ways (button and R)', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   const ids = await slideIds(page);
   const start = ids[Math.floor(ids.length / 2)]!;
   await page.goto(`${site}#/${start}`);
@@ -163,7 +172,7 @@ test('the view toggle keeps the place both ways (button and R)', async ({ page, 
 });
 
 test('the reading view works from file://', async ({ page }) => {
-  await openDeck(page, `${FILE_URL}?view=read`);
+  await open(page, `${FILE_URL}?view=read`);
   expect(await reading(page)).toBe(true);
   await expect(page.locator('.reveal .slides aside.notes').first()).toBeVisible();
 });
@@ -178,7 +187,7 @@ async function openSearch(page: Page) {
 
 test('search finds a phrase typed through an input method, lists it, and Enter goes there', async ({ page, site }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await openDeck(page, site);
+  await open(page, site);
   const input = await openSearch(page);
   const list = page.locator('#study-results');
   const cdp = await page.context().newCDPSession(page);
@@ -215,7 +224,7 @@ test('search finds a phrase typed through an input method, lists it, and Enter g
 });
 
 test('a match in the notes opens the reading view at the highlighted sentence', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   const input = await openSearch(page);
   await input.fill('同志们');
   const notesHit = page.locator('#study-results [role="option"][data-field="notes"]').first();
@@ -229,7 +238,7 @@ test('a match in the notes opens the reading view at the highlighted sentence', 
 });
 
 test('regex-like queries are plain text and width differences are ignored', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   const input = await openSearch(page);
   const status = page.locator('.study-search-status');
   for (const q of ['.*', '(', '[', '\\', '*+?', '$^|']) {
@@ -248,7 +257,7 @@ test('regex-like queries are plain text and width differences are ignored', asyn
 });
 
 test('Esc closes search and focus returns to the button that opened it', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   const button = page.getByRole('button', { name: '搜索' });
   await button.click();
   await expect(page.getByRole('dialog', { name: '搜索全文' })).toBeVisible();
@@ -266,14 +275,14 @@ test('resume offers the last slide after a reload without a hash, and a hash win
   page,
   site,
 }) => {
-  await openDeck(page, site);
+  await open(page, site);
   await expect(page.locator('.study-resume')).toHaveCount(0);
   const ids = await slideIds(page);
   const last = ids[12]!;
   const { h, v } = await page.evaluate((id) => window.deck!.getIndices(document.getElementById(id)!), last);
   await page.evaluate(([hh, vv]) => window.deck!.slide(hh, vv), [h, v ?? 0] as const);
 
-  await openDeck(page, site);
+  await open(page, site);
   const offer = page.getByRole('region', { name: '继续上次的位置' });
   await expect(offer).toBeVisible();
   expect(await currentId(page)).toBe(ids[0]);
@@ -286,19 +295,19 @@ test('resume offers the last slide after a reload without a hash, and a hash win
   expect(await currentId(page)).toBe(last);
 
   // A link with a hash goes where it says, with no prompt.
-  await openDeck(page, `${site}#/${ids[2]}`);
+  await open(page, `${site}#/${ids[2]}`);
   await expect(page.locator('.study-resume')).toHaveCount(0);
   expect(await currentId(page)).toBe(ids[2]);
 
   // 从头开始 dismisses it and stays at the start.
-  await openDeck(page, site);
+  await open(page, site);
   await page.getByRole('button', { name: '从头开始' }).click();
   await expect(page.locator('.study-resume')).toHaveCount(0);
   expect(await currentId(page)).toBe(ids[0]);
 });
 
 test('resume keeps the reading view scroll position', async ({ page, site }) => {
-  await openDeck(page, `${site}?view=read`);
+  await open(page, `${site}?view=read`);
   const ids = await slideIds(page);
   const target = ids[20]!;
   await page.evaluate((id) => {
@@ -313,7 +322,7 @@ test('resume keeps the reading view scroll position', async ({ page, site }) => 
   }, target);
   await expect.poll(() => slideAtTop(page)).toBe(target);
   await page.waitForTimeout(600); // the position is written at most every 400 ms
-  await openDeck(page, `${site}?view=read`);
+  await open(page, `${site}?view=read`);
   const offer = page.getByRole('region', { name: '继续上次的位置' });
   await offer.getByRole('button', { name: '继续' }).click();
   expect(await slideAtTop(page)).toBe(target);
@@ -325,7 +334,7 @@ test('resume keeps the reading view scroll position', async ({ page, site }) => 
 });
 
 test('a stored position that no longer exists is dropped without error', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   await page.evaluate(() => window.deck!.next());
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith('.position')) ?? '');
   expect(key).toMatch(/^deck\.[0-9a-z]+\.position$/);
@@ -333,13 +342,13 @@ test('a stored position that no longer exists is dropped without error', async (
     (k) => localStorage.setItem(k, JSON.stringify({ slideId: 'removed-slide', view: 'slides', offset: 0 })),
     key,
   );
-  await openDeck(page, site);
+  await open(page, site);
   await expect(page.locator('.study-resume')).toHaveCount(0);
   const stored = await page.evaluate((k) => localStorage.getItem(k), key);
   expect(stored === null || !stored.includes('removed-slide')).toBe(true);
   // Corrupt JSON too.
   await page.evaluate((k) => localStorage.setItem(k, '{oops'), key);
-  await openDeck(page, site);
+  await open(page, site);
   await expect(page.locator('.study-resume')).toHaveCount(0);
 });
 
@@ -355,7 +364,7 @@ test('with storage blocked the deck, reading view and search all work and nothin
       },
     });
   });
-  await openDeck(page, site);
+  await open(page, site);
   await page.evaluate(() => window.deck!.next());
   await page.keyboard.press('r');
   expect(await reading(page)).toBe(true);
@@ -365,12 +374,12 @@ test('with storage blocked the deck, reading view and search all work and nothin
   await input.fill('治理');
   await expect(page.locator('#study-results [role="option"]').first()).toBeVisible();
   await page.keyboard.press('Escape');
-  await openDeck(page, site);
+  await open(page, site);
   await expect(page.locator('.study-resume')).toHaveCount(0);
 });
 
 test('the keyboard help lists the reading view and search keys in Chinese', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   await page.keyboard.press('Shift+?');
   const help = page.locator('dialog.help-dialog');
   await expect(help).toBeVisible();
@@ -395,7 +404,7 @@ async function axe(page: Page, include?: string): Promise<string[]> {
 test('no axe violations in the reading view, the search dialog and the resume offer', async ({ page, site }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await openDeck(page, `${site}#/opening-why`);
+  await open(page, `${site}#/opening-why`);
   expect(await reading(page)).toBe(true);
   await page.getByRole('button', { name: '目录' }).click();
   await expect(page.locator('#study-toc')).toBeVisible();
@@ -408,7 +417,7 @@ test('no axe violations in the reading view, the search dialog and the resume of
   await expect(page.locator('#study-results [role="option"]').first()).toBeVisible();
   expect(await axe(page, 'dialog.study-search')).toEqual([]);
   await page.keyboard.press('Escape');
-  await openDeck(page, `${site}?view=slides`);
+  await open(page, `${site}?view=slides`);
   await expect(page.locator('.study-resume')).toBeVisible();
   expect(await axe(page, '.study-resume')).toEqual([]);
   expect(await axe(page, '.study-bar')).toEqual([]);
@@ -429,7 +438,7 @@ test.describe('on a touch phone', () => {
   }
 
   test('the slide view swipes to the next part and shows the position indicator', async ({ page, site }) => {
-    await openDeck(page, `${site}?view=slides`);
+    await open(page, `${site}?view=slides`);
     expect(await reading(page)).toBe(false);
     await swipeLeft(page);
     await expect.poll(() => page.evaluate(() => window.deck!.getIndices().h)).toBe(1);
@@ -437,7 +446,7 @@ test.describe('on a touch phone', () => {
   });
 
   test('in the reading view a swipe scrolls nothing sideways and never changes the slide', async ({ page, site }) => {
-    await openDeck(page, site);
+    await open(page, site);
     expect(await reading(page)).toBe(true);
     await swipeLeft(page);
     await page.waitForTimeout(300);
@@ -447,8 +456,8 @@ test.describe('on a touch phone', () => {
 });
 
 test('the resume offer goes away when the deck goes full-screen', async ({ page, site }) => {
-  await openDeck(page, `${site}#/opening-why`);
-  await openDeck(page, site);
+  await open(page, `${site}#/opening-why`);
+  await open(page, site);
   const offer = page.locator('.study-resume');
   await expect(offer).toBeVisible();
   await page.locator('.reveal').focus();
@@ -459,7 +468,7 @@ test('the resume offer goes away when the deck goes full-screen', async ({ page,
 });
 
 test('charts stay live in the reading view, and the toggle is announced to the page', async ({ page, site }) => {
-  await openDeck(page, site);
+  await open(page, site);
   await page.evaluate(() => {
     (window as unknown as { seen: boolean[] }).seen = [];
     document.addEventListener('deck:reading-view', (e) =>
@@ -479,10 +488,30 @@ test('charts stay live in the reading view, and the toggle is announced to the p
 });
 
 test('the speaker view never shows the resume offer or the study toolbar', async ({ page, site }) => {
-  await openDeck(page, `${site}#/opening-why`);
+  await open(page, `${site}#/opening-why`);
+  await page.waitForLoadState('networkidle');
   await page.goto(`${site}speaker.html`);
   await page.waitForLoadState('load');
   await page.waitForTimeout(800);
   await expect(page.locator('.study-resume')).toHaveCount(0);
   await expect(page.locator('.study-bar')).toHaveCount(0);
+});
+
+test('on a phone the offer shows in the reading view and reading on dismisses it', async ({ page, site }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, `${site}#/opening-task`);
+  await page.waitForTimeout(600);
+  await open(page, site);
+  expect(await reading(page)).toBe(true);
+  const offer = page.getByRole('region', { name: '继续上次的位置' });
+  await expect(offer).toBeVisible();
+  const ids = await slideIds(page);
+  await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), ids[8]!);
+  await expect(offer).toHaveCount(0);
+  // The new place is what is remembered now.
+  await page.waitForTimeout(600);
+  await open(page, site);
+  await expect(page.getByRole('region', { name: '继续上次的位置' })).toContainText(
+    (await page.locator(`section#${ids[8]}`).getAttribute('data-title'))!,
+  );
 });

@@ -133,7 +133,10 @@ export function resumePlugin(): RevealPlugin {
       };
       const onReading = (event: Event): void => {
         const d = (event as CustomEvent<ReadingPositionDetail>).detail;
-        if (d && slideById(d.slideId)) save({ slideId: d.slideId, view: 'read', offset: d.offset }, SAVE_DELAY);
+        if (!d || !slideById(d.slideId)) return;
+        // Reading on past the opening answers the offer too.
+        if (offer && ready && d.slideId !== allSlides[0]?.id) hideOffer();
+        save({ slideId: d.slideId, view: 'read', offset: d.offset }, SAVE_DELAY);
       };
       const onFullscreen = (): void => {
         if (document.fullscreenElement) hideOffer();
