@@ -6,7 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
-      '/export/',
+      'export/',
       '.cache/',
       'node_modules/',
       'assets/fonts/generated/',
