@@ -141,6 +141,7 @@ test('the view toggle keeps the place both ways (button and R)', async ({ page, 
   await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
   await page.keyboard.press('r');
   expect(await reading(page)).toBe(true);
+  await expect(page.locator('.reveal')).toHaveAttribute('aria-label', '阅读视图：幻灯片与讲稿全文');
   expect(await slideAtTop(page)).toBe(start);
   await expect(page).toHaveURL(new RegExp(`view=read#/${start}$`));
 
@@ -159,6 +160,7 @@ test('the view toggle keeps the place both ways (button and R)', async ({ page, 
   expect(await reading(page)).toBe(true);
   await page.getByRole('button', { name: '幻灯片视图' }).click();
   expect(await reading(page)).toBe(false);
+  await expect(page.locator('.reveal')).toHaveAttribute('aria-label', '演示文稿');
   expect(await currentId(page)).toBe(target);
   await expect(page.locator(`section#${target}`)).toBeVisible();
 

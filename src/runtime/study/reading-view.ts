@@ -50,6 +50,7 @@ export function readingViewPlugin(): RevealPlugin {
   let title: HTMLElement | null = null;
   let savedCondition: ((event: KeyboardEvent) => boolean) | undefined;
   let savedTouch = true;
+  let savedLabel: string | null = null;
   let currentId: string | null = null;
   let frame = 0;
   const cleanups: (() => void)[] = [];
@@ -137,6 +138,9 @@ export function readingViewPlugin(): RevealPlugin {
           !REVEAL_NAV_KEYS.has(event.keyCode) && (typeof previous === 'function' ? previous(event) : true),
       });
       document.documentElement.classList.add(READING_CLASS);
+      const root = deck.getRevealElement();
+      savedLabel = root?.getAttribute('aria-label') ?? null;
+      root?.setAttribute('aria-label', t('studyReadingLabel'));
       showAll();
       toggleButton?.setAttribute('aria-pressed', 'true');
       if (toggleButton) setButtonText(toggleButton, t('studyReadOff'), t('studyReadOffTip'));
@@ -156,6 +160,7 @@ export function readingViewPlugin(): RevealPlugin {
     window.removeEventListener('scroll', onScroll);
     window.removeEventListener('resize', onScroll);
     document.documentElement.classList.remove(READING_CLASS);
+    if (savedLabel !== null) deck.getRevealElement()?.setAttribute('aria-label', savedLabel);
     window.scrollTo({ top: 0, behavior: 'instant' });
     deck.configure({ disableLayout: false, touch: savedTouch, keyboardCondition: savedCondition ?? null });
     toggleButton?.setAttribute('aria-pressed', 'false');
