@@ -1,8 +1,8 @@
 import { deck } from 'virtual:deck';
 import type { ChartSpec, DeckMeta, Part, Slide } from '../markdown/types.ts';
 
-/** A slide as the runtime sees it: no HTML (that is in the page), everything else. */
-export type RuntimeSlide = Omit<Slide, 'html' | 'notesHtml'>;
+/** A slide as the runtime sees it: no HTML or text (those are in the page), everything else. */
+export type RuntimeSlide = Omit<Slide, 'html' | 'notesHtml' | 'notesText' | 'text'>;
 export type RuntimePart = Omit<Part, 'slides'> & { slides: RuntimeSlide[] };
 export interface RuntimeDeck {
   meta: DeckMeta;

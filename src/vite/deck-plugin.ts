@@ -29,13 +29,14 @@ export function readSlideFiles(root: string): SourceFile[] {
     .map((f) => ({ file: `${PATHS.slides}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-/** The runtime's view of the deck: everything but the slide HTML, which is in index.html. */
+/** The runtime's view of the deck: everything but the slides' HTML and text, which are in index.html. */
 function runtimeDeck(deck: Deck): unknown {
   return {
     meta: deck.meta,
     parts: deck.parts.map(({ slides, ...part }) => ({
       ...part,
-      slides: slides.map(({ html: _html, notesHtml: _notes, ...slide }) => slide),
+      // Slide and notes text are in the page already (search reads them from the DOM).
+      slides: slides.map(({ html: _html, notesHtml: _notes, notesText: _nt, text: _text, ...slide }) => slide),
     })),
     charts: deck.charts,
   };
