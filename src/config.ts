@@ -24,6 +24,11 @@ export const REVEAL_DEFAULTS = {
   showSlideNumber: 'all',
   overview: true,
   center: false,
+  /**
+   * reveal's own scroll view never switches in by width: the deck chooses a phone's first view
+   * itself (src/runtime/study/first-view.ts), and the reading view is the scrolling one.
+   */
+  scrollActivationWidth: 0,
   /** Slides are flex columns, so a layout can centre its content (title, statement, quote). */
   display: 'flex',
   transition: 'slide',

@@ -254,9 +254,6 @@ export function readingViewPlugin(): RevealPlugin {
     id: 'reading-view',
     init(reveal) {
       deck = reveal;
-      // We choose the phone's first view ourselves; reveal's own scroll view must never switch
-      // in by width (it would re-wrap the slides).
-      (reveal.getConfig() as { scrollActivationWidth: number | null }).scrollActivationWidth = null;
       if (new URLSearchParams(window.location.search).has('print-pdf')) return;
       build();
       const onReady = (): void => {
