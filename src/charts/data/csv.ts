@@ -98,11 +98,21 @@ function readCell(raw: string, type: ColumnType): Cell | undefined {
 
 /**
  * Parses and validates one CSV file (d3-dsv) against its schema.
- * Pure. @throws DeckError with `file:line:column` for an empty file, a missing or unexpected
- * column, a row of the wrong width, a bad cell or a duplicate key.
+ * Pure. Accepts a byte-order mark and CRLF line ends. @throws DeckError with `file:line:column`
+ * for text that was not UTF-8, an empty file, a missing or unexpected column, a row of the wrong
+ * width, a bad cell or a duplicate key.
  */
 export function parseTable(file: string, text: string, schema: TableSchema): TableRow[] {
   const source = text.replace(/^\uFEFF/, '');
+  const bad = source.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const before = source.slice(0, bad).split(/\r\n|\r|\n/);
+    throw new DeckError(
+      { file, line: before.length, column: before.at(-1)!.length + 1 },
+      'the data file is not valid UTF-8',
+      'save it as UTF-8 (spreadsheet programs: "CSV UTF-8"), keeping the header and values unchanged',
+    );
+  }
   const rows = csvParseRows(source);
   const positions = cellPositions(source);
   const expected = Object.keys(schema.columns);

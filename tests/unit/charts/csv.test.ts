@@ -27,11 +27,21 @@ const BAD: Record<string, string> = {
   'bad-year.csv': 'bad-year.csv:2:1: bad value "12" in column "year" — write a four-digit year such as 2011',
   'bad-quality.csv':
     'bad-quality.csv:2:16: bad value "guess" in column "quality" — write one of "official_quoted", "official_compiled", "third_party", "secondary_only"',
+  'bad-not-utf8.csv':
+    'bad-not-utf8.csv:2:31: the data file is not valid UTF-8 — save it as UTF-8 (spreadsheet programs: "CSV UTF-8"), keeping the header and values unchanged',
   'bad-duplicate-year.csv':
     'bad-duplicate-year.csv:4:1: duplicate key year=2012 (first at line 2) — keep one row per year; never average or merge values',
 };
 
 describe('parseTable()', () => {
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    const rows = parse('good-bom-crlf.csv');
+    expect(rows.map((r) => [r.line, r.values.year, r.values.hukou_urban_pct, r.raw.note])).toEqual([
+      [2, 2012, 35.33, 'CASS gives 35.29'],
+      [3, 2014, 35.9, ''],
+    ]);
+  });
+
   it('has a test for every bad data fixture', () => {
     expect(
       readdirSync(DIR)
