@@ -18,9 +18,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'deck-dev-'));
-  for (const name of ['src', 'assets', 'node_modules', 'public']) {
+  for (const name of ['src', 'node_modules', 'public']) {
     symlinkSync(path.join(ROOT, name), path.join(dir, name));
   }
+  // The dev server writes its font CSS into assets/: a copy, so the real tree is not touched.
+  cpSync(path.join(ROOT, 'assets'), path.join(dir, 'assets'), { recursive: true });
   cpSync(path.join(ROOT, 'index.html'), path.join(dir, 'index.html'));
   cpSync(path.join(ROOT, 'vite.config.ts'), path.join(dir, 'vite.config.ts'));
   cpSync(path.join(ROOT, 'tests/fixtures/markdown/good-first.md'), path.join(dir, 'slides/00-first.md'), {
@@ -30,7 +32,13 @@ test.beforeAll(async () => {
     root: dir,
     configFile: path.join(dir, 'vite.config.ts'),
     logLevel: 'silent',
-    server: { port: 0, host: '127.0.0.1', strictPort: false, watch: { usePolling: false } },
+    server: {
+      port: 0,
+      host: '127.0.0.1',
+      strictPort: false,
+      // src/ and node_modules/ are links into the project: let the dev server read them.
+      fs: { allow: [dir, ROOT] },
+    },
   });
   await server.listen();
   const address = server.httpServer!.address() as { port: number };
