@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { compileDeck } from '../../src/markdown/compile.ts';
+import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
+import { deckExtensions } from '../../src/vite/extensions.ts';
 import { DIST, expect, test } from './fixtures.ts';
 
 /**
@@ -18,6 +21,8 @@ export const BUDGETS = {
   fontWeight: 120 * 1024,
   /** Everything in dist/ except exported PDFs, raw. */
   siteRaw: 2 * 1024 * 1024,
+  /** The data one chart inlines into the bundle, raw JSON. */
+  chartDataRaw: 40 * 1024,
 };
 
 function files(dir: string): string[] {
@@ -58,4 +63,16 @@ test('the built site stays inside its byte budgets', () => {
   expect(over).toEqual([]);
   // Two weights of the deck's own glyphs, not the whole font.
   expect(fonts).toHaveLength(2);
+});
+
+test('each chart inlines at most its budget of data', () => {
+  const root = process.cwd();
+  const options = Object.assign({}, ...deckExtensions.map((e) => e.compileOptions?.(root) ?? {}));
+  const deck = compileDeck(readSlideFiles(root), options);
+  const exported = Object.assign({}, ...deckExtensions.map((e) => e.exports?.(deck, root) ?? {})) as {
+    chartData: Record<string, unknown>;
+  };
+  const sizes = Object.entries(exported.chartData).map(([id, data]) => [id, JSON.stringify(data).length] as const);
+  expect(sizes.length).toBe(deck.charts.length);
+  expect(sizes.filter(([, n]) => n > BUDGETS.chartDataRaw)).toEqual([]);
 });

@@ -1,0 +1,59 @@
+import { expect, openDeck, test } from './fixtures.ts';
+
+/** Hostile runtime conditions: each must leave the deck usable with no console error. */
+
+test('a reload in the middle of a fragment sequence comes back to the same step', async ({ page, site }) => {
+  await openDeck(page, site);
+  const target = await page.evaluate(() => {
+    const slide = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section.part > section')].find(
+      (s) => s.querySelectorAll('.fragment').length >= 2,
+    )!;
+    const { h, v } = window.deck!.getIndices(slide);
+    window.deck!.slide(h, v ?? 0, 0);
+    return slide.id;
+  });
+  await page.waitForFunction((id) => window.location.hash.includes(id), target);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target);
+  expect(await page.evaluate(() => window.deck!.getIndices().f)).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => window.deck!.getIndices().f)).toBe(1);
+});
+
+test('rapid window resizing leaves the deck laid out and usable', async ({ page, site }) => {
+  await openDeck(page, site);
+  for (let i = 0; i < 30; i++) {
+    await page.setViewportSize({ width: 360 + ((i * 157) % 1600), height: 500 + ((i * 91) % 600) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.reveal .slides section.present').first()).toBeVisible();
+  const box = await page.locator('.reveal .slides').boundingBox();
+  expect(box!.width).toBeGreaterThan(600);
+});
+
+test('storage that throws does not break the deck or log an error', async ({ page, site }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    Object.defineProperty(window, 'sessionStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  await openDeck(page, site);
+  await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => window.deck!.getIndices().h)).toBe(1);
+});
+
+test('addresses that do not exist or are malformed open the deck without an error', async ({ page, site }) => {
+  for (const hash of ['#/no-such-slide', '#/%E0%A4%A', '#/<img src=x onerror=alert(1)>', '#/99/99/99', '#']) {
+    await openDeck(page, `${site}${hash}`);
+    await expect(page.locator('.reveal .slides section.present').first()).toBeVisible();
+  }
+});
