@@ -124,6 +124,7 @@ export function readingViewPlugin(): RevealPlugin {
   const enter = (slideId?: string, offset = 0): void => {
     if (!deck) return;
     const target = slideId ?? deck.getCurrentSlide()?.id ?? allSlides[0]?.id;
+    ensureToc();
     if (!isReading()) {
       if (deck.isOverview()) deck.toggleOverview(false);
       if (deck.isPaused()) deck.togglePause(false);
@@ -176,8 +177,20 @@ export function readingViewPlugin(): RevealPlugin {
 
   const toggle = (): void => (isReading() ? leave() : enter());
 
+  /** The contents (a structure map) is laid out on first use, not while the deck starts. */
+  const ensureToc = (): void => {
+    if (toc || !tocBox) return;
+    toc = mountToc(tocBox, deckData, (id) => {
+      setTocOpen(false);
+      scrollToSlide(id);
+      section(id)?.focus({ preventScroll: true });
+    });
+    if (currentId) toc.setCurrent(currentId);
+  };
+
   const setTocOpen = (open: boolean): void => {
     if (!tocBox || !tocButton) return;
+    if (open) ensureToc();
     tocBox.classList.toggle('is-open', open);
     tocButton.setAttribute('aria-expanded', String(open));
   };
@@ -222,11 +235,6 @@ export function readingViewPlugin(): RevealPlugin {
     tocBox.className = 'study-toc';
     tocBox.setAttribute('aria-label', t('studyTocLabel'));
     bar.after(tocBox);
-    toc = mountToc(tocBox, deckData, (id) => {
-      setTocOpen(false);
-      scrollToSlide(id);
-      section(id)?.focus({ preventScroll: true });
-    });
 
     // Slide labels and notes headings exist only for the reading view (CSS hides them on slides).
     allSlides.forEach((s, i) => {
