@@ -2,6 +2,7 @@ import 'reveal.js/reveal.css';
 import '../../assets/fonts/generated/fonts.css';
 import '../../assets/styles/theme.css';
 import '../../assets/styles/print.css';
+import '../../assets/styles/prepaint.css';
 import { startSpeakerView } from './speaker/speaker-view.ts';
 import { startDeck } from './start-deck.ts';
 

@@ -2,6 +2,7 @@ import Reveal, { type RevealApi } from 'reveal.js';
 import { REVEAL_DEFAULTS } from '../config.ts';
 import { t } from './i18n.ts';
 import { deckPlugins } from './plugins.ts';
+import { PREPAINT_CLASS } from './prepaint.ts';
 
 /** The running deck, for tests and the speaker view (`window.deck`). */
 declare global {
@@ -29,8 +30,36 @@ export function deckOwnsKeyboard(event: KeyboardEvent): boolean {
   return !(target.isContentEditable || target.closest('input, textarea, select'));
 }
 
+/** The longest the deck waits for the first slide's fonts before reveal starts anyway. */
+const FIRST_PAINT_WAIT_MS = 1500;
+
+/**
+ * While the static first slide stands in (src/runtime/prepaint.ts), reveal's start, a long task,
+ * waits until that slide has its fonts and one frame has been painted, so the audience sees the
+ * slide at once instead of after reveal's layout. Resolves at once otherwise.
+ */
+export async function firstSlidePainted(): Promise<void> {
+  if (!document.documentElement.classList.contains(PREPAINT_CLASS)) return;
+  const slide = document.querySelector('.reveal .slides > section > section');
+  const loads = [...(slide?.querySelectorAll('h1, h2, h3, p, li, blockquote') ?? [])].map((el) => {
+    const s = getComputedStyle(el);
+    const text = el.textContent?.trim() ?? '';
+    return text ? document.fonts.load(`${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`, text) : null;
+  });
+  const fonts = Promise.all(loads).catch(() => undefined);
+  await Promise.race([fonts, new Promise((r) => setTimeout(r, FIRST_PAINT_WAIT_MS))]);
+  // A frame, then a task: the slide is painted before reveal's layout runs. The timer alone covers
+  // a background tab, where animation frames do not run.
+  await new Promise<void>((resolve) => {
+    const go = (): void => resolve();
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 100);
+  });
+}
+
 /** Starts reveal.js on the page's `.reveal` element with the deck's plugins. */
 export async function startDeck(): Promise<RevealApi> {
+  await firstSlidePainted();
   const root = document.querySelector<HTMLElement>('.reveal')!;
   root.setAttribute('aria-label', t('deckLabel'));
   const deck = new Reveal(root, {
@@ -41,6 +70,7 @@ export async function startDeck(): Promise<RevealApi> {
   });
   window.deck = deck;
   await deck.initialize();
+  document.documentElement.classList.remove(PREPAINT_CLASS);
   document.documentElement.classList.add('deck-ready');
   return deck;
 }

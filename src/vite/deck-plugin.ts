@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Plugin, ResolvedConfig, Rollup, ViteDevServer } from 'vite';
+import { createHash } from 'node:crypto';
+import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { DeckError } from '../markdown/errors.ts';
 import type { CompileOptions, Deck, SourceFile } from '../markdown/types.ts';
@@ -164,20 +165,67 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
 /** Turns index.html into the speaker view page: same bundle, another mode, no slides. */
 export function toSpeakerPage(html: string): string {
   return html
+    .replace(/\s*<script src="[^"]*prepaint-[^"]*"[^>]*><\/script>/, '')
     .replace('data-view="deck"', 'data-view="speaker"')
     .replace(/<title>[^<]*<\/title>/, '<title>演讲者视图</title>');
 }
 
+/** The head script that lets the first slide paint before reveal starts (src/runtime/prepaint.ts). */
+const PREPAINT_ENTRY = 'src/runtime/prepaint-boot.ts';
+
+/** Builds the head script on its own: a few hundred bytes of classic script, no imports left. */
+async function buildPrepaintScript(root: string, target: ResolvedConfig['build']['target']): Promise<string> {
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target,
+      minify: true,
+      emptyOutDir: false,
+      reportCompressedSize: false,
+      lib: {
+        entry: path.join(root, PREPAINT_ENTRY),
+        formats: ['iife'],
+        name: 'deckPrepaint',
+        fileName: () => 'prepaint.js',
+      },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error(`${PREPAINT_ENTRY}: the build produced no script`);
+  return chunk.code;
+}
+
+/**
+ * Adds the prepaint script to the built index.html, first in <head>: it must run before the slides
+ * are parsed, and it starts the first slide's fonts (`data-preload`) before the style sheet has
+ * even arrived.
+ */
+export function withFirstPaint(html: string, prepaintFile: string, fontFiles: string[]): string {
+  const preload = fontFiles.map((f) => `./${f}`).join(' ');
+  return html.replace(
+    /(\s*)(<script defer src=)/,
+    `$1<script src="./${prepaintFile}" data-preload="${preload}"></script>$1$2`,
+  );
+}
+
 /**
  * After the build: the entry becomes a classic deferred script (module scripts do not run from
- * file:// in Chromium) without `crossorigin` (which breaks file:// loads), and speaker.html is
- * written beside index.html.
+ * file:// in Chromium) without `crossorigin` (which breaks file:// loads), the first-paint head
+ * script and font preloads are added, and speaker.html is written beside index.html.
  */
 export function staticSitePlugin(): Plugin {
+  let config: ResolvedConfig | null = null;
   return {
     name: 'deck-static-site',
     apply: 'build',
     enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
@@ -188,11 +236,18 @@ export function staticSitePlugin(): Plugin {
           .replace(/<link rel="modulepreload"[^>]*>\n?/g, '');
       },
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const index = bundle['index.html'];
-      if (index && index.type === 'asset') {
-        this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(String(index.source)) });
-      }
+      if (!index || index.type !== 'asset' || !config) return;
+      const code = await buildPrepaintScript(config.root, config.build.target);
+      const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
+      const prepaintFile = `${config.build.assetsDir}/prepaint-${hash}.js`;
+      this.emitFile({ type: 'asset', fileName: prepaintFile, source: code });
+      const fonts = Object.keys(bundle)
+        .filter((f) => f.endsWith('.woff2'))
+        .sort();
+      index.source = withFirstPaint(String(index.source), prepaintFile, fonts);
+      this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(String(index.source)) });
     },
   };
 }

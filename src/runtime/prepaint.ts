@@ -1,0 +1,67 @@
+import { REVEAL_DEFAULTS } from '../config.ts';
+import { PHONE_PORTRAIT, firstView } from './study/first-view.ts';
+
+/**
+ * The first slide is in index.html already (compiled at build time), so it can be drawn before
+ * reveal.js has loaded: this tiny classic script, run in <head>, marks the page `deck-prepaint`
+ * when the deck will open on its first slide, and gives the CSS (assets/styles/prepaint.css) the
+ * scale reveal will use. reveal then starts on a slide that is already where it belongs; nothing
+ * moves. With a `#/slide` address, `?print-pdf` or a reading-view first view the page waits for
+ * reveal as before, so another slide never flashes first.
+ */
+
+/** The class on <html> while the static first slide stands in for reveal's layout. */
+export const PREPAINT_CLASS = 'deck-prepaint';
+
+/** Whether the deck will open on its first slide in the slide view. */
+export function opensOnFirstSlide(loc: { hash: string; search: string }, phonePortrait: boolean): boolean {
+  if (loc.hash.replace(/^#\/?/, '') !== '') return false;
+  if (new URLSearchParams(loc.search).has('print-pdf')) return false;
+  return firstView({ search: loc.search, phonePortrait }) === 'slides';
+}
+
+/** reveal.js's own scale for a viewport (its `layout()`: margin, min/max scale, rounded to 0.01). */
+export function revealScale(viewportWidth: number, viewportHeight: number): number {
+  const { width, height, margin } = REVEAL_DEFAULTS;
+  const fit = Math.min(
+    (viewportWidth - viewportWidth * margin) / width,
+    (viewportHeight - viewportHeight * margin) / height,
+  );
+  return Math.round(Math.min(Math.max(fit, 0.2), 2) * 100) / 100;
+}
+
+/**
+ * Starts fetching the fonts the first slide needs (listed by the build in the script's
+ * `data-preload`), which the page would otherwise find only once the slide is laid out. Served
+ * only: a preload from file:// is a CORS request that Chromium refuses, while the font itself,
+ * asked for by the style sheet, loads from disk.
+ */
+export function preloadFonts(script: HTMLOrSVGScriptElement | null, protocol: string): void {
+  if (protocol === 'file:' || !(script instanceof HTMLScriptElement)) return;
+  for (const href of (script.dataset.preload ?? '').split(' ').filter(Boolean)) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'font';
+    link.type = 'font/woff2';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+/** Runs in <head> (src/runtime/prepaint-boot.ts): marks the page and keeps the scale current. */
+export function startPrepaint(): void {
+  preloadFonts(document.currentScript, window.location.protocol);
+  const html = document.documentElement;
+  if (!opensOnFirstSlide(window.location, window.matchMedia(PHONE_PORTRAIT).matches)) return;
+  const fit = (): void => {
+    if (!html.classList.contains(PREPAINT_CLASS)) {
+      window.removeEventListener('resize', fit);
+      return;
+    }
+    html.style.setProperty('--deck-prepaint-scale', String(revealScale(html.clientWidth, html.clientHeight)));
+  };
+  html.classList.add(PREPAINT_CLASS);
+  fit();
+  window.addEventListener('resize', fit);
+}

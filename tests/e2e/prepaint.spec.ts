@@ -1,0 +1,177 @@
+import type { Page, Route } from '@playwright/test';
+import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
+
+/**
+ * The first slide is painted from the static HTML before reveal.js runs (src/runtime/prepaint.ts,
+ * assets/styles/prepaint.css), and reveal then takes over without moving anything.
+ */
+
+interface Box {
+  sel: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Boxes of the first slide's visible heading and paragraphs, named by their text. */
+const firstSlideBoxes = (page: Page): Promise<Box[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#title h1, #title p')]
+      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { sel: `${el.tagName} ${el.textContent ?? ''}`, x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+  );
+
+/** Holds the deck's bundle (not the head script) until `release()` is called. */
+async function holdBundle(page: Page): Promise<{ release: () => Promise<void> }> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    if (released) await route.continue();
+    else held.push(route);
+  });
+  return {
+    release: async () => {
+      released = true;
+      await Promise.all(held.map((r) => r.continue()));
+    },
+  };
+}
+
+/** Waits until the first slide's heading is visible with its final fonts loaded. */
+async function waitFirstSlidePainted(page: Page): Promise<void> {
+  await expect(page.locator('#title h1')).toBeVisible();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('#title h1, #title p')].every((el) => {
+      const s = getComputedStyle(el);
+      return document.fonts.check(`${s.fontWeight} ${s.fontSize} ${s.fontFamily}`, el.textContent ?? '');
+    }),
+  );
+}
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the first slide is drawn before reveal starts, exactly where reveal puts it (${viewport.width}×${viewport.height})`, async ({
+    page,
+    site,
+  }) => {
+    await page.setViewportSize(viewport);
+    const bundle = await holdBundle(page);
+    await page.goto(site, { waitUntil: 'commit' });
+    await waitFirstSlidePainted(page);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('deck-ready'))).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint'))).toBe(true);
+    // Only the first slide: the agenda and the other parts wait for reveal.
+    await expect(page.locator('#agenda')).toBeHidden();
+    await expect(page.locator('.reveal .slides > section').nth(1)).toBeHidden();
+    const before = await firstSlideBoxes(page);
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const clip = {
+      x: Math.min(...before.map((b) => b.x)),
+      y: Math.min(...before.map((b) => b.y)),
+      width: Math.max(...before.map((b) => b.x + b.width)) - Math.min(...before.map((b) => b.x)),
+      height: Math.max(...before.map((b) => b.y + b.height)) - Math.min(...before.map((b) => b.y)),
+    };
+    const shotBefore = await page.screenshot({ clip });
+
+    await bundle.release();
+    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint'))).toBe(false);
+    const after = await firstSlideBoxes(page);
+    expect(after.map((a) => a.sel)).toEqual(before.map((b) => b.sel));
+    for (const [i, b] of before.entries()) {
+      const a = after[i]!;
+      expect(Math.abs(a.x - b.x), `${b.sel} x`).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(a.y - b.y), `${b.sel} y`).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(a.width - b.width), `${b.sel} width`).toBeLessThanOrEqual(0.5);
+    }
+    // Same pixels: same font, weight, colour and place.
+    expect((await page.screenshot({ clip })).equals(shotBefore)).toBe(true);
+    // reveal's own scale is the one the head script computed.
+    const scales = await page.evaluate(() => [
+      getComputedStyle(document.body).getPropertyValue('--slide-scale').trim(),
+      document.documentElement.style.getPropertyValue('--deck-prepaint-scale').trim(),
+    ]);
+    expect(scales[0]).toBe(scales[1]);
+  });
+}
+
+test('the slide neither blinks nor moves while reveal takes over', async ({ page, site }) => {
+  // Every animation frame from the first one that shows the heading until the deck is ready.
+  await page.addInitScript(() => {
+    const frames: { shown: boolean; x: number; y: number }[] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    const tick = (): void => {
+      const h1 = document.querySelector('#title h1');
+      const shown = !!h1?.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+      if (shown || frames.length > 0) {
+        const r = h1!.getBoundingClientRect();
+        frames.push({ shown, x: r.x, y: r.y });
+      }
+      if (!document.documentElement.classList.contains('deck-ready')) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await openDeck(page, site);
+  const frames = await page.evaluate(
+    () => (window as unknown as { __frames: { shown: boolean; x: number; y: number }[] }).__frames,
+  );
+  expect(frames.length).toBeGreaterThan(0);
+  expect(frames.every((f) => f.shown)).toBe(true);
+  const first = frames[0]!;
+  expect(frames.every((f) => Math.abs(f.x - first.x) <= 0.5 && Math.abs(f.y - first.y) <= 0.5)).toBe(true);
+});
+
+test('a slide address, print or the reading view wait for reveal instead of showing the first slide', async ({
+  page,
+  site,
+}) => {
+  for (const url of [`${site}#/qi-trend`, `${site}?print-pdf`, `${site}?view=read`]) {
+    const bundle = await holdBundle(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState !== 'loading' || !!document.querySelector('#title'));
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint')), url).toBe(false);
+    await expect(page.locator('#title h1'), url).toBeHidden();
+    await bundle.release();
+    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await page.unrouteAll();
+  }
+});
+
+test('from file:// the first slide is prepainted too, and the fonts load from disk', async ({ page }) => {
+  const bundle = await holdBundle(page);
+  await page.goto(FILE_URL, { waitUntil: 'commit' });
+  await waitFirstSlidePainted(page);
+  await bundle.release();
+  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  // No preload from file:// (Chromium refuses it as a CORS request); served pages get two.
+  expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+});
+
+test('served, the head script preloads the first slide fonts; the speaker view has none of it', async ({
+  page,
+  site,
+}) => {
+  await openDeck(page, site);
+  const preloads = await page
+    .locator('link[rel="preload"][as="font"]')
+    .evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+  expect(preloads.length).toBe(2);
+  const fontsUsed = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.woff2')),
+  );
+  // Each font fetched once: the preload is the request the style sheet then uses.
+  expect(fontsUsed.sort()).toEqual([...preloads].sort());
+  await page.goto(`${site}speaker.html`);
+  expect(await page.locator('script[src*="prepaint-"]').count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint'))).toBe(false);
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { opensOnFirstSlide, revealScale } from '../../../src/runtime/prepaint.ts';
+import { toSpeakerPage, withFirstPaint } from '../../../src/vite/deck-plugin.ts';
+
+describe('opensOnFirstSlide()', () => {
+  it('is true for a bare address on a screen that opens in slides', () => {
+    expect(opensOnFirstSlide({ hash: '', search: '' }, false)).toBe(true);
+    expect(opensOnFirstSlide({ hash: '#/', search: '' }, false)).toBe(true);
+    expect(opensOnFirstSlide({ hash: '', search: '?view=slides' }, true)).toBe(true);
+  });
+
+  it('is false when the address names a slide, when printing, or in the reading view', () => {
+    expect(opensOnFirstSlide({ hash: '#/qi-trend', search: '' }, false)).toBe(false);
+    expect(opensOnFirstSlide({ hash: '#/2/1', search: '' }, false)).toBe(false);
+    expect(opensOnFirstSlide({ hash: '', search: '?print-pdf' }, false)).toBe(false);
+    expect(opensOnFirstSlide({ hash: '', search: '?view=read' }, false)).toBe(false);
+    expect(opensOnFirstSlide({ hash: '', search: '' }, true)).toBe(false);
+  });
+});
+
+describe('revealScale()', () => {
+  it("matches reveal's layout: 4% margin, the tighter side, rounded to 0.01", () => {
+    expect(revealScale(1920, 1080)).toBe(1.15);
+    expect(revealScale(1024, 768)).toBe(0.61);
+    expect(revealScale(1280, 720)).toBe(0.77);
+    expect(revealScale(1600, 1200)).toBe(0.96);
+  });
+
+  it('keeps within reveal’s minScale and maxScale', () => {
+    expect(revealScale(100, 100)).toBe(0.2);
+    expect(revealScale(8000, 5000)).toBe(2);
+  });
+});
+
+describe('withFirstPaint()', () => {
+  const built = [
+    '<head>',
+    '    <title>t</title>',
+    '    <script defer src="./assets/index-abc.js"></script>',
+    '    <link rel="stylesheet" href="./assets/style-x.css">',
+    '  </head>',
+  ].join('\n');
+
+  it('puts the head script before the deck bundle, with the fonts to preload', () => {
+    const html = withFirstPaint(built, 'assets/prepaint-1.js', ['assets/a.woff2', 'assets/b.woff2']);
+    const head = html.indexOf('prepaint-1.js');
+    expect(head).toBeGreaterThan(0);
+    expect(head).toBeLessThan(html.indexOf('index-abc.js'));
+    expect(html).toContain('data-preload="./assets/a.woff2 ./assets/b.woff2"');
+    // A classic, blocking script: no defer, no module, no crossorigin (file://).
+    expect(html).toMatch(/<script src="\.\/assets\/prepaint-1\.js" data-preload="[^"]*"><\/script>/);
+  });
+
+  it('is left out of the speaker view', () => {
+    const html = toSpeakerPage(withFirstPaint(built, 'assets/prepaint-1.js', ['assets/a.woff2']));
+    expect(html).not.toContain('prepaint');
+    expect(html).toContain('index-abc.js');
+  });
+});
