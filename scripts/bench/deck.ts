@@ -10,36 +10,73 @@ import { kb, median, type BenchContext, type BenchRow } from './types.ts';
 const LOADS = 11;
 
 interface FirstSlideLoad {
-  /** ms from navigation start to the first frame painted after reveal is ready and fonts loaded. */
+  /** ms from navigation start to the frame that first paints the first slide with its final font. */
   ms: number;
+  /** How far the first slide's heading moved between that frame and the deck being ready (px). */
+  shift: number;
   /** Files fetched until then, by path relative to the site. */
   files: string[];
 }
 
 /**
- * Runs in the page: resolves with performance.now() at the first frame painted after reveal is
- * ready and the fonts are loaded. A string, because tsx's helpers do not exist in the page.
+ * Injected before any of the page's own code (a string: tsx's helpers do not exist in the page).
+ * The same rule for both decks: on every animation frame, the first slide (the first <section>
+ * without nested sections) is looked at; the first frame in which its heading is visible inside
+ * the viewport and every text element of the slide has its final font loaded is the frame that
+ * paints it. Its timestamp is the figure. The heading's position then is kept, so the bench can
+ * report whether the slide moved once the deck was ready (it must not: no layout shift).
  */
-const FIRST_PAINT = `(async () => {
-  await new Promise((resolve) => {
-    const check = () => document.documentElement.classList.contains('deck-ready') ? resolve() : requestAnimationFrame(check);
-    check();
-  });
-  await document.fonts.ready;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return performance.now();
+const WATCH_FIRST_SLIDE = `(() => {
+  const w = window;
+  w.__firstSlide = null;
+  const fontOf = (el) => {
+    const s = getComputedStyle(el);
+    return s.fontStyle + ' ' + s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily;
+  };
+  const painted = () => {
+    const slide = [...document.querySelectorAll('.reveal .slides section')].find((s) => !s.querySelector('section'));
+    const heading = slide && slide.querySelector('h1, h2');
+    if (!heading || !heading.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return null;
+    const r = heading.getBoundingClientRect();
+    if (r.width === 0 || r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) return null;
+    for (const el of slide.querySelectorAll('h1, h2, h3, p, li, blockquote')) {
+      const text = el.textContent.trim();
+      if (text && el.checkVisibility() && !document.fonts.check(fontOf(el), text)) return null;
+    }
+    return { x: r.x, y: r.y, width: r.width };
+  };
+  const frame = (t) => {
+    const rect = painted();
+    if (rect) w.__firstSlide = { ms: t, rect };
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 })()`;
 
-/** One cold load (fresh context, nothing cached) of `url`, waiting for `readyScript` to be true. */
+/** After the page is ready: the first-slide frame, and how far the heading has moved since. */
+const READ_FIRST_SLIDE = `(async () => {
+  const w = window;
+  while (!w.__firstSlide || !document.documentElement.classList.contains('deck-ready')) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const slide = [...document.querySelectorAll('.reveal .slides section')].find((s) => !s.querySelector('section'));
+  const r = slide.querySelector('h1, h2').getBoundingClientRect();
+  const then = w.__firstSlide.rect;
+  return { ms: w.__firstSlide.ms, shift: Math.max(Math.abs(r.x - then.x), Math.abs(r.y - then.y), Math.abs(r.width - then.width)) };
+})()`;
+
+/** One cold load (fresh context, nothing cached) of `url`. */
 async function coldLoad(browser: Browser, url: string): Promise<FirstSlideLoad> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await context.addInitScript(WATCH_FIRST_SLIDE);
   const page = await context.newPage();
   const files: string[] = [];
   page.on('requestfinished', (req) => files.push(new URL(req.url()).pathname));
   await page.goto(url, { waitUntil: 'commit' });
-  const ms = (await page.evaluate(FIRST_PAINT)) as number;
+  const { ms, shift } = (await page.evaluate(READ_FIRST_SLIDE)) as { ms: number; shift: number };
   await context.close();
-  return { ms, files };
+  return { ms, shift, files };
 }
 
 function bytesOf(
@@ -131,14 +168,14 @@ deck.initialize().then(() => document.documentElement.classList.add('deck-ready'
 async function measure(
   browser: Browser,
   dir: string,
-): Promise<{ ms: number; raw: number; gzip: number; byKind: Record<string, number> }> {
+): Promise<{ ms: number; shift: number; raw: number; gzip: number; byKind: Record<string, number> }> {
   const server = await serveStatic(dir, { basePath: '/site/' });
   try {
     await coldLoad(browser, server.url); // warm the OS file cache, not the browser's
     const loads: FirstSlideLoad[] = [];
     for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.url));
     const bytes = bytesOf(dir, '/site/', loads.at(-1)!.files);
-    return { ms: median(loads.map((l) => l.ms)), ...bytes };
+    return { ms: median(loads.map((l) => l.ms)), shift: Math.max(...loads.map((l) => l.shift)), ...bytes };
   } finally {
     await server.close();
   }
@@ -179,6 +216,13 @@ export async function benchDeck(ctx: BenchContext): Promise<BenchRow[]> {
         value: `${ref.ms.toFixed(0)} ms`,
         target: '',
         ok: null,
+      },
+      {
+        area: 'deck',
+        metric: 'first slide moved between its first paint and the deck ready (max of loads)',
+        value: `${ours.shift.toFixed(1)} px`,
+        target: '≤ 1 px',
+        ok: ours.shift <= 1,
       },
     ];
   } finally {
