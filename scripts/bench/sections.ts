@@ -1,5 +1,6 @@
 import { benchCharts } from './charts.ts';
 import { benchDeck } from './deck.ts';
+import { benchDev } from './dev.ts';
 import { benchPdf } from './pdf.ts';
 import { benchStructure } from './structure.ts';
 import type { BenchSection } from './types.ts';
@@ -10,4 +11,5 @@ export const sections: Record<string, BenchSection> = {
   charts: benchCharts,
   pdf: benchPdf,
   structure: benchStructure,
+  dev: benchDev,
 };

@@ -1,53 +1,29 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { startScratchDev, type ScratchDev } from '../../scripts/scratch-dev.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
- * `npm run dev` for authors: a saved slide shows within a second; a Markdown error shows in
+ * `npm run dev` for authors: a saved slide shows by itself; a Markdown error shows in
  * Vite's overlay with file:line. Runs a real dev server on a scratch copy of the project whose
  * slides are fixtures, so the real slides are never touched.
  */
 const ROOT = process.cwd();
+let dev: ScratchDev | undefined;
 let dir = '';
-let server: ViteDevServer;
 let url = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'deck-dev-'));
-  for (const name of ['src', 'node_modules', 'public']) {
-    symlinkSync(path.join(ROOT, name), path.join(dir, name));
-  }
-  // The dev server writes its font CSS into assets/: a copy, so the real tree is not touched.
-  cpSync(path.join(ROOT, 'assets'), path.join(dir, 'assets'), { recursive: true });
-  cpSync(path.join(ROOT, 'index.html'), path.join(dir, 'index.html'));
-  cpSync(path.join(ROOT, 'vite.config.ts'), path.join(dir, 'vite.config.ts'));
-  cpSync(path.join(ROOT, 'tests/fixtures/markdown/good-first.md'), path.join(dir, 'slides/00-first.md'), {
-    recursive: true,
-  });
-  server = await createServer({
-    root: dir,
-    configFile: path.join(dir, 'vite.config.ts'),
-    logLevel: 'silent',
-    server: {
-      port: 0,
-      host: '127.0.0.1',
-      strictPort: false,
-      // src/ and node_modules/ are links into the project: let the dev server read them.
-      fs: { allow: [dir, ROOT] },
-    },
-  });
-  await server.listen();
-  const address = server.httpServer!.address() as { port: number };
-  url = `http://127.0.0.1:${address.port}/`;
+  dev = await startScratchDev(ROOT, [
+    { from: path.join(ROOT, 'tests/fixtures/markdown/good-first.md'), as: '00-first.md' },
+  ]);
+  ({ dir, url } = dev);
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await dev?.close();
 });
 
 test('a saved slide re-renders by itself, and a Markdown error shows with file:line', async ({ page, problems }) => {
