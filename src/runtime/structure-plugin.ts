@@ -31,8 +31,30 @@ export function structurePlugin(): RevealPlugin {
   let returnFocus: Element | null = null;
   let currentId: string | null = null;
 
+  /**
+   * Focus goes back where it was when the overlay opened. When that was nowhere (the page), focus
+   * leaves the closed overlay at once: left on a node of the hidden diagram until the browser's
+   * next focus fix-up, it would still take the next arrow key away from reveal.
+   */
+  const returnFocusFrom = (d: HTMLDialogElement): void => {
+    const target = returnFocus;
+    returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
+    else {
+      // The focused node is an SVG element: HTMLElement and SVGElement both can blur.
+      const inside = document.activeElement;
+      if ((inside instanceof HTMLElement || inside instanceof SVGElement) && d.contains(inside)) inside.blur();
+    }
+  };
+
+  const closeDialog = (d: HTMLDialogElement): void => {
+    if (!d.open) return;
+    d.close();
+    returnFocusFrom(d);
+  };
+
   const go = (target: OutlineTarget): void => {
-    if (dialog?.open) dialog.close();
+    if (dialog?.open) closeDialog(dialog);
     deck?.slide(target.h, target.v);
   };
 
@@ -57,7 +79,7 @@ export function structurePlugin(): RevealPlugin {
     close.type = 'button';
     close.className = 'dialog-close';
     close.textContent = t('structureClose');
-    close.addEventListener('click', () => d.close());
+    close.addEventListener('click', () => closeDialog(d));
     head.append(title, hereText, close);
     const hint = document.createElement('p');
     hint.className = 'structure-dialog-hint';
@@ -67,24 +89,21 @@ export function structurePlugin(): RevealPlugin {
     d.append(head, hint, body);
     // Keys pressed in the overlay are the overlay's: reveal must not also change slides.
     d.addEventListener('keydown', (event) => {
-      if (event.key === 'm' || event.key === 'M') {
+      if (!d.open) return;
+      if (event.key === 'm' || event.key === 'M' || event.key === 'Escape') {
         event.preventDefault();
-        d.close();
+        closeDialog(d);
       }
       event.stopPropagation();
     });
-    d.addEventListener('close', () => {
-      const target = returnFocus;
-      returnFocus = null;
-      if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
-    });
+    d.addEventListener('close', () => returnFocusFrom(d));
     // A click on the backdrop (outside the dialog's box) closes it.
     d.addEventListener('click', (event) => {
       if (event.target === d) {
         const r = d.getBoundingClientRect();
         const inside =
           event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
-        if (!inside) d.close();
+        if (!inside) closeDialog(d);
       }
     });
     document.body.appendChild(d);
@@ -105,7 +124,7 @@ export function structurePlugin(): RevealPlugin {
   };
 
   const toggle = (): void => {
-    if (dialog?.open) dialog.close();
+    if (dialog?.open) closeDialog(dialog);
     else open();
   };
 

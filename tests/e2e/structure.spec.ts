@@ -102,6 +102,23 @@ test.describe('structure map', () => {
     await expect.poll(indices).not.toBe(before);
   });
 
+  test('closing the overlay hands the keys back to the deck at once', async ({ page, site }) => {
+    await openDeck(page, `${site}#/title`);
+    await page.keyboard.press('m');
+    await expect(overlay(page)).toBeVisible();
+    // In one task: Esc on the focused node, then where focus is. Left on a node of the hidden
+    // diagram until the browser's next focus fix-up, the next arrow key would not reach reveal.
+    const after = await page.evaluate(() => {
+      const node = document.activeElement!;
+      node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      const d = document.querySelector('dialog.structure-dialog')!;
+      return { open: (d as HTMLDialogElement).open, focusInside: d.contains(document.activeElement) };
+    });
+    expect(after).toEqual({ open: false, focusInside: false });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => currentId(page)).toBe('agenda');
+  });
+
   test('the highlight follows slide changes by arrow keys, URL hash and overview', async ({ page, site }) => {
     const parts = await (async () => {
       await openDeck(page, `${site}#/title`);
