@@ -86,6 +86,10 @@ for (const size of SIZES) {
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth,
         outside: outside.slice(0, 5),
+        // Each chart's source line, whole: a credit that ends in "…" is not a credit.
+        cutSources: [...document.querySelectorAll<HTMLElement>('.chart-source')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.closest('figure')?.id ?? '?'),
       };
     });
     expect(report.count).toBeGreaterThan(30);
@@ -95,6 +99,7 @@ for (const size of SIZES) {
     expect(report.notesChars).toBeGreaterThan(3000);
     expect(report.scrollWidth).toBeLessThanOrEqual(report.clientWidth);
     expect(report.outside).toEqual([]);
+    expect(report.cutSources).toEqual([]);
     // Readable Chinese: at least 16 px, at most ~40 characters a line.
     expect(report.minFont).toBeGreaterThanOrEqual(16);
     expect(report.widest).toBeLessThanOrEqual(40);
