@@ -42,3 +42,28 @@ export const REVEAL_DEFAULTS = {
   pdfMaxPagesPerSlide: 1,
   showNotes: false,
 } as const;
+
+/** The one family the theme uses: `font-family: 'Deck Sans SC'`, any weight. */
+export const FONT_FAMILY = 'Deck Sans SC';
+
+/**
+ * The faces shipped: static Noto Sans SC weights (static fonts embed as CID subsets in PDFs;
+ * variable ones as Type 3, and so does synthesised bold). The regular face has every glyph the
+ * deck can show. The real bold is split by `unicode-range` into two faces of the same family that
+ * together cover the same glyphs: the glyphs of headings and other bold slide text (small,
+ * preloaded for the first slide) and the rest (loaded only when bold text needs one of them, e.g.
+ * a chart annotation). So every bold character, on screen and on paper, is the real bold.
+ */
+export const FONT_FACES = [
+  { weight: 400, file: 'deck-sans-sc-400.woff2', glyphs: 'all', preload: true },
+  { weight: 700, file: 'deck-sans-sc-700-heading.woff2', glyphs: 'bold', preload: true },
+  { weight: 700, file: 'deck-sans-sc-700-rest.woff2', glyphs: 'rest', preload: false },
+] as const;
+
+/** Built font files (hashed by Vite: `deck-sans-sc-400-AbC123.woff2`) that the first slide needs. */
+export function isPreloadedFont(builtFile: string): boolean {
+  const name = builtFile.split('/').pop() ?? '';
+  return FONT_FACES.some(
+    (f) => f.preload && name.startsWith(`${f.file.replace('.woff2', '')}-`) && name.endsWith('.woff2'),
+  );
+}

@@ -5,7 +5,7 @@ import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServe
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { DeckError } from '../markdown/errors.ts';
 import type { CompileOptions, Deck, SourceFile } from '../markdown/types.ts';
-import { PATHS } from '../config.ts';
+import { PATHS, isPreloadedFont } from '../config.ts';
 
 /** Extra build-time data a feature adds to the virtual module (e.g. chart data). */
 export interface DeckExtension {
@@ -243,9 +243,7 @@ export function staticSitePlugin(): Plugin {
       const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
       const prepaintFile = `${config.build.assetsDir}/prepaint-${hash}.js`;
       this.emitFile({ type: 'asset', fileName: prepaintFile, source: code });
-      const fonts = Object.keys(bundle)
-        .filter((f) => f.endsWith('.woff2'))
-        .sort();
+      const fonts = Object.keys(bundle).filter(isPreloadedFont).sort();
       index.source = withFirstPaint(String(index.source), prepaintFile, fonts);
       this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(String(index.source)) });
     },

@@ -11,7 +11,7 @@ import { DIST, expect, test } from './fixtures.ts';
  * measured by `npm run bench`.
  */
 export const BUDGETS = {
-  /** index.html + the script + the stylesheet + the fonts, gzip (woff2 as is). */
+  /** index.html + the scripts + the stylesheet + the fonts the first slide uses, gzip (woff2 as is). */
   firstSlideGzip: 300 * 1024,
   /** The deck's script alone, gzip. */
   scriptGzip: 150 * 1024,
@@ -19,7 +19,7 @@ export const BUDGETS = {
   headScriptGzip: 2 * 1024,
   /** The stylesheet alone, gzip. */
   styleGzip: 30 * 1024,
-  /** Each subset font weight. */
+  /** Each subset font face. */
   fontWeight: 120 * 1024,
   /** Everything in dist/ except exported PDFs, raw. */
   siteRaw: 2 * 1024 * 1024,
@@ -43,6 +43,11 @@ test('the built site stays inside its byte budgets', () => {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   const fonts = files(path.join(DIST, 'assets')).filter((f) => f.endsWith('.woff2'));
+  // The fonts the first slide uses: those the head script preloads (the rest load when needed).
+  const firstFonts = (/data-preload="([^"]*)"/.exec(html)?.[1] ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((f) => path.join(DIST, f));
   const scripts = refs.filter((r) => r.endsWith('.js')).map((r) => path.join(DIST, r));
   const head = scripts.filter((r) => path.basename(r).startsWith('prepaint-'));
   const script = scripts.filter((r) => !head.includes(r));
@@ -52,7 +57,10 @@ test('the built site stays inside its byte budgets', () => {
   expect(style).toHaveLength(1);
 
   const sizes = {
-    firstSlideGzip: [path.join(DIST, 'index.html'), ...scripts, ...style, ...fonts].reduce((n, f) => n + sent(f), 0),
+    firstSlideGzip: [path.join(DIST, 'index.html'), ...scripts, ...style, ...firstFonts].reduce(
+      (n, f) => n + sent(f),
+      0,
+    ),
     scriptGzip: sent(script[0]!),
     headScriptGzip: sent(head[0]!),
     styleGzip: sent(style[0]!),
@@ -67,8 +75,12 @@ test('the built site stays inside its byte budgets', () => {
       ([k, v]) => `${k}: ${(v / 1024).toFixed(1)} KB > ${(BUDGETS[k as keyof typeof BUDGETS] / 1024).toFixed(0)} KB`,
     );
   expect(over).toEqual([]);
-  // Two weights of the deck's own glyphs, not the whole font.
-  expect(fonts).toHaveLength(2);
+  // The deck's own glyphs, not the whole font: regular, and the bold split in two faces.
+  expect(fonts).toHaveLength(3);
+  expect(firstFonts.map((f) => path.basename(f).replace(/-[\w-]{8}\.woff2$/, ''))).toEqual([
+    'deck-sans-sc-400',
+    'deck-sans-sc-700-heading',
+  ]);
 });
 
 test('each chart inlines at most its budget of data', () => {

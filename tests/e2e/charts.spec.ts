@@ -175,3 +175,26 @@ test('in the reading view every chart is final at its natural size, and fits its
   );
   await expect.poll(maxHeight).toMatch(/px$/);
 });
+
+test('bold chart text is set in the real bold face, not synthesised from the regular one', async ({ page, site }) => {
+  await openDeck(page, `${site}#/qi-trend`);
+  await expect(figure(page, 'qi-trend')).toHaveAttribute('data-chart-state', 'final');
+  await page.evaluate(() => document.fonts.ready);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+    nodeId: root.nodeId,
+    selector: 'section#qi-trend .chart-annotation-head',
+  });
+  expect(nodeIds.length).toBeGreaterThan(0);
+  for (const nodeId of nodeIds) {
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    for (const f of fonts) {
+      // A synthesised bold reports the regular face; the real one is Noto Sans SC Bold.
+      expect(f.isCustomFont).toBe(true);
+      expect(f.postScriptName, `${f.familyName} for bold text`).toMatch(/Bold/);
+    }
+  }
+});
