@@ -57,6 +57,24 @@ export async function firstSlidePainted(): Promise<void> {
   });
 }
 
+/**
+ * Once the deck is ready and the page is idle, loads the font faces nothing has asked for yet (the
+ * bold glyphs outside headings, src/config.ts FONT_FACES). A face arriving makes the browser lay
+ * out the text again; done now, that work does not land on the first chart slide a presenter
+ * shows.
+ */
+export function loadRemainingFonts(): void {
+  const idle = (fn: () => void): void => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 3000 });
+    else setTimeout(fn, 1000);
+  };
+  idle(() => {
+    document.fonts.forEach((face) => {
+      if (face.status === 'unloaded') face.load().catch(() => undefined);
+    });
+  });
+}
+
 /** Starts reveal.js on the page's `.reveal` element with the deck's plugins. */
 export async function startDeck(): Promise<RevealApi> {
   await firstSlidePainted();
@@ -72,5 +90,6 @@ export async function startDeck(): Promise<RevealApi> {
   await deck.initialize();
   document.documentElement.classList.remove(PREPAINT_CLASS);
   document.documentElement.classList.add('deck-ready');
+  loadRemainingFonts();
   return deck;
 }

@@ -170,8 +170,35 @@ test('served, the head script preloads the first slide fonts; the speaker view h
       .filter((n) => n.endsWith('.woff2')),
   );
   // Each font fetched once: the preload is the request the style sheet then uses.
-  expect(fontsUsed.sort()).toEqual([...preloads].sort());
+  expect(new Set(fontsUsed).size).toBe(fontsUsed.length);
+  for (const href of preloads) expect(fontsUsed).toContain(href);
   await page.goto(`${site}speaker.html`);
   expect(await page.locator('script[src*="prepaint-"]').count()).toBe(0);
   expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint'))).toBe(false);
+});
+
+test('once the deck is ready, the remaining bold glyphs load, so no font arrives mid-talk', async ({ page, site }) => {
+  await page.addInitScript(() => {
+    // Before the page parses there is no <html> yet: watch the document.
+    new MutationObserver((_, observer) => {
+      if (document.documentElement?.classList.contains('deck-ready')) {
+        (window as unknown as { readyAt: number }).readyAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+  });
+  await openDeck(page, site);
+  await expect
+    .poll(() => page.evaluate(() => [...document.fonts].map((f) => f.status)), { timeout: 15_000 })
+    .toEqual(['loaded', 'loaded', 'loaded']);
+  const { readyAt, rest } = await page.evaluate(() => ({
+    readyAt: (window as unknown as { readyAt: number }).readyAt,
+    rest: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('deck-sans-sc-700-rest'))
+      .map((e) => e.startTime),
+  }));
+  // Fetched once, and only after the first slide was up and reveal ready.
+  expect(rest).toHaveLength(1);
+  expect(rest[0]!).toBeGreaterThanOrEqual(readyAt);
 });
