@@ -1,4 +1,5 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { deckDialog, dialogCloseButton } from './dialog.ts';
 import { t, type UiKey } from './i18n.ts';
 
 /** The keys shown in the help overlay, in the order a presenter needs them. */
@@ -27,12 +28,7 @@ export function helpPlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
 
   const build = (): HTMLDialogElement => {
-    const d = document.createElement('dialog');
-    d.className = 'deck-dialog help-dialog';
-    d.setAttribute('aria-labelledby', 'help-title');
-    const title = document.createElement('h2');
-    title.id = 'help-title';
-    title.textContent = t('helpTitle');
+    const { dialog: d, heading: title } = deckDialog('help-dialog', 'help-title', 'helpTitle');
     const table = document.createElement('table');
     for (const [keys, label] of KEYS) {
       const row = table.insertRow();
@@ -42,11 +38,7 @@ export function helpPlugin(): RevealPlugin {
       row.appendChild(k);
       row.insertCell().textContent = t(label);
     }
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'dialog-close';
-    close.textContent = t('helpClose');
-    close.addEventListener('click', () => d.close());
+    const close = dialogCloseButton('helpClose', () => d.close());
     d.append(title, table, close);
     d.addEventListener('close', () => deck?.getRevealElement()?.focus?.());
     document.body.appendChild(d);

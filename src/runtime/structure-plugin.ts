@@ -3,6 +3,7 @@ import { mountAgendaDiagrams } from '../structure/agenda.ts';
 import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { deckData } from './deck-data.ts';
+import { deckDialog, dialogCloseButton } from './dialog.ts';
 import { t } from './i18n.ts';
 
 const M_KEY = 77;
@@ -65,21 +66,12 @@ export function structurePlugin(): RevealPlugin {
   };
 
   const buildDialog = (): HTMLDialogElement => {
-    const d = document.createElement('dialog');
-    d.className = 'deck-dialog structure-dialog';
-    d.setAttribute('aria-labelledby', 'structure-dialog-title');
+    const { dialog: d, heading: title } = deckDialog('structure-dialog', 'structure-dialog-title', 'structureTitle');
     const head = document.createElement('div');
     head.className = 'structure-dialog-head';
-    const title = document.createElement('h2');
-    title.id = 'structure-dialog-title';
-    title.textContent = t('structureTitle');
     hereText = document.createElement('p');
     hereText.className = 'structure-dialog-here';
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'dialog-close';
-    close.textContent = t('structureClose');
-    close.addEventListener('click', () => closeDialog(d));
+    const close = dialogCloseButton('structureClose', () => closeDialog(d));
     head.append(title, hereText, close);
     const hint = document.createElement('p');
     hint.className = 'structure-dialog-hint';

@@ -1,6 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
+import { deckDialog } from '../dialog.ts';
 import { t } from '../i18n.ts';
 import { goToSlide, iconButton, isReading, requestReading, studyBar, studyOwnsKey } from './contract.ts';
 import { buildIndex, search, snippet, type SearchHit, type SearchIndex } from './search-index.ts';
@@ -168,12 +169,7 @@ export function searchPlugin(): RevealPlugin {
   };
 
   const build = (): HTMLDialogElement => {
-    const d = document.createElement('dialog');
-    d.className = 'deck-dialog study-search';
-    d.setAttribute('aria-labelledby', 'study-search-title');
-    const title = document.createElement('h2');
-    title.id = 'study-search-title';
-    title.textContent = t('studySearchTitle');
+    const { dialog: d, heading: title } = deckDialog('study-search', 'study-search-title', 'studySearchTitle');
     input = document.createElement('input');
     input.type = 'search';
     input.id = 'study-search-input';
