@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
+import { FILE_URL, expect, openDeck, platformFonts, test } from './fixtures.ts';
 
 /** The chart slides of the deck and the kind each one draws (issue 3). */
 const CHART_SLIDES = {
@@ -180,17 +180,9 @@ test('bold chart text is set in the real bold face, not synthesised from the reg
   await openDeck(page, `${site}#/qi-trend`);
   await expect(figure(page, 'qi-trend')).toHaveAttribute('data-chart-state', 'final');
   await page.evaluate(() => document.fonts.ready);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-  const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
-    nodeId: root.nodeId,
-    selector: 'section#qi-trend .chart-annotation-head',
-  });
-  expect(nodeIds.length).toBeGreaterThan(0);
-  for (const nodeId of nodeIds) {
-    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  const nodes = await platformFonts(page, 'section#qi-trend .chart-annotation-head');
+  expect(nodes.length).toBeGreaterThan(0);
+  for (const fonts of nodes) {
     for (const f of fonts) {
       // A synthesised bold reports the regular face; the real one is Noto Sans SC Bold.
       expect(f.isCustomFont).toBe(true);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, FILE_URL, expect, openDeck, test } from './fixtures.ts';
+import { DIST, FILE_URL, expect, openDeck, platformFonts, test } from './fixtures.ts';
 
 interface SlideCheck {
   id: string;
@@ -71,15 +71,7 @@ test('from file:// the first slide is drawn in the bundled CJK font', async ({ p
   const heading = page.locator('.reveal .slides section.present h1').first();
   await expect(heading).toBeVisible();
   await expect(heading).toContainText('城市治理');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-  const { nodeId } = await cdp.send('DOM.querySelector', {
-    nodeId: root.nodeId,
-    selector: '.reveal .slides section.present h1',
-  });
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  const [fonts = []] = await platformFonts(page, '.reveal .slides section.present h1');
   // Every glyph of the heading comes from our web font, none from a system fallback.
   expect(fonts.length).toBeGreaterThan(0);
   for (const f of fonts) {

@@ -58,3 +58,19 @@ export async function openDeck(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
   await page.evaluate(() => document.fonts.ready);
 }
+
+/** The fonts Chromium drew each element matching `selector` with (CSS.getPlatformFontsForNode). */
+export async function platformFonts(
+  page: Page,
+  selector: string,
+): Promise<{ familyName: string; postScriptName: string; isCustomFont: boolean }[][]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+  const fonts = [];
+  for (const nodeId of nodeIds) fonts.push((await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts);
+  await cdp.detach();
+  return fonts;
+}
