@@ -6,12 +6,15 @@ export const PATHS = {
   data: 'assets/data',
 } as const;
 
+/**
+ * Logical slide size (16:9, scaled by reveal to any screen) and margin. On its own so the
+ * first-paint head script (src/runtime/prepaint.ts) carries these three numbers, not every setting.
+ */
+export const SLIDE_GEOMETRY = { width: 1600, height: 900, margin: 0.04 } as const;
+
 /** reveal.js settings the deck starts with (see reveal's config.d.ts for each field). */
 export const REVEAL_DEFAULTS = {
-  /** Logical slide size: 16:9, scaled by reveal to any screen. */
-  width: 1600,
-  height: 900,
-  margin: 0.04,
+  ...SLIDE_GEOMETRY,
   hash: true,
   /** Hash addresses use slide ids (`#/qi-trend`), stable across edits. */
   hashOneBasedIndex: false,

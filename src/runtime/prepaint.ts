@@ -1,4 +1,4 @@
-import { REVEAL_DEFAULTS } from '../config.ts';
+import { SLIDE_GEOMETRY } from '../config.ts';
 import { PHONE_PORTRAIT, firstView } from './study/first-view.ts';
 
 /**
@@ -22,7 +22,7 @@ export function opensOnFirstSlide(loc: { hash: string; search: string }, phonePo
 
 /** reveal.js's own scale for a viewport (its `layout()`: margin, min/max scale, rounded to 0.01). */
 export function revealScale(viewportWidth: number, viewportHeight: number): number {
-  const { width, height, margin } = REVEAL_DEFAULTS;
+  const { width, height, margin } = SLIDE_GEOMETRY;
   const fit = Math.min(
     (viewportWidth - viewportWidth * margin) / width,
     (viewportHeight - viewportHeight * margin) / height,
