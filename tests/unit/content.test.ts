@@ -10,7 +10,7 @@ const deck = compileDeck(readSlideFiles(ROOT));
 const slides: Slide[] = deck.parts.flatMap((p) => p.slides);
 
 /** speech.txt: lines 1–2 repeat the title; the last three lines are the publishing page's footer. */
-const SOURCE = readFileSync('/work/shared/source/speech.txt', 'utf8').replace(/\r/g, '').replace(/\n+$/, '');
+const SOURCE = readFileSync('assets/source/speech.txt', 'utf8').replace(/\r/g, '').replace(/\n+$/, '');
 const LINES = SOURCE.split('\n');
 const SPEECH = LINES.slice(2, LINES.length - 3);
 const FOOTER = LINES.slice(-3);
