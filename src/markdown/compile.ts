@@ -101,7 +101,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
           slideId: id,
         };
         const problem = options.validateChart?.(spec) ?? null;
-        if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see README: Charts)');
+        if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see docs/authoring.md: Charts)');
         slideCharts.push(spec);
       });
       for (const image of audience.images) {

@@ -15,7 +15,7 @@ const first = fixture('tests/fixtures/markdown', 'good-first.md');
 const tables = loadTables(process.cwd());
 const compile = (name: string) =>
   compileDeck([first, fixture(DIR, name)], { validateChart: (spec) => validateChart(spec, tables) });
-const HINT = ' — fix the ```chart block (see README: Charts)';
+const HINT = ' — fix the ```chart block (see docs/authoring.md: Charts)';
 
 /** Every bad chart declaration and the exact message the build prints for it. */
 const BAD: Record<string, string> = {
