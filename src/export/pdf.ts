@@ -181,6 +181,9 @@ export const PRINT_EXTRACT = `(function () {
     function (s) {
       var copy = s.cloneNode(true);
       var notes = copy.querySelector('aside.notes');
+      // The audience handout shows the speech and marked editorial summaries: never directions,
+      // notes to the speaker or the full provenance (the sources slide itself is the short list).
+      if (notes) Array.prototype.forEach.call(notes.querySelectorAll('[data-role="direction"], [data-role="note"], [data-role="source"]'), function (b) { b.remove(); });
       var notesHtml = notes ? notes.innerHTML : '';
       if (notes) notes.remove();
       copy.removeAttribute('style');

@@ -2,15 +2,27 @@ import { parseSlideAttributes } from './attributes.ts';
 import { DeckError } from './errors.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { createRenderer, type SlideLink } from './render.ts';
+import { directionLike, refuseRolesOnSlide, ROLES, splitRoles, type RawRoleBlock } from './roles.ts';
 import { sanitizeSlideHtml } from './sanitize.ts';
 import { splitSlides } from './split.ts';
 import { escapeHtml, htmlToText } from './text.ts';
-import type { ChartSpec, CompileOptions, Deck, DeckMeta, DeckWarning, Part, Slide, SourceFile } from './types.ts';
+import { widenHtml, widenPunctuation } from './width.ts';
+import type {
+  ChartSpec,
+  CompileOptions,
+  Deck,
+  DeckMeta,
+  DeckWarning,
+  NoteBlock,
+  Part,
+  Slide,
+  SourceFile,
+} from './types.ts';
 
-/** The tag shown on editorial slides and the mark at the head of their notes. */
-export const EDITORIAL_TAG = '编者概括';
-export const EDITORIAL_NOTE =
-  '【编者概括】讲稿原文此处缺失，本页仅根据讲稿其他部分已有的内容概括，并非讲话原文，请演讲者补充完善。';
+/** The small, quiet tag on a projected editorial slide (hidden with `showEditorialMarks: false`). */
+export const EDITORIAL_TAG = '概括';
+/** The tag's full meaning, for its tooltip and screen readers; wording an audience may see. */
+export const EDITORIAL_TAG_TITLE = '编者概括：本部分为根据讲稿其他部分的概括';
 
 /**
  * Compiles the deck's Markdown files (already in deck order) into typed, serialisable data.
@@ -57,9 +69,9 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
     const part: Part = {
       id: fm.id,
       kind: fm.kind,
-      label: fm.label,
-      title: fm.title,
-      theme: fm.theme,
+      label: widenPunctuation(fm.label),
+      title: widenPunctuation(fm.title),
+      theme: widenPunctuation(fm.theme),
       minutes: fm.minutes,
       file: source.file,
       line: 1,
@@ -79,7 +91,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
         );
       }
       ids.set(id, pos);
-      if (attrs.section !== null) section = attrs.section;
+      if (attrs.section !== null) section = widenPunctuation(attrs.section);
       if (raw.body.trim() === '') {
         throw new DeckError(
           { file: source.file, line: raw.line },
@@ -87,6 +99,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
           'write a heading or key points above the Note: line, or remove the empty slide',
         );
       }
+      refuseRolesOnSlide(raw.body, source.file, raw.bodyLine);
       const slideCharts: ChartSpec[] = [];
       const audience = render(raw.body, {
         file: source.file,
@@ -113,44 +126,56 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
           );
         }
       }
-      const notes = render(raw.notes, {
-        file: source.file,
-        line: raw.notesLine,
-        allowCharts: false,
-        chartId: () => '',
-      });
-      links.push(...audience.links, ...notes.links);
-      const safe = sanitizeSlideHtml(audience.html);
-      const safeNotes = sanitizeSlideHtml(notes.html);
-      for (const [what, result] of [
-        ['slide', safe],
-        ['notes', safeNotes],
-      ] as const) {
-        if (result.removed) {
+      const notes: NoteBlock[] = splitRoles(raw.notes, source.file, raw.notesLine).map((block) => {
+        const rendered = render(block.markdown, {
+          file: source.file,
+          line: block.line,
+          allowCharts: false,
+          chartId: () => '',
+        });
+        links.push(...rendered.links);
+        const clean = sanitizeSlideHtml(rendered.html);
+        if (clean.removed) {
           warnings.push({
             file: source.file,
-            line: what === 'slide' ? raw.bodyLine : raw.notesLine,
-            message: `HTML outside the allow-list was removed from the ${what}`,
+            line: block.line,
+            message: 'HTML outside the allow-list was removed from the notes',
           });
         }
+        const html = widenHtml(clean.html);
+        if (block.role === 'speech') warnings.push(...misplacedSpeech(block, attrs.editorial));
+        return { file: source.file, line: block.line, role: block.role, html, text: htmlToText(html) };
+      });
+      links.push(...audience.links);
+      const safe = sanitizeSlideHtml(audience.html);
+      if (safe.removed) {
+        warnings.push({
+          file: source.file,
+          line: raw.bodyLine,
+          message: 'HTML outside the allow-list was removed from the slide',
+        });
       }
-      const editorialNote = attrs.editorial ? `<p class="editorial-note">${escapeHtml(EDITORIAL_NOTE)}</p>\n` : '';
-      const notesHtml = editorialNote + safeNotes.html;
+      const html = widenHtml(safe.html);
+      const notesHtml = notes
+        .filter((b) => b.role === 'speech')
+        .map((b) => b.html)
+        .join('');
       const slide: Slide = {
         id,
         h,
         v,
         file: source.file,
         line: raw.line,
-        title: audience.title ?? fm.title,
+        title: audience.title === null ? part.title : widenPunctuation(audience.title),
         section,
         classes: attrs.classes,
         layout: attrs.layout,
         editorial: attrs.editorial,
-        html: safe.html,
+        html,
+        notes,
         notesHtml,
         notesText: htmlToText(notesHtml),
-        text: htmlToText(safe.html),
+        text: htmlToText(html),
         charts: slideCharts,
       };
       if (slide.editorial) {
@@ -182,6 +207,45 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
  * Accepts the encodings editors produce: a UTF-8 byte-order mark is dropped and CRLF/CR line
  * ends become LF. Text that was not UTF-8 (decoded with U+FFFD replacement characters) is refused.
  */
+/**
+ * Build warnings for speech-role paragraphs that read like a direction or a request (roles are
+ * declared, never guessed: the author moves the text into a block), and for speech on an editorial
+ * slide, whose notes should hold the summary in an `editorial` block.
+ */
+function misplacedSpeech(block: RawRoleBlock, editorial: boolean): DeckWarning[] {
+  const warnings: DeckWarning[] = [];
+  for (const paragraph of paragraphs(block)) {
+    const phrase = directionLike(paragraph.text);
+    if (phrase) {
+      warnings.push({
+        file: block.file,
+        line: paragraph.line,
+        message: `讲稿（speech）段落像是演讲提示或给演讲者的话（“${phrase}”） — 讲话原文以外的文字请放进 ::: direction 或 ::: note 块`,
+      });
+    }
+  }
+  if (editorial && warnings.length === 0) {
+    warnings.push({
+      file: block.file,
+      line: block.line,
+      message: '编者概括页的备注里有讲稿（speech）文字 — 概括的文字请放进 ::: editorial 块，讲话原文请放在非概括页',
+    });
+  }
+  return warnings;
+}
+
+/** A block's paragraphs (runs of non-blank lines) with their file lines. */
+function paragraphs(block: RawRoleBlock): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  block.markdown.split('\n').forEach((text, i) => {
+    const last = out.at(-1);
+    if (text.trim() === '') out.push({ line: -1, text: '' });
+    else if (last && last.line >= 0) last.text += `\n${text}`;
+    else out.push({ line: block.line + i, text });
+  });
+  return out.filter((p) => p.line >= 0);
+}
+
 function normaliseSource(source: SourceFile): SourceFile {
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const bad = text.indexOf('\uFFFD');
@@ -196,22 +260,45 @@ function normaliseSource(source: SourceFile): SourceFile {
   return { file: source.file, text };
 }
 
-/** The reveal.js `<section>` markup for the whole deck: one vertical stack per part. */
+/**
+ * The notes of a slide as the `<aside class="notes">` holds them: one element per block with its
+ * role in `data-role`. Directions and notes to the speaker are `<details>` (the reading view shows
+ * them collapsed; the speaker view opens them); editorial blocks carry their mark in the text.
+ */
+export function notesToHtml(notes: readonly NoteBlock[]): string {
+  return notes
+    .map((b) => {
+      const label = escapeHtml(ROLES[b.role].label);
+      const attrs = `class="role role-${b.role}" data-role="${b.role}"`;
+      if (b.role === 'direction' || b.role === 'note') {
+        return `<details ${attrs}><summary class="role-label">${label}</summary>\n${b.html}</details>\n`;
+      }
+      if (b.role === 'editorial' || b.role === 'source') {
+        return `<div ${attrs}><p class="role-label">【${label}】</p>\n${b.html}</div>\n`;
+      }
+      return `<div ${attrs}>\n${b.html}</div>\n`;
+    })
+    .join('');
+}
+
+/**
+ * The reveal.js `<section>` markup for the whole deck: one vertical stack per part. Editorial
+ * slides always carry their tag; `showEditorialMarks: false` hides it on projected slides only.
+ */
 export function deckToHtml(deck: Deck): string {
-  const showTags = deck.meta.showEditorialMarks;
+  const quiet = deck.meta.showEditorialMarks ? '' : ' data-projected="hidden"';
   return deck.parts
     .map((part) => {
       const slides = part.slides
         .map((s) => {
           const classes = [...s.classes, `layout-${s.layout}`, ...(s.editorial ? ['editorial'] : [])];
-          const tag =
-            s.editorial && showTags
-              ? `<p class="editorial-tag" title="讲稿原文缺失，本页为编者根据讲稿其他部分的概括">${EDITORIAL_TAG}</p>\n`
-              : '';
+          const tag = s.editorial
+            ? `<p class="editorial-tag" title="${escapeHtml(EDITORIAL_TAG_TITLE)}"${quiet}><span class="editorial-tag-who">编者</span>${EDITORIAL_TAG}</p>\n`
+            : '';
           const section = s.section ? ` data-section="${escapeHtml(s.section)}"` : '';
           return (
             `<section id="${s.id}" class="${classes.join(' ')}" data-part="${part.id}" data-part-label="${escapeHtml(part.label)}"${section} data-title="${escapeHtml(s.title)}">\n` +
-            `${tag}${s.html}<aside class="notes">\n${s.notesHtml}</aside>\n</section>`
+            `${tag}${s.html}<aside class="notes">\n${notesToHtml(s.notes)}</aside>\n</section>`
           );
         })
         .join('\n');

@@ -39,6 +39,22 @@ export interface ChartSpec extends SourcePos {
   options: Record<string, unknown>;
 }
 
+/**
+ * Who a piece of the notes is for (see docs: content roles). `speech`: the speaker's words (the
+ * default); `direction`: how to deliver; `note`: a note to the speaker or editor; `editorial`: an
+ * editorial summary the audience may see, marked; `source`: where the speech and the data come from.
+ */
+export type ContentRole = 'speech' | 'direction' | 'note' | 'editorial' | 'source';
+
+/** One block of the speaker notes in one role, in source order. */
+export interface NoteBlock extends SourcePos {
+  role: ContentRole;
+  /** Sanitised HTML, punctuation widened. */
+  html: string;
+  /** Plain text of `html`. */
+  text: string;
+}
+
 /** One slide (a reveal `<section>` inside its part's vertical stack). */
 export interface Slide extends SourcePos {
   /** Stable id, used in `#/id` links, the structure diagram, search and resume. */
@@ -57,9 +73,11 @@ export interface Slide extends SourcePos {
   editorial: boolean;
   /** Sanitised HTML of the audience slide (without notes). */
   html: string;
-  /** Sanitised HTML of the speaker notes. */
+  /** Every block of the speaker notes with its role, in source order. */
+  notes: NoteBlock[];
+  /** HTML of the notes' speech-role blocks only: the speaker's words for this slide. */
   notesHtml: string;
-  /** The notes as plain text (for search, print and the sentence-coverage test). */
+  /** The speech-role notes as plain text (for search, print and the sentence-coverage test). */
   notesText: string;
   /** The slide body as plain text. */
   text: string;

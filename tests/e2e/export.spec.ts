@@ -101,12 +101,21 @@ test.describe.serial('npm run pdf', () => {
     expect(handout.text[0]).toContain('提升城市治理现代化水平推进会');
     const all = squash(handout.text.join(''));
     const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-    const notes = [...index.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((m) =>
-      decode(m[1]!.replace(/<[^>]+>/g, '')),
+    // What the audience may read: the speech and the editorial summaries (marked), never the rest.
+    const blocks = [...index.matchAll(/<(div|details) class="role role-(\w+)" data-role="\w+">([\s\S]*?)<\/\1>/g)].map(
+      (m) => ({
+        role: m[2]!,
+        text: squash(decode(m[3]!.replace(/<summary[\s\S]*?<\/summary>/, '').replace(/<[^>]+>/g, ''))),
+      }),
     );
-    expect(notes.length).toBe(slideCount);
-    for (const n of notes) expect(all).toContain(squash(n).slice(0, 24));
-    const editorial = (index.match(/class="editorial-note"/g) ?? []).length;
+    expect(new Set(blocks.map((b) => b.role))).toEqual(new Set(['speech', 'direction', 'note', 'editorial', 'source']));
+    for (const b of blocks) {
+      const shown = b.role === 'speech' || b.role === 'editorial';
+      expect(all.includes(b.text.replace(/^【[^】]+】/, '').slice(0, 24)), `${b.role}: ${b.text.slice(0, 24)}`).toBe(
+        shown,
+      );
+    }
+    const editorial = blocks.filter((b) => b.role === 'editorial').length;
     expect((all.match(/【编者概括】/g) ?? []).length).toBe(editorial);
   });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileDeck, EDITORIAL_NOTE } from '../../src/markdown/compile.ts';
-import type { Slide } from '../../src/markdown/types.ts';
+import { compileDeck } from '../../src/markdown/compile.ts';
+import type { ContentRole, Slide } from '../../src/markdown/types.ts';
+import { foldWidth } from '../../src/markdown/width.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
 
 /** The deck's real content: `slides/*.md` of the project (or of CONTENT_ROOT while drafting). */
@@ -15,8 +16,17 @@ const LINES = SOURCE.split('\n');
 const SPEECH = LINES.slice(2, LINES.length - 3);
 const FOOTER = LINES.slice(-3);
 
-/** Whitespace is the only thing normalised: Chinese text has none that matters. */
-const squash = (s: string): string => s.replace(/\s+/g, '');
+/**
+ * Whitespace and punctuation width are the only things normalised: Chinese text has no whitespace
+ * that matters, and display text is widened at build time (，for ,) while the source stays as found.
+ */
+const squash = (s: string): string => foldWidth(s).replace(/\s+/g, '');
+/** The text of a slide's notes in the given roles. */
+const roleText = (s: Slide, ...roles: ContentRole[]): string =>
+  s.notes
+    .filter((b) => roles.includes(b.role))
+    .map((b) => b.text)
+    .join('\n');
 
 /** Sentences: split after 。！？ (and the half-width ? ! the text also uses, plus a closing ”), and at line ends. */
 function sentences(lines: readonly string[]): string[] {
@@ -154,46 +164,71 @@ describe('the deck content (slides/*.md)', () => {
     expect(he.slides.every((s) => s.editorial)).toBe(true);
 
     const gap = (s: Slide): boolean =>
-      s.section.startsWith('(二) 推动公共管理人员工作作风转变') ||
-      s.section.startsWith('(三) 推动“物质治理”向“文化治理”转变');
+      squash(s.section).startsWith('(二)推动公共管理人员工作作风转变') ||
+      squash(s.section).startsWith('(三)推动“物质治理”向“文化治理”转变');
     const gaps = zhuan.slides.filter(gap);
-    expect(gaps.map((s) => s.section.slice(0, 3)).sort()).toEqual(['(三)', '(二)']);
+    expect(gaps.map((s) => s.section.slice(0, 3)).sort()).toEqual(['（三）', '（二）']);
     expect(gaps.every((s) => s.editorial)).toBe(true);
 
     const professional = zhuan.slides.filter((s) => s.editorial && !gap(s));
     expect(professional.length).toBe(1);
     expect(professional[0]!.title).toContain('专业化');
-    expect(professional[0]!.section).toMatch(/^\(一\)/);
+    expect(professional[0]!.section).toMatch(/^（一）/);
 
     const expected = new Set([...he.slides, ...gaps, ...professional].map((s) => s.id));
     expect(slides.filter((s) => s.editorial).map((s) => s.id)).toEqual(
       slides.filter((s) => expected.has(s.id)).map((s) => s.id),
     );
-    for (const s of slides.filter((x) => x.editorial)) expect(s.notesText.startsWith(EDITORIAL_NOTE)).toBe(true);
+    // Each carries its summary in the editorial role, and none of the speaker's words.
+    for (const s of slides.filter((x) => x.editorial)) {
+      expect(roleText(s, 'editorial'), s.id).not.toBe('');
+      expect(s.notesText, s.id).toBe('');
+    }
   });
 
-  it('keeps the cut-off sentence verbatim in a non-editorial slide’s notes, labelled as where the text stops', () => {
+  it('keeps the cut-off sentence as the speech has it in a non-editorial slide, the stop told to the speaker only', () => {
     const cut = squash(SPEECH.at(-1)!.split('。').slice(-2).join('。'));
     expect(cut).toBe('四是推动城市社会治理专业化。要改变');
     const holders = slides.filter((s) => squash(s.notesText).includes(cut));
     expect(holders.length).toBe(1);
-    expect(holders[0]!.editorial).toBe(false);
-    expect(squash(holders[0]!.notesText)).toContain(`${cut}（原文至此中断）`);
+    const holder = holders[0]!;
+    expect(holder.editorial).toBe(false);
+    expect(squash(holder.notesText)).toBe(`${cut}……`);
+    expect(holder.text).toContain('要改变……');
+    expect(roleText(holder, 'note')).toContain('中断');
   });
 
-  it('gives every slide notes', () => {
-    expect(slides.filter((s) => s.notesText.trim() === '').map((s) => s.id)).toEqual([]);
+  it('gives every slide notes: the speech, or a direction, note, editorial summary or source', () => {
+    expect(slides.filter((s) => s.notes.length === 0).map((s) => s.id)).toEqual([]);
   });
 
-  it('credits the publishing page footer on the sources slide, never as speech in the notes', () => {
+  it('never shows the audience 缺失, 中断 or 请演讲者: not on slides, in titles, sections or editorial summaries', () => {
+    const shown = slides.flatMap((s) => [
+      { where: `${s.id} (slide)`, text: `${s.title}\n${s.section}\n${s.text}` },
+      { where: `${s.id} (speech, editorial)`, text: roleText(s, 'speech', 'editorial') },
+    ]);
+    for (const p of deck.parts) shown.push({ where: `part ${p.id}`, text: `${p.label}\n${p.title}\n${p.theme}` });
+    const bad = shown.filter((x) => /缺失|中断|请演讲者/.test(x.text)).map((x) => x.where);
+    expect(bad).toEqual([]);
+  });
+
+  it('declares every direction and request in its role: the build warns about no speech paragraph', () => {
+    expect(
+      deck.warnings.filter((w) => w.message.startsWith('讲稿（speech）')).map((w) => `${w.file}:${w.line}`),
+    ).toEqual([]);
+  });
+
+  it('credits the publishing page footer as provenance on the sources slide, never on a slide or as speech', () => {
     const [, stamp, address] = FOOTER;
     expect(stamp).toMatch(/^本文2024-07-13/);
     expect(address).toMatch(/^本文链接:https:/);
     const sources = slides.find((s) => s.id === 'sources');
     expect(sources).toBeDefined();
-    for (const line of FOOTER) expect(squash(sources!.text)).toContain(squash(line!));
-    for (const line of [stamp!, address!]) {
-      expect(slides.filter((s) => squash(s.notesText).includes(squash(line))).map((s) => s.id)).toEqual([]);
+    for (const line of FOOTER) expect(squash(roleText(sources!, 'source'))).toContain(squash(line!));
+    for (const line of [stamp!, address!, 'feels123', '精选讲稿']) {
+      expect(slides.filter((s) => squash(`${s.notesText}${s.text}`).includes(squash(line))).map((s) => s.id)).toEqual(
+        [],
+      );
     }
   });
 
@@ -214,11 +249,11 @@ describe('the deck content (slides/*.md)', () => {
       expect(slide, id).toBeDefined();
       expect(slide!.layout).toBe('chart');
       expect(slide!.charts.map((c) => [c.kind, c.dataset])).toEqual([[want.kind, want.dataset]]);
-      expect(slide!.notesText).toContain(want.sentence);
+      expect(squash(slide!.notesText)).toContain(squash(want.sentence));
       const textLines = slide!.text.split('\n').filter((l) => l.trim() !== '');
       expect(textLines.length, `${id}: ${textLines.join(' / ')}`).toBeLessThanOrEqual(2);
     }
-    expect(slides.find((s) => s.id === 'qi-hukou')!.section).toMatch(/^\(二\)/);
+    expect(slides.find((s) => s.id === 'qi-hukou')!.section).toMatch(/^（二）/);
   });
 
   it('keeps audience slides readable from the back: short headings, at most six short lines per list', () => {

@@ -336,12 +336,15 @@ function collectNotes(root: HTMLElement): Map<string, Node[]> {
   const notes = new Map<string, Node[]>();
   for (const aside of root.querySelectorAll<HTMLElement>('section[id] > aside.notes')) {
     const id = (aside.parentElement as HTMLElement).id;
-    notes.set(
-      id,
-      Array.from(aside.childNodes, (n) => n.cloneNode(true)).filter(
-        (n) => n.nodeType !== Node.TEXT_NODE || (n.textContent ?? '').trim() !== '',
-      ),
+    const nodes = Array.from(aside.childNodes, (n) => n.cloneNode(true)).filter(
+      (n) => n.nodeType !== Node.TEXT_NODE || (n.textContent ?? '').trim() !== '',
     );
+    // Directions and notes to the speaker are collapsed for readers; the speaker sees them all.
+    for (const n of nodes) {
+      if (n instanceof HTMLDetailsElement) n.open = true;
+      if (n instanceof Element) n.querySelectorAll('details').forEach((d) => (d.open = true));
+    }
+    notes.set(id, nodes);
   }
   return notes;
 }

@@ -17,7 +17,9 @@ function fieldElement(slideId: string, field: SearchHit['doc']['field']): Elemen
   if (!section) return null;
   return field === 'notes' ? section.querySelector(':scope > aside.notes') : section;
 }
-const fieldMap = (el: Element, field: SearchHit['doc']['field']) => textMap(el, field === 'slide' ? 'aside.notes' : '');
+/** Directions and notes to the speaker (collapsed in the reading view) and role labels are not searched. */
+const fieldMap = (el: Element, field: SearchHit['doc']['field']) =>
+  textMap(el, field === 'slide' ? 'aside.notes, .editorial-tag' : 'details.role, .role-label');
 
 /**
  * Full-text search over every slide and its notes (the whole speech): `/` or Ctrl+K (⌘K) or the

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileDeck, deckToHtml, EDITORIAL_NOTE } from '../../../src/markdown/compile.ts';
+import { compileDeck, deckToHtml, notesToHtml } from '../../../src/markdown/compile.ts';
 import { DeckError } from '../../../src/markdown/errors.ts';
 import type { SourceFile } from '../../../src/markdown/types.ts';
 
@@ -53,6 +53,16 @@ const BAD: Record<string, string> = {
     'bad-onerror.md:11: unsafe HTML: event handler onerror= on <img> — remove the handler; interactive behaviour belongs in a reveal plugin under src/runtime/',
   'bad-part-id.md':
     'bad-part-id.md:2: field "id" must be an id of lowercase letters, digits and dashes, got "Qi Part" — write it as id: <an id of lowercase letters, digits and dashes>',
+  'bad-role-nested.md':
+    'bad-role-nested.md:15: “::: direction” 写在了第 13 行打开的 ::: 块里面（roles do not nest） — 先用一行 ::: 结束第 13 行的块，再开始新的块',
+  'bad-role-on-slide.md':
+    'bad-role-on-slide.md:11: ::: 角色块只能写在备注里（role blocks belong in the notes） — 把它移到 Note: 一行之下；幻灯片上的文字都给听众看',
+  'bad-role-stray-close.md':
+    'bad-role-stray-close.md:14: 多余的 :::（no block is open） — 删去这一行，或在它前面用 ::: 角色名 打开一个块',
+  'bad-role-unclosed.md':
+    'bad-role-unclosed.md:15: ::: direction 块没有结束（block not closed） — 在块的最后一行之后加一行 :::',
+  'bad-role-unknown.md':
+    'bad-role-unknown.md:13: 未知的内容角色 “stage”（unknown role） — 写成 ::: 加以下之一："speech", "讲稿", "direction", "提示", "note", "备注", "editorial", "概括", "source", "出处"',
   'bad-script.md':
     'bad-script.md:11: unsafe HTML: <script> can run script or load other content — remove it; slides allow only formatting tags such as <br>, <span>, <small>, <figure>',
   'bad-slide-attribute.md':
@@ -139,9 +149,9 @@ describe('compileDeck() on good input', () => {
 
   it('carries subsections forward until the next section=', () => {
     expect(qi!.slides.map((s) => s.section)).toEqual([
-      '(一) 把握城镇化发展规律',
-      '(一) 把握城镇化发展规律',
-      '(二) 强化问题导向',
+      '（一）把握城镇化发展规律',
+      '（一）把握城镇化发展规律',
+      '（二）强化问题导向',
     ]);
   });
 
@@ -160,7 +170,7 @@ describe('compileDeck() on good input', () => {
   it('keeps notes apart from the audience slide', () => {
     const s = qi!.slides[0]!;
     expect(s.html).not.toContain('马克思指出');
-    expect(s.notesText).toBe('马克思指出:“城市本身表明了人口的集中”。');
+    expect(s.notesText).toBe('马克思指出：“城市本身表明了人口的集中”。');
   });
 
   it('turns a chart block into a placeholder and a spec with its position', () => {
@@ -180,10 +190,14 @@ describe('compileDeck() on good input', () => {
     ]);
   });
 
-  it('marks editorial slides in notes and lists them as warnings', () => {
+  it('keeps editorial summaries in their role and lists editorial slides as warnings', () => {
     const s = qi!.slides[2]!;
     expect(s.editorial).toBe(true);
-    expect(s.notesText.startsWith(EDITORIAL_NOTE)).toBe(true);
+    expect(s.notes.map((b) => [b.role, b.text])).toEqual([
+      ['editorial', '概括。'],
+      ['note', '请补写本节。'],
+    ]);
+    expect(s.notesText).toBe('');
     expect(deck.warnings).toEqual([
       {
         file: `${DIR}/good-part.md`,
@@ -198,10 +212,26 @@ describe('compileDeck() on good input', () => {
     expect(html.match(/<section class="part /g)).toHaveLength(2);
     expect(html).toContain('<section id="qi-start" class="dense layout-default" data-part="qi" data-part-label="起"');
     expect(html.match(/<aside class="notes">/g)).toHaveLength(4);
-    expect(html).toContain('<p class="editorial-tag"');
+    expect(html).toContain('<p class="editorial-tag" title="编者概括：本部分为根据讲稿其他部分的概括">');
+    expect(html).not.toContain('data-projected="hidden"');
+    // The deck setting hides the tag on projected slides only: it stays for the reading view and print.
     const hidden = deckToHtml({ ...deck, meta: { ...deck.meta, showEditorialMarks: false } });
-    expect(hidden).not.toContain('editorial-tag');
-    expect(hidden).toContain('class="editorial-note"');
+    expect(hidden).toContain(
+      '<p class="editorial-tag" title="编者概括：本部分为根据讲稿其他部分的概括" data-projected="hidden">',
+    );
+    expect(hidden).toContain(
+      '<div class="role role-editorial" data-role="editorial"><p class="role-label">【编者概括】</p>',
+    );
+  });
+
+  it('widens punctuation between Chinese characters in titles, sections, slides and notes, never in links or code', () => {
+    const text = `${first.text}\n---\n\n{#w section="(三) 标题,说明"}\n\n## (一) 要点,说明\n\n城市(尤其是超大城市)复杂;见[链接](https://example.com/a,b) \`a,中\`\n\nNote:\n\n同志们:\n`;
+    const s = compileDeck([{ file: 'x.md', text }]).parts[0]!.slides[1]!;
+    expect(s.title).toBe('（一）要点，说明');
+    expect(s.section).toBe('（三）标题，说明');
+    expect(s.html).toContain('城市（尤其是超大城市）复杂；见<a href="https://example.com/a,b" rel="noopener">链接</a>');
+    expect(s.html).toContain('<code>a,中</code>');
+    expect(s.notesText).toBe('同志们：');
   });
 
   it('accepts a byte-order mark and CRLF line ends', () => {
@@ -225,5 +255,70 @@ describe('compileDeck() on good input', () => {
     const d = compileDeck([{ file: 'x.md', text }]);
     expect(d.parts[0]!.slides[1]!.html).not.toContain('marquee');
     expect(d.warnings.map((w) => w.message)).toContain('HTML outside the allow-list was removed from the slide');
+  });
+});
+
+describe('compileDeck() content roles', () => {
+  const deck = compileDeck([first, fixture('good-roles.md')]);
+  const [all, warn] = deck.parts[1]!.slides;
+
+  it('splits the notes into role blocks in source order, speech outside ::: blocks, Chinese names too', () => {
+    expect(all!.notes.map((b) => [b.role, b.line, b.text])).toEqual([
+      ['direction', 16, '待会场安静后开始宣读。'],
+      ['speech', 19, '同志们：\n城市治理（一）很重要，更关乎人民。'],
+      ['note', 24, '请演讲者补写。'],
+      ['source', 28, '本文链接：https://example.com/a,b'],
+      ['direction', 32, '停顿。'],
+    ]);
+  });
+
+  it('keeps notesHtml and notesText to the speech role', () => {
+    expect(all!.notesText).toBe('同志们：\n城市治理（一）很重要，更关乎人民。');
+    expect(all!.notesHtml).not.toContain('待会场');
+    expect(all!.notesHtml).not.toContain('请演讲者');
+  });
+
+  it('warns with file:line when a speech paragraph reads like a direction or a request', () => {
+    expect(deck.warnings).toEqual([
+      {
+        file: `${DIR}/good-roles.md`,
+        line: 43,
+        message:
+          '讲稿（speech）段落像是演讲提示或给演讲者的话（“无需宣读”） — 讲话原文以外的文字请放进 ::: direction 或 ::: note 块',
+      },
+      {
+        file: `${DIR}/good-roles.md`,
+        line: 47,
+        message:
+          '讲稿（speech）段落像是演讲提示或给演讲者的话（“请演讲者”） — 讲话原文以外的文字请放进 ::: direction 或 ::: note 块',
+      },
+    ]);
+    expect(warn!.notesText).toContain('第二段是讲稿。');
+  });
+
+  it('warns when an editorial slide carries speech-role notes', () => {
+    const text = `${first.text}\n---\n\n{#e editorial}\n\n## 概括\n\nNote:\n\n概括的文字。\n`;
+    expect(compileDeck([{ file: 'x.md', text }]).warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toContain(
+      'x.md:30: 编者概括页的备注里有讲稿（speech）文字 — 概括的文字请放进 ::: editorial 块，讲话原文请放在非概括页',
+    );
+  });
+
+  it('writes each block with data-role: directions and notes as <details>, editorial and source labelled', () => {
+    const html = notesToHtml(all!.notes);
+    expect([...html.matchAll(/data-role="(\w+)"/g)].map((m) => m[1])).toEqual([
+      'direction',
+      'speech',
+      'note',
+      'source',
+      'direction',
+    ]);
+    expect(html).toContain(
+      '<details class="role role-direction" data-role="direction"><summary class="role-label">演讲提示</summary>',
+    );
+    expect(html).toContain(
+      '<details class="role role-note" data-role="note"><summary class="role-label">编者备注</summary>',
+    );
+    expect(html).toContain('<div class="role role-source" data-role="source"><p class="role-label">【出处】</p>');
+    expect(html).toContain('<div class="role role-speech" data-role="speech">\n<p>同志们：</p>');
   });
 });

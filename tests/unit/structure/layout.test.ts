@@ -143,7 +143,7 @@ describe('layoutStructure()', () => {
         .filter((l) => l.role === 'text')
         .map((l) => l.text)
         .join(''),
-    ).toBe('(二)加强韧性安全城市建设');
+    ).toBe('（二）加强韧性安全城市建设');
   });
 
   it('tags editorial nodes visibly', () => {

@@ -98,7 +98,7 @@ describe('mountStructureMap()', () => {
     node('section:qi/1').focus();
     node('section:qi/1').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(tip.hidden).toBe(false);
-    expect(tip.textContent).toBe('(一) 从全球化和本土化的历史方位中把握城镇化发展规律,立足国情、顺势而为');
+    expect(tip.textContent).toBe('（一）从全球化和本土化的历史方位中把握城镇化发展规律，立足国情、顺势而为');
     node('section:qi/1').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     expect(tip.hidden).toBe(true);
   });

@@ -26,22 +26,22 @@ describe('buildOutline()', () => {
       '    slide agenda [] 起承转合 | 开篇，第2页',
       '  part part:qi [起] 把握规律 · 问题导向 | 第一部分 起',
       '    slide qi-intro [] 起：把握规律，问题导向 | 第一部分 起，第1页',
-      '    section section:qi/1 [(一)] 从全球化和本土化的历史方位中把握城镇化发展规律,立足国情、顺势而为 | 第一部分 起，第1节',
+      '    section section:qi/1 [（一）] 从全球化和本土化的历史方位中把握城镇化发展规律，立足国情、顺势而为 | 第一部分 起，第1节',
       '      slide qi-law [] 把握城镇化发展规律 | 第一部分 起，第1节，第1页',
       '      slide qi-trend [] 我国城镇化率 1978—2024 | 第一部分 起，第1节，第2页',
-      '    section section:qi/2 [(二)] 强化城市治理问题导向,深入调研,加快补好短板 | 第一部分 起，第2节',
+      '    section section:qi/2 [（二）] 强化城市治理问题导向，深入调研，加快补好短板 | 第一部分 起，第2节',
       '      slide qi-problems [] 问题导向 | 第一部分 起，第2节，第1页',
       '  part part:cheng [承] 理顺关系 · 韧性安全 | 第二部分 承',
-      '    section section:cheng/1 [(一)] 理顺政府与市场、政府与社会的关系,充分发挥多元主体协同合力 | 第二部分 承，第1节',
+      '    section section:cheng/1 [（一）] 理顺政府与市场、政府与社会的关系，充分发挥多元主体协同合力 | 第二部分 承，第1节',
       '      slide cheng-relations [] 理顺三者关系 | 第二部分 承，第1节，第1页',
-      '    section section:cheng/2 [(二)] 加强韧性安全城市建设 | 第二部分 承，第2节',
+      '    section section:cheng/2 [（二）] 加强韧性安全城市建设 | 第二部分 承，第2节',
       '      slide cheng-resilience [] 韧性安全城市 | 第二部分 承，第2节，第1页',
       '      slide cheng-three [] 三个方面入手 | 第二部分 承，第2节，第2页',
       '  part part:zhuan [转] 四化 · 作风 · 文化治理 | 第三部分 转 (some)',
-      '    section section:zhuan/1 [(一)] 持续推动社会治理“四化” | 第三部分 转，第1节 (some)',
+      '    section section:zhuan/1 [（一）] 持续推动社会治理“四化” | 第三部分 转，第1节 (some)',
       '      slide zhuan-four [] 社会治理“四化” | 第三部分 转，第1节，第1页',
       '      slide zhuan-pro [] 专业化 | 第三部分 转，第1节，第2页 (all)',
-      '    section section:zhuan/2 [(二)] 推动公共管理人员工作作风转变 | 第三部分 转，第2节 (all)',
+      '    section section:zhuan/2 [（二）] 推动公共管理人员工作作风转变 | 第三部分 转，第2节 (all)',
       '      slide zhuan-style [] 工作作风转变 | 第三部分 转，第2节，第1页 (all)',
       '  part part:he [合] 总结与展望 | 第四部分 合 (all)',
       '    slide he-summary [] 合：回到人民城市 | 第四部分 合，第1页 (all)',
@@ -56,9 +56,9 @@ describe('buildOutline()', () => {
     expect(byKey.get('part:cheng')!.target).toEqual({ slideId: 'cheng-relations', h: 2, v: 0 });
     expect(byKey.get('section:qi/2')!.target).toEqual({ slideId: 'qi-problems', h: 1, v: 3 });
     expect(byKey.get('cheng-three')!.target).toEqual({ slideId: 'cheng-three', h: 2, v: 2 });
-    expect(byKey.get('part:qi')!.full).toBe('把握城镇化发展规律,强化城市治理问题导向');
+    expect(byKey.get('part:qi')!.full).toBe('把握城镇化发展规律，强化城市治理问题导向');
     expect(byKey.get('section:qi/1')!.full).toBe(
-      '(一) 从全球化和本土化的历史方位中把握城镇化发展规律,立足国情、顺势而为',
+      '（一）从全球化和本土化的历史方位中把握城镇化发展规律，立足国情、顺势而为',
     );
   });
 

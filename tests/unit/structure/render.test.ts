@@ -38,12 +38,12 @@ describe('renderStructure()', () => {
     expect(items).toHaveLength(20);
     const item = (key: string): Element => items.find((i) => i.getAttribute('data-key') === key)!;
     expect(item('part:cheng').getAttribute('aria-label')).toBe(
-      '理顺关系,发挥协同合力,加强韧性安全城市建设，第二部分 承',
+      '理顺关系，发挥协同合力，加强韧性安全城市建设，第二部分 承',
     );
-    expect(item('section:cheng/2').getAttribute('aria-label')).toBe('(二) 加强韧性安全城市建设，第二部分 承，第2节');
+    expect(item('section:cheng/2').getAttribute('aria-label')).toBe('（二）加强韧性安全城市建设，第二部分 承，第2节');
     expect(item('he-summary').getAttribute('aria-label')).toBe('合：回到人民城市，第四部分 合，第1页，编者概括');
     expect(item('section:zhuan/1').getAttribute('aria-label')).toBe(
-      '(一) 持续推动社会治理“四化”，第三部分 转，第1节，含编者概括',
+      '（一）持续推动社会治理“四化”，第三部分 转，第1节，含编者概括',
     );
     expect(item('section:cheng/2').getAttribute('aria-expanded')).toBe('true');
     expect(item('section:qi/1').getAttribute('aria-expanded')).toBe('false');
