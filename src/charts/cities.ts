@@ -1,4 +1,4 @@
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import { chartRoot, r2, SIZE, type RenderContext } from './frame.ts';
 import type { CitiesData } from './types.ts';
 

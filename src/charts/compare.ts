@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { Selection } from 'd3-selection';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import {
   chartRoot,
   drawAxes,

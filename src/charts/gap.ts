@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import {
   chartRoot,
   drawAxes,

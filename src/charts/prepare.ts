@@ -1,4 +1,4 @@
-import { t, type UiKey } from '../runtime/i18n.ts';
+import { t, type UiKey } from '../common/i18n.ts';
 import type { TableRow } from './data/csv.ts';
 import { DATASETS, type TableName } from './data/datasets.ts';
 import type { CompareOptions } from './compare.ts';

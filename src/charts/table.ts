@@ -1,4 +1,4 @@
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import type { ChartData } from './types.ts';
 
 /** A chart's data as a table: header cells and rows of text, exactly as published. */

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { symbolDiamond, symbolSquare } from 'd3-shape';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import {
   chartRoot,
   drawAnnotation,

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../markdown/text.ts';
 import type { DeckMeta } from '../markdown/types.ts';
-import { t, type UiKey } from '../runtime/i18n.ts';
-import { partHeadingText } from '../runtime/part-heading.ts';
+import { t, type UiKey } from '../common/i18n.ts';
+import { partHeadingText } from '../common/part-heading.ts';
 
 /** How the handout lays out slides: each with its notes below, or three per page with ruled space. */
 export type HandoutLayout = 'notes' | '3up';

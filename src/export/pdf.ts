@@ -12,7 +12,7 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser, Page } from 'playwright';
 import type { DeckMeta } from '../markdown/types.ts';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
 import { buildDeck, staleReason } from './build.ts';
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';

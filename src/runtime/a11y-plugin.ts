@@ -1,6 +1,6 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { slideById } from './deck-data.ts';
-import { t } from './i18n.ts';
+import { t } from '../common/i18n.ts';
 
 /**
  * Screen-reader support reveal.js lacks: the deck is a document, not an application (reveal's

@@ -9,7 +9,7 @@ import type { ChartPayload } from '../charts/kinds.ts';
 import type { CompareData } from '../charts/types.ts';
 import { select } from 'd3-selection';
 import { style } from '../charts/frame.ts';
-import { t } from './i18n.ts';
+import { t } from '../common/i18n.ts';
 
 /** One chart on the page: its figure, payload and the state of its drawing. */
 interface MountedChart {

@@ -1,4 +1,4 @@
-import { t, type UiKey } from './i18n.ts';
+import { t, type UiKey } from '../common/i18n.ts';
 
 /**
  * A modal `<dialog class="deck-dialog …">` named by its `<h2>` heading, the shape every overlay

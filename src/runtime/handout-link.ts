@@ -1,5 +1,5 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { t } from './i18n.ts';
+import { t } from '../common/i18n.ts';
 
 /** The marker `npm run pdf -- --into-dist` adds to dist/index.html when the handout sits beside it. */
 export const HANDOUT_LINK_SELECTOR = 'link[rel="alternate"][type="application/pdf"][data-handout]';

@@ -1,6 +1,6 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { deckDialog, dialogCloseButton } from './dialog.ts';
-import { t, type UiKey } from './i18n.ts';
+import { t, type UiKey } from '../common/i18n.ts';
 
 /** The keys shown in the help overlay, in the order a presenter needs them. */
 const KEYS: [string, UiKey][] = [

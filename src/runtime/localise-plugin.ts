@@ -1,5 +1,5 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { t } from './i18n.ts';
+import { t } from '../common/i18n.ts';
 
 /**
  * Gives reveal.js's own controls Chinese names: navigation buttons, the pause overlay's button,

@@ -1,6 +1,6 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { deckData, type RuntimePart } from './deck-data.ts';
-import { partHeadingText } from './part-heading.ts';
+import { partHeadingText } from '../common/part-heading.ts';
 
 /** `data-print-layout` on `<html>` once the print view carries its PDF structure. */
 export const PRINT_READY_ATTR = 'printLayout';

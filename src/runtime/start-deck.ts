@@ -1,6 +1,6 @@
 import Reveal, { type RevealApi } from 'reveal.js';
 import { REVEAL_DEFAULTS } from '../config.ts';
-import { t } from './i18n.ts';
+import { t } from '../common/i18n.ts';
 import { deckPlugins } from './plugins.ts';
 import { PREPAINT_CLASS } from './prepaint.ts';
 

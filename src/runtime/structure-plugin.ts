@@ -4,7 +4,7 @@ import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { deckData } from './deck-data.ts';
 import { deckDialog, dialogCloseButton } from './dialog.ts';
-import { t } from './i18n.ts';
+import { t } from '../common/i18n.ts';
 
 const M_KEY = 77;
 

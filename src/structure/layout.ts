@@ -1,6 +1,6 @@
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import type { OutlineKind, OutlineNode } from './outline.ts';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import { textWidth, wrapText } from './wrap.ts';
 
 /**

@@ -1,5 +1,5 @@
 import '../../assets/styles/structure.css';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import { layoutStructure, type LayoutMode, type StructureLayout } from './layout.ts';
 import { bindNavigation, type NavAction } from './navigate.ts';
 import { pathToSlide, type OutlineNode, type OutlineTarget } from './outline.ts';

@@ -1,5 +1,5 @@
 import type { PartKind } from '../markdown/types.ts';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 
 /** The levels of the speech's outline, from the whole speech down to single slides. */
 export type OutlineKind = 'deck' | 'part' | 'section' | 'slide';

@@ -1,5 +1,5 @@
 import { select, type Selection } from 'd3-selection';
-import { t } from '../runtime/i18n.ts';
+import { t } from '../common/i18n.ts';
 import type { LayoutLink, LayoutNode, StructureLayout } from './layout.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

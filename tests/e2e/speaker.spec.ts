@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { compileDeck } from '../../src/markdown/compile.ts';
-import { t } from '../../src/runtime/i18n.ts';
+import { t } from '../../src/common/i18n.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
 import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
 

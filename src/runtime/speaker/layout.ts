@@ -1,4 +1,4 @@
-import { t, type UiKey } from '../i18n.ts';
+import { t, type UiKey } from '../../common/i18n.ts';
 
 /** The speaker view's elements the controller updates. */
 export interface SpeakerLayout {

@@ -1,7 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/speaker.css';
 import { deckData } from '../deck-data.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../common/i18n.ts';
 import { openLink, type Link } from './link.ts';
 import { PROTOCOL, channelName, randomId, speakerUrl, type DeckState, type SpeakerMessage } from './protocol.ts';
 

@@ -1,6 +1,6 @@
 import '../../../assets/styles/speaker.css';
 import { allSlides, deckData, slideById, type RuntimeSlide } from '../deck-data.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../common/i18n.ts';
 import { speakerKeyAction } from './keys.ts';
 import { buildSpeakerLayout } from './layout.ts';
 import { openLink, type Link, type Via } from './link.ts';

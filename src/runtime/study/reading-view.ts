@@ -1,7 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { allSlides, deckData } from '../deck-data.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../common/i18n.ts';
 import {
   READING_CLASS,
   READING_EVENT,

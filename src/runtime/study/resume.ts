@@ -1,7 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../common/i18n.ts';
 import { READING_POSITION, goToSlide, isReading, requestReading, type ReadingPositionDetail } from './contract.ts';
 import { deckKeyPrefix, parsePosition, safeStore, type SafeStore, type StoredPosition } from './storage.ts';
 

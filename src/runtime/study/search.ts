@@ -2,7 +2,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { deckDialog } from '../dialog.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../common/i18n.ts';
 import { goToSlide, iconButton, isReading, requestReading, studyBar, studyOwnsKey } from './contract.ts';
 import { buildIndex, search, snippet, type SearchHit, type SearchIndex } from './search-index.ts';
 import { clearHighlights, highlight, textMap } from './text-map.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoutHtml, pageCounterContent, type HandoutInput } from '../../../src/export/handout.ts';
-import { partHeadingText } from '../../../src/runtime/part-heading.ts';
+import { partHeadingText } from '../../../src/common/part-heading.ts';
 
 const input = (overrides: Partial<HandoutInput> = {}): HandoutInput => ({
   meta: {
