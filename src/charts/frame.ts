@@ -13,13 +13,12 @@ import {
   type SymbolType,
 } from 'd3-shape';
 import type { Datum, Series } from './types.ts';
+import { SVG_NS } from '../common/svg.ts';
 
 /** What `render` needs from its environment: the document to create elements in (jsdom in tests). */
 export interface RenderContext {
   document: Document;
 }
-
-export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The chart's logical size in px of reveal's 1600×900 slide; the SVG scales with the slide. */
 export const SIZE = { width: 1456, height: 540 } as const;

@@ -10,6 +10,8 @@ import type { CompareData } from '../charts/types.ts';
 import { select } from 'd3-selection';
 import { style } from '../charts/frame.ts';
 import { t } from '../common/i18n.ts';
+import { isPrintView } from '../common/print.ts';
+import { SVG_NS } from '../common/svg.ts';
 
 /** One chart on the page: its figure, payload and the state of its drawing. */
 interface MountedChart {
@@ -22,16 +24,9 @@ interface MountedChart {
   hidden: string[];
 }
 
-/** Whether the deck is laid out for print or PDF (`?print-pdf`). */
-function printMode(deck: RevealApi): boolean {
-  // reveal 6 renamed isPrintingPDF() to isPrintView(); its typings still name the old one.
-  const api = deck as RevealApi & { isPrintView?: () => boolean };
-  return (api.isPrintView?.() ?? false) || /print-pdf/.test(window.location.search);
-}
-
 /** Whether charts must appear in their final state at once (print, PDF, reduced motion). */
-function staticMode(deck: RevealApi): boolean {
-  return printMode(deck) || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+function staticMode(): boolean {
+  return isPrintView(window.location.search) || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
@@ -99,11 +94,11 @@ export function chartsPlugin(): RevealPlugin {
         const chart = buildFigure(figure, payload);
         charts.set(figure.id, chart);
         // Print and PDF need every chart at once; otherwise a chart is drawn when first shown.
-        if (printMode(reveal)) draw(chart, false);
+        if (isPrintView(window.location.search)) draw(chart, false);
       });
       const onChange = (): void => {
         if (!deck || deck.isOverview()) return;
-        drawSlide(deck.getCurrentSlide(), !staticMode(deck));
+        drawSlide(deck.getCurrentSlide(), !staticMode());
       };
       const onOverview = (): void => finishAll();
       // Render the other charts ahead of time, one per task, so a slide change only animates.
@@ -322,7 +317,7 @@ export function chartsPlugin(): RevealPlugin {
       chart.tooltip.style.top = `${Math.round(Math.max(0, y - 70))}px`;
       let ring = svg.querySelector<SVGElement>('.chart-focus-ring');
       if (!ring) {
-        ring = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'circle');
+        ring = svg.ownerDocument.createElementNS(SVG_NS, 'circle');
         ring.setAttribute('class', 'chart-focus-ring');
         ring.setAttribute('r', '16');
         ring.setAttribute('aria-hidden', 'true');

@@ -1,4 +1,5 @@
 import { SLIDE_GEOMETRY } from '../config.ts';
+import { isPrintView } from '../common/print.ts';
 import { PHONE_PORTRAIT, firstView } from './study/first-view.ts';
 
 /**
@@ -16,7 +17,7 @@ export const PREPAINT_CLASS = 'deck-prepaint';
 /** Whether the deck will open on its first slide in the slide view. */
 export function opensOnFirstSlide(loc: { hash: string; search: string }, phonePortrait: boolean): boolean {
   if (loc.hash.replace(/^#\/?/, '') !== '') return false;
-  if (new URLSearchParams(loc.search).has('print-pdf')) return false;
+  if (isPrintView(loc.search)) return false;
   return firstView({ search: loc.search, phonePortrait }) === 'slides';
 }
 

@@ -1,6 +1,7 @@
 import Reveal, { type RevealApi } from 'reveal.js';
 import { REVEAL_DEFAULTS } from '../config.ts';
 import { t } from '../common/i18n.ts';
+import { ownsKey } from '../common/keys.ts';
 import { deckPlugins } from './plugins.ts';
 import { PREPAINT_CLASS } from './prepaint.ts';
 
@@ -16,18 +17,6 @@ function motionSettings(): { transition?: 'none'; backgroundTransition?: 'none' 
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches
     ? { transition: 'none', backgroundTransition: 'none' }
     : {};
-}
-
-/**
- * reveal.js ignores keys while a dialog or other modal UI is open, or while the user types in a
- * field: the dialog's own Esc, arrows and letters belong to it. Modal UI is a `<dialog open>` or
- * any element with `data-deck-modal` that is not `hidden`.
- */
-export function deckOwnsKeyboard(event: KeyboardEvent): boolean {
-  if (document.querySelector('dialog[open], [data-deck-modal]:not([hidden])')) return false;
-  const target = event.target as HTMLElement | null;
-  if (!target) return true;
-  return !(target.isContentEditable || target.closest('input, textarea, select'));
 }
 
 /** The longest the deck waits for the first slide's fonts before reveal starts anyway. */
@@ -83,7 +72,8 @@ export async function startDeck(): Promise<RevealApi> {
   const deck = new Reveal(root, {
     ...REVEAL_DEFAULTS,
     ...motionSettings(),
-    keyboardCondition: deckOwnsKeyboard,
+    // reveal.js ignores keys while a dialog is open or the user types in a field.
+    keyboardCondition: (event: KeyboardEvent) => ownsKey(event),
     plugins: deckPlugins(),
   });
   window.deck = deck;

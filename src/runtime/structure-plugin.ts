@@ -5,14 +5,9 @@ import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from 
 import { deckData } from './deck-data.ts';
 import { deckDialog, dialogCloseButton } from './dialog.ts';
 import { t } from '../common/i18n.ts';
+import { isPrintView } from '../common/print.ts';
 
 const M_KEY = 77;
-
-/** reveal 6's `isPrintView()` (its typings still name the older `isPrintingPDF()`). */
-function isPrintView(reveal: RevealApi): boolean {
-  const api = reveal as RevealApi & { isPrintView?: () => boolean };
-  return api.isPrintView?.() ?? (reveal.getConfig() as { view?: string }).view === 'print';
-}
 
 /**
  * The structure map at run time: draws the diagram on the agenda slide (static and final in
@@ -209,7 +204,7 @@ export function structurePlugin(): RevealPlugin {
       outline = buildOutline(deckData);
       const root = reveal.getRevealElement();
       if (!root || outline.children.length === 0) return;
-      const print = isPrintView(reveal);
+      const print = isPrintView(window.location.search);
       maps.push(...mountAgendaDiagrams(root, outline, { slideWidth: reveal.getConfig().width, print, onNavigate: go }));
       if (print) return;
       indicator = buildIndicator(root);

@@ -1,8 +1,7 @@
 import { select, type Selection } from 'd3-selection';
 import { t } from '../common/i18n.ts';
+import { SVG_NS } from '../common/svg.ts';
 import type { LayoutLink, LayoutNode, StructureLayout } from './layout.ts';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** What the diagram shows besides the layout: where the deck is and which node has focus. */
 export interface RenderState {

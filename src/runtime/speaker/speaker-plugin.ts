@@ -2,6 +2,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/speaker.css';
 import { deckData } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
+import { iconSvg } from '../../common/svg.ts';
 import { openLink, type Link } from './link.ts';
 import { PROTOCOL, channelName, randomId, speakerUrl, type DeckState, type SpeakerMessage } from './protocol.ts';
 
@@ -195,13 +196,5 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
 
 /** A small "screen with notes" icon, decorative (the button has an accessible name). */
 function speakerIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', 'M3 4h12v9H3zM6 17h6M9 13v4M18 6h3M18 10h3M18 14h3');
-  svg.append(path);
-  return svg;
+  return iconSvg(document, 'M3 4h12v9H3zM6 17h6M9 13v4M18 6h3M18 10h3M18 14h3');
 }

@@ -1,4 +1,5 @@
 import type { RevealApi } from 'reveal.js';
+import { iconSvg } from '../../common/svg.ts';
 /**
  * How the study features talk to each other and to the rest of the deck: through the DOM, so no
  * plugin imports another's state.
@@ -46,17 +47,6 @@ export function requestReading(detail: ReadingRequestDetail): void {
   document.dispatchEvent(new CustomEvent<ReadingRequestDetail>(READING_REQUEST, { detail }));
 }
 
-/**
- * Whether a key press belongs to the study features: not while typing in a field, not while a
- * dialog or other modal UI is open, not with Ctrl/Alt/Meta held.
- */
-export function studyOwnsKey(event: KeyboardEvent, allowCtrl = false): boolean {
-  if (event.altKey || (!allowCtrl && (event.ctrlKey || event.metaKey))) return false;
-  if (document.querySelector('dialog[open], [data-deck-modal]:not([hidden])')) return false;
-  const target = event.target as HTMLElement | null;
-  return !(target?.isContentEditable || target?.closest?.('input, textarea, select'));
-}
-
 /** The toolbar the study buttons live in (created once per page, in the body, first). */
 export function studyBar(label: string): HTMLElement {
   let bar = document.querySelector<HTMLElement>('.study-bar');
@@ -76,13 +66,7 @@ export function iconButton(label: string, tip: string, icon: string, className: 
   b.type = 'button';
   b.className = `study-button ${className}`;
   b.title = tip;
-  const svgNs = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(svgNs, 'path');
-  path.setAttribute('d', icon);
-  svg.append(path);
+  const svg = iconSvg(document, icon);
   const text = document.createElement('span');
   text.className = 'study-button-text';
   text.textContent = label;

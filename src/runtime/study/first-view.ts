@@ -1,3 +1,5 @@
+import { isPrintView } from '../../common/print.ts';
+
 /** The two ways to look at the deck. */
 export type StudyView = 'slides' | 'read';
 
@@ -22,7 +24,7 @@ export const PHONE_PORTRAIT = '(max-width: 480px) and (orientation: portrait)';
  */
 export function firstView({ search, phonePortrait }: FirstViewInput): StudyView {
   const params = new URLSearchParams(search);
-  if (params.has('print-pdf')) return 'slides';
+  if (isPrintView(search)) return 'slides';
   const asked = params.get('view');
   if (asked === 'read' || asked === 'reading') return 'read';
   if (asked === 'slides' || asked === 'slide') return 'slides';

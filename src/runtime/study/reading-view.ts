@@ -2,6 +2,8 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { allSlides, deckData } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
+import { ownsKey } from '../../common/keys.ts';
+import { isPrintView } from '../../common/print.ts';
 import {
   READING_CLASS,
   READING_EVENT,
@@ -12,7 +14,6 @@ import {
   isReading,
   setButtonText,
   studyBar,
-  studyOwnsKey,
   type ReadingPositionDetail,
   type ReadingRequestDetail,
   type ReadingViewDetail,
@@ -196,7 +197,7 @@ export function readingViewPlugin(): RevealPlugin {
   };
 
   const onKey = (event: KeyboardEvent): void => {
-    if (event.key.toLowerCase() !== R_KEY || event.repeat || !studyOwnsKey(event)) return;
+    if (event.key.toLowerCase() !== R_KEY || event.repeat || !ownsKey(event, 'none')) return;
     event.preventDefault();
     toggle();
   };
@@ -262,7 +263,7 @@ export function readingViewPlugin(): RevealPlugin {
     id: 'reading-view',
     init(reveal) {
       deck = reveal;
-      if (new URLSearchParams(window.location.search).has('print-pdf')) return;
+      if (isPrintView(window.location.search)) return;
       build();
       const onReady = (): void => {
         if (firstView({ search: window.location.search, phonePortrait: phoneNow() }) === 'read') enter();

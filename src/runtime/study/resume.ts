@@ -2,6 +2,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
+import { isPrintView } from '../../common/print.ts';
 import { READING_POSITION, goToSlide, isReading, requestReading, type ReadingPositionDetail } from './contract.ts';
 import { deckKeyPrefix, parsePosition, safeStore, type SafeStore, type StoredPosition } from './storage.ts';
 
@@ -108,7 +109,7 @@ export function resumePlugin(): RevealPlugin {
     init(reveal) {
       deck = reveal;
       const search = new URLSearchParams(window.location.search);
-      if (search.has('print-pdf') || search.has('receiver')) return;
+      if (isPrintView(window.location.search) || search.has('receiver')) return;
       store = safeStore(() => window.localStorage, deckKeyPrefix(deckData.meta.title, window.location.pathname));
       // Read before reveal writes its own hash for the first slide.
       const openedWithHash = window.location.hash.replace(/^#\/?/u, '') !== '';

@@ -3,7 +3,9 @@ import '../../../assets/styles/study.css';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { deckDialog } from '../dialog.ts';
 import { t } from '../../common/i18n.ts';
-import { goToSlide, iconButton, isReading, requestReading, studyBar, studyOwnsKey } from './contract.ts';
+import { ownsKey } from '../../common/keys.ts';
+import { isPrintView } from '../../common/print.ts';
+import { goToSlide, iconButton, isReading, requestReading, studyBar } from './contract.ts';
 import { buildIndex, search, snippet, type SearchHit, type SearchIndex } from './search-index.ts';
 import { clearHighlights, highlight, textMap } from './text-map.ts';
 
@@ -247,7 +249,7 @@ export function searchPlugin(): RevealPlugin {
   const onKey = (event: KeyboardEvent): void => {
     const ctrlK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
     const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey;
-    if (!(ctrlK || slash) || !studyOwnsKey(event, ctrlK)) return;
+    if (!(ctrlK || slash) || !ownsKey(event, ctrlK ? 'ctrl' : 'none')) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     openDialog();
@@ -261,7 +263,7 @@ export function searchPlugin(): RevealPlugin {
     id: 'study-search',
     init(reveal) {
       deck = reveal;
-      if (new URLSearchParams(window.location.search).has('print-pdf')) return;
+      if (isPrintView(window.location.search)) return;
       button = iconButton(t('studySearch'), t('studySearchTip'), ICON_SEARCH, 'study-search-button');
       button.setAttribute('aria-haspopup', 'dialog');
       button.addEventListener('click', openDialog);
