@@ -1,4 +1,4 @@
-import type { DeckExtension } from '../vite/deck-plugin.ts';
+import type { DeckExtension } from '../markdown/types.ts';
 import { dataFiles, loadTables } from './data/load.ts';
 import { chartPayload, validateChart, type ChartPayload } from './kinds.ts';
 import type { Tables } from './prepare.ts';

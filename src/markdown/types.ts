@@ -124,3 +124,16 @@ export interface CompileOptions {
    */
   assetExists?: (src: string) => boolean;
 }
+
+/**
+ * A build-time feature that plugs into the deck build (the charts are one): the compiler and the
+ * Vite plugin call these hooks and know nothing of the feature itself.
+ */
+export interface DeckExtension {
+  /** Chart validation and anything else `compileDeck` accepts. */
+  compileOptions?: (root: string) => CompileOptions;
+  /** Named exports added to `virtual:deck`, computed from the compiled deck. */
+  exports?: (deck: Deck, root: string) => Record<string, unknown>;
+  /** Files (absolute) whose change must recompile the deck. */
+  watch?: (root: string) => string[];
+}

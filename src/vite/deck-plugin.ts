@@ -4,18 +4,8 @@ import { createHash } from 'node:crypto';
 import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { DeckError } from '../markdown/errors.ts';
-import type { CompileOptions, Deck, SourceFile } from '../markdown/types.ts';
+import type { CompileOptions, Deck, DeckExtension, SourceFile } from '../markdown/types.ts';
 import { PATHS, isPreloadedFont } from '../config.ts';
-
-/** Extra build-time data a feature adds to the virtual module (e.g. chart data). */
-export interface DeckExtension {
-  /** Chart validation and anything else `compileDeck` accepts. */
-  compileOptions?: (root: string) => CompileOptions;
-  /** Named exports added to `virtual:deck`, computed from the compiled deck. */
-  exports?: (deck: Deck, root: string) => Record<string, unknown>;
-  /** Files (absolute) whose change must recompile the deck. */
-  watch?: (root: string) => string[];
-}
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0' + VIRTUAL;

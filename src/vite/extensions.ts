@@ -1,5 +1,5 @@
 import { chartsExtension } from '../charts/extension.ts';
-import type { DeckExtension } from './deck-plugin.ts';
+import type { DeckExtension } from '../markdown/types.ts';
 
 /**
  * Build-time features that add to `virtual:deck` (each feature appends its extension here).
