@@ -1,4 +1,4 @@
-import { foldQuery, foldText, originalRange, type FoldedText } from './fold.ts';
+import { foldQuery, foldText, originalRange, type FoldedText } from '../../markdown/fold.ts';
 
 /** Where a searchable text lives: the audience slide or its notes (the speech's full text). */
 export type SearchField = 'slide' | 'notes';
@@ -52,7 +52,7 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
 
 /**
  * Finds `query` in every document as plain text (never a pattern: `(` or `.*` are just
- * characters), ignoring width, case and whitespace differences (see fold.ts).
+ * characters), ignoring width, case and whitespace differences (see src/markdown/fold.ts).
  * @param limit most hits returned (default 100).
  */
 export function search(index: SearchIndex, query: string, limit = 100): SearchResults {

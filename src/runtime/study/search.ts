@@ -28,7 +28,7 @@ const fieldMap = (el: Element, field: SearchHit['doc']['field']) =>
  * toolbar button opens a dialog with a result list (title, part, where, snippet with the match
  * marked). ↑/↓ choose, Enter opens: the deck goes to the slide and marks the match (a match in
  * the notes opens the reading view, where notes are shown). Input-method composition never fires
- * a half-typed search; queries are plain text, folded for width (fold.ts).
+ * a half-typed search; queries are plain text, folded for width (src/markdown/fold.ts).
  */
 export function searchPlugin(): RevealPlugin {
   let deck: RevealApi | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldQuery, foldText, originalRange } from '../../../src/runtime/study/fold.ts';
+import { foldQuery, foldText, originalRange } from '../../../src/markdown/fold.ts';
 
 describe('foldText()', () => {
   it('folds full-width punctuation, letters and digits to half-width', () => {
