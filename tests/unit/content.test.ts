@@ -157,7 +157,7 @@ describe('the deck content (slides/*.md)', () => {
     }
   });
 
-  it('marks as editorial exactly the gaps: 专业化, 三(二), 三(三) and all of 合', () => {
+  it('marks as editorial exactly the gaps: 专业化, 三(二), 三(三), all of 合 and the closing recap', () => {
     const he = deck.parts.find((p) => p.id === 'he')!;
     const zhuan = deck.parts.find((p) => p.id === 'zhuan')!;
     expect(he.slides.length).toBeGreaterThan(0);
@@ -175,7 +175,12 @@ describe('the deck content (slides/*.md)', () => {
     expect(professional[0]!.title).toContain('专业化');
     expect(professional[0]!.section).toMatch(/^（一）/);
 
-    const expected = new Set([...he.slides, ...gaps, ...professional].map((s) => s.id));
+    // The speech has no conclusion: the recap that closes the deck (and the 结语 theme) is ours.
+    const closing = deck.parts.find((p) => p.id === 'closing')!;
+    expect(closing.theme).toContain('编者概括');
+    const recap = closing.slides.filter((s) => s.id === 'closing');
+
+    const expected = new Set([...he.slides, ...gaps, ...professional, ...recap].map((s) => s.id));
     expect(slides.filter((s) => s.editorial).map((s) => s.id)).toEqual(
       slides.filter((s) => expected.has(s.id)).map((s) => s.id),
     );

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileDeck } from '../../src/markdown/compile.ts';
+import { checkFidelity, formatFinding, type FidelityOptions } from '../../src/markdown/fidelity.ts';
+import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
+
+/** Every deck in the repository, with the speech it presents and what its rules need to know. */
+const DECKS: { name: string; root: string; speech: string; options: FidelityOptions }[] = [
+  {
+    name: 'the speech deck (slides/)',
+    root: '.',
+    speech: 'assets/source/speech.txt',
+    options: { names: ['马克思'], structural: ['sources', 'data-sources'] },
+  },
+];
+
+describe.each(DECKS)('$name', ({ root, speech, options }) => {
+  const deck = compileDeck(readSlideFiles(root));
+  const text = readFileSync(speech, 'utf8');
+
+  it('says only what the speech says: quotations, "name：text" lines, editorial marks, official names', () => {
+    expect(checkFidelity(deck, text, options).map(formatFinding)).toEqual([]);
+  });
+});
