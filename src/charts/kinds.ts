@@ -43,10 +43,6 @@ export const KINDS: { [K in ChartKind]: KindInfo<never> } = {
     options: {
       title,
       years,
-      stages: {
-        type: { type: 'boolean' },
-        doc: 'shade the 30% / 70% stage thresholds and 50–70% (中后期) (default: true)',
-      },
       benchmarks: {
         type: { type: 'boolean' },
         doc: 'census and 1% survey figures as distinct markers (default: true)',

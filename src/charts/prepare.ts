@@ -78,6 +78,24 @@ function excludedYears(tables: Tables): number[] {
     .map((r) => Number(r.values.year));
 }
 
+/**
+ * NBS year-end figures before 1982 come from household-registration reports, and 1982–1989 were
+ * adjusted to the censuses (assets/data/SOURCES.md, caveat 4): the footnote says so whenever the
+ * chart draws such years, since the chart calls the series 常住人口.
+ */
+const REGISTRATION_BEFORE = 1982;
+const CENSUS_ADJUSTED_UNTIL = 1989;
+
+function registrationNote(years: readonly number[]): string {
+  return (
+    (years.some((y) => y < REGISTRATION_BEFORE) ? t('chartRegistration') : '') +
+    (years.some((y) => y >= REGISTRATION_BEFORE && y <= CENSUS_ADJUSTED_UNTIL) ? t('chartCensusAdjusted') : '')
+  );
+}
+
+/** The year-end series' step between the last first-published year and the census year (caveat 1). */
+const REVISION_STEP = [2019, 2020] as const;
+
 function span(points: readonly Datum[]): [number, number] {
   return [points[0]!.year, points.at(-1)!.year];
 }
@@ -108,12 +126,14 @@ export function prepareTrend(tables: Tables, o: TrendOptions): TrendData {
   if (o.annotate.includes('latest')) annotations.push({ ...points.at(-1)!, label: 'latest' });
   const hollow = points.filter((p) => p.quality === 'third_party').map((p) => p.year);
   const v = (y: number): string | undefined => points.find((p) => p.year === y)?.text;
-  const step = v(2019) && v(2020) ? t('chartTrendStep', { a: v(2019)!, b: v(2020)! }) : '';
+  const [before, after] = REVISION_STEP;
+  const step = v(before) && v(after) ? t('chartTrendStep', { a: v(before)!, b: v(after)! }) : '';
   return {
     kind: 'trend',
     unit: '%',
     source: t('chartYears', { source: DATASETS['nbs-urbanisation'].source, from, to }),
     footnote: t('chartTrendFootnote', {
+      registration: registrationNote(points.map((p) => p.year)),
       step,
       hollow: hollow.length ? t('chartHollowYears', { years: yearList(hollow) }) : '',
       excluded: yearList(excludedYears(tables)),
@@ -121,7 +141,6 @@ export function prepareTrend(tables: Tables, o: TrendOptions): TrendData {
     series: [series],
     benchmarks,
     annotations,
-    stages: o.stages ? [30, 70] : [],
     years: [from, to],
   };
 }
@@ -130,6 +149,9 @@ export function prepareTrend(tables: Tables, o: TrendOptions): TrendData {
 export function prepareCompare(tables: Tables, o: CompareOptions): CompareData {
   const series: Series[] = [];
   const speed: CompareData['speed'] = [];
+  // A projection whose base year differs from the estimate of that year starts its dashed line
+  // somewhere else (OWID's World aggregate is not WDI's): the footnote gives both values.
+  const joins: string[] = [];
   const estimates = tables['wb_urban_pct_1960_2024.csv'];
   const projections = tables['un_wup_urban_pct_projections_2024_2050.csv'];
   o.countries.forEach((code, i) => {
@@ -146,6 +168,11 @@ export function prepareCompare(tables: Tables, o: CompareOptions): CompareData {
         .sort((a, b) => a.year - b.year);
       if (future.length)
         series.push({ id: code, label: t('chartProjectionOf', { name }), points: future, style: i, projected: true });
+      const base = future[0];
+      const estimate = base && points.find((p) => p.year === base.year);
+      if (base && estimate && base.value !== estimate.value) {
+        joins.push(t('chartCompareJoin', { name, year: base.year, projected: base.text, estimate: estimate.text }));
+      }
     }
     const at = (y: number): Datum | undefined =>
       estimates
@@ -184,6 +211,7 @@ export function prepareCompare(tables: Tables, o: CompareOptions): CompareData {
           })
         : '',
       dashed: o.projections ? t('chartCompareDashed') : '',
+      joins: joins.join(''),
       from: o.speed[0],
       to: o.speed[1],
       n: (o.speed[1] - o.speed[0]) / 10,
@@ -215,6 +243,7 @@ export function preparePopulation(tables: Tables, o: PopulationOptions): Populat
     unit: t('chartUnitMillion'),
     source: t('chartPopulationSource', { from, to }),
     footnote: t('chartPopulationFootnote', {
+      registration: registrationNote(years),
       crossover: crossover ? t('chartPopulationCrossover', { year: crossover.year, before }) : '',
     }),
     series: [
@@ -249,12 +278,23 @@ export function prepareGap(tables: Tables, o: GapOptions): GapData {
   const missing: number[] = [];
   for (let y = from; y <= to; y++) if (!hukou.some((h) => h.year === y)) missing.push(y);
   const hollow = [...hukou, ...resident].filter((d) => d.quality === 'third_party').map((d) => d.year);
+  const [before, after] = REVISION_STEP.map((y) => gaps.find((g) => g.year === y));
+  const step =
+    before && after
+      ? t('chartGapStep', {
+          a: before.resident.text,
+          b: after.resident.text,
+          gapA: before.gap.toFixed(2),
+          gapB: after.gap.toFixed(2),
+        })
+      : '';
   return {
     kind: 'gap',
     unit: '%',
     source: t('chartGapSource', { from, to }),
     footnote: t('chartGapFootnote', {
       missing: missing.length ? t('chartGapMissing', { years: yearList(missing) }) : '',
+      step,
       hollow: hollow.length ? t('chartHollowYears', { years: yearList(hollow) }) : '',
     }),
     series: [

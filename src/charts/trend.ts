@@ -10,12 +10,10 @@ import {
   drawPoints,
   innerSize,
   plotArea,
-  r2,
   stepTicks,
   style,
   symbolPath,
   textWidth,
-  type G,
   type Margins,
   type PointInfo,
   type RenderContext,
@@ -32,8 +30,6 @@ export interface TrendOptions {
   title: string;
   /** First and last year drawn. Default: every year in the data (1949 to the latest). */
   years: [number, number] | null;
-  /** Shade the 30% and 70% stage thresholds (and 50–70%, 中后期). Default: true. */
-  stages: boolean;
   /** Draw census and 1% sample-survey figures as distinct markers. Default: true. */
   benchmarks: boolean;
   /** Milestones to annotate: 1978, the first year-end value above 50%, the latest year. Default: all. */
@@ -43,7 +39,6 @@ export interface TrendOptions {
 export const defaults: TrendOptions = {
   title: '',
   years: null,
-  stages: true,
   benchmarks: true,
   annotate: [...MILESTONES],
 };
@@ -87,7 +82,6 @@ export function render(data: TrendData, options: TrendOptions, ctx: RenderContex
   const x = scaleLinear().domain(data.years).range([0, w]);
   const y = scaleLinear().domain([0, Y_MAX]).range([h, 0]);
 
-  if (data.stages.length) drawStages(plot, data.stages, w, y);
   drawAxes(plot, x, y, {
     xTicks: stepTicks(data.years[0], data.years[1], 10),
     yTicks: stepTicks(0, Y_MAX, 10),
@@ -162,33 +156,6 @@ export function render(data: TrendData, options: TrendOptions, ctx: RenderContex
     series.points.some((p) => p.quality === 'third_party'),
   );
   return svg.node()!;
-}
-
-function drawStages(plot: G, stages: number[], w: number, y: (v: number) => number): void {
-  const [low, high] = [stages[0] ?? 30, stages[1] ?? 70];
-  const g = plot.append('g').attr('class', 'chart-stages').attr('aria-hidden', 'true');
-  const mid = (low + high) / 2;
-  const bands: [number, number, string, string, number][] = [
-    [0, low, 'chart-stage-early', t('chartStageEarly'), low],
-    [low, mid, 'chart-stage-fast', t('chartStageFast'), mid],
-    [mid, high, 'chart-stage-late', `${t('chartStageLate')}（${mid}%–${high}%）`, high],
-    [high, Y_MAX, 'chart-stage-mature', t('chartStageMature'), Y_MAX],
-  ];
-  g.selectAll('rect')
-    .data(bands)
-    .join('rect')
-    .attr('class', (b) => `chart-stage ${b[2]}`)
-    .attr('x', 0)
-    .attr('width', w)
-    .attr('y', (b) => r2(y(b[1])))
-    .attr('height', (b) => r2(y(b[0]) - y(b[1])));
-  g.selectAll('text')
-    .data(bands)
-    .join('text')
-    .attr('class', 'chart-stage-label')
-    .attr('x', 12)
-    .attr('y', (b) => r2(y(b[4]) + 28))
-    .text((b) => b[3]);
 }
 
 function drawLegend(svg: ReturnType<typeof chartRoot>, benchmarks: boolean, hollow: boolean): void {

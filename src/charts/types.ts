@@ -48,15 +48,13 @@ export interface ChartBase {
   footnote: string;
 }
 
-/** kind `trend`: China's urbanisation rate with benchmarks, stages and milestones. */
+/** kind `trend`: China's urbanisation rate with benchmarks and milestones. */
 export interface TrendData extends ChartBase {
   kind: 'trend';
   series: Series[];
   /** Census and 1% sample-survey figures, drawn as distinct markers. */
   benchmarks: (Datum & { measure: 'census' | 'survey'; label: string })[];
   annotations: Annotation[];
-  /** Stage thresholds in % shaded behind the line (e.g. 30 and 70); empty when off. */
-  stages: number[];
   years: [number, number];
 }
 

@@ -26,8 +26,8 @@ const BAD: Record<string, string> = {
   'bad-dataset-for-kind.md':
     'bad-dataset-for-kind.md:11: a trend chart cannot draw dataset "megacities-2020" — expected: "nbs-urbanisation"',
   'bad-option.md':
-    'bad-option.md:11: unknown option "colour" for a trend chart — expected one of: "kind", "dataset", "title", "years", "stages", "benchmarks", "annotate"',
-  'bad-option-type.md': 'bad-option-type.md:11: option "stages" must be true or false',
+    'bad-option.md:11: unknown option "colour" for a trend chart — expected one of: "kind", "dataset", "title", "years", "benchmarks", "annotate"',
+  'bad-option-type.md': 'bad-option-type.md:11: option "benchmarks" must be true or false',
   'bad-years.md': 'bad-years.md:11: option "years" must be two years such as [1978, 2024]',
   'bad-country.md':
     'bad-country.md:11: unknown countries value "FRA" — expected one of: "CHN", "WLD", "USA", "JPN", "DEU", "GBR", "KOR", "IND", "BRA"',
@@ -51,6 +51,6 @@ describe('validateChart()', () => {
     const deck = compile('good-all.md');
     const payload = chartPayload(deck.charts[0]!, tables);
     expect(payload.kind).toBe('trend');
-    expect(payload.options).toMatchObject({ title: '城镇化率', years: [1949, 2024], stages: true, benchmarks: true });
+    expect(payload.options).toMatchObject({ title: '城镇化率', years: [1949, 2024], benchmarks: true });
   });
 });

@@ -125,7 +125,26 @@ describe('render() of line charts', () => {
     expect(text).toContain('2011年 51.27%');
     expect(text).toContain('49.68%');
     expect(text).toContain('67.00%');
-    expect(svg.querySelectorAll('.chart-stage')).toHaveLength(4);
+  });
+
+  it('trend: draws no stage bands: no source gives the 30% / 70% thresholds', () => {
+    const { svg } = draw('trend');
+    expect(svg.querySelectorAll('[class*="stage"]')).toHaveLength(0);
+    expect(svg.textContent).not.toMatch(/阶段|中后期/);
+  });
+
+  it('trend and population: say that values before 1982 come from household registration, when they draw them', () => {
+    for (const kind of ['trend', 'population'] as const) {
+      expect(draw(kind).data.footnote).toContain('1982年以前的数值出自户籍统计，并非常住人口口径');
+      expect(draw(kind).data.footnote).toContain('1982–1989年的数值按人口普查作过调整');
+      expect(draw(kind, { years: [1990, 2024] }).data.footnote).not.toMatch(/1982/);
+    }
+  });
+
+  it('trend: names the 2019→2020 census revision with the official name of the census', () => {
+    expect(draw('trend').data.footnote).toContain(
+      '2019年（60.60%）到2020年（63.89%）的跳升含第七次全国人口普查后的口径修订',
+    );
   });
 
   it('keeps every tick inside its axis range', () => {
@@ -161,6 +180,13 @@ describe('render() of line charts', () => {
     expect(svg.querySelectorAll('.chart-gap')).toHaveLength(gap.gaps.length);
   });
 
+  it('gap: footnotes that the 2019→2020 widening (16.22 → 18.49) is partly the census revision', () => {
+    expect(draw('gap').data.footnote).toContain(
+      '常住人口城镇化率2019年（60.60%）到2020年（63.89%）的跳升含第七次全国人口普查后的口径修订，两者之差由16.22个百分点变为18.49个百分点，部分源于此；',
+    );
+    expect(draw('gap', { years: [2020, 2024] }).data.footnote).not.toContain('口径修订');
+  });
+
   it('compare: draws projections dashed, states the WB vs NBS difference, and gives points per decade', () => {
     const { svg, data } = draw('compare', { countries: ['CHN', 'WLD'] });
     const compare = data as Extract<ChartData, { kind: 'compare' }>;
@@ -169,7 +195,14 @@ describe('render() of line charts', () => {
       expect(p.getAttribute('stroke-dasharray')).toBe('10 8');
     expect(compare.footnote).toContain('世界银行 65.544%，国家统计局 67.00%');
     expect(compare.speed.find((s) => s.id === 'CHN')?.perDecade).toBe(10.5);
-    expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toContain('中国 +10.5 点/10年');
+    expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toContain('中国 +10.5 个百分点/10年');
+  });
+
+  it('compare: footnotes a projection that starts from another value than the estimate (World: OWID 57.904, WDI 57.701)', () => {
+    const { data } = draw('compare', { countries: ['CHN', 'WLD'] });
+    expect(data.footnote).toContain('世界的联合国预测线从 OWID 的2024年值 57.904% 起，世界银行同年为 57.701%；');
+    expect(data.footnote).not.toContain('中国的联合国预测线');
+    expect(draw('compare', { countries: ['CHN', 'WLD'], projections: false }).data.footnote).not.toContain('57.904');
   });
 
   it('compare: hides a country switched off in the legend', () => {
