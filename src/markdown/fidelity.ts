@@ -19,7 +19,7 @@
  */
 import { foldText } from './fold.ts';
 import { htmlToText } from './text.ts';
-import type { Deck, Part, Slide, SourcePos } from './types.ts';
+import type { ContentRole, Deck, Part, Slide, SourcePos } from './types.ts';
 
 /** An official name and the short forms that must not stand for it. */
 export interface OfficialName {
@@ -293,10 +293,16 @@ export function checkFidelity(deck: Deck, speech: string, options: FidelityOptio
         }
       }
 
-      for (const [where, text] of visibleAndNotes(part, slide)) {
+      for (const { where, text, line } of textsOf(part, slide)) {
         for (const official of officialNames) {
           for (const wrong of new Set(shortForms(text, official))) {
-            at(slide, 'official-name', `${where}把“${official.name}”简写作“${wrong}” — 写全称“${official.name}”`);
+            findings.push({
+              file: slide.file,
+              line,
+              slide: slide.id,
+              rule: 'official-name',
+              message: `${where}把“${official.name}”简写作“${wrong}” — 写全称“${official.name}”`,
+            });
           }
         }
       }
@@ -305,16 +311,26 @@ export function checkFidelity(deck: Deck, speech: string, options: FidelityOptio
   return findings;
 }
 
-/** Every text of a slide a reader meets, by where it stands (the part's titles with its first slide). */
-function visibleAndNotes(part: Part, slide: Slide): [string, string][] {
-  const texts: [string, string][] = [
-    ['幻灯片', slide.text],
-    ['讲稿备注', slide.notesText],
-  ];
+/** What the notes' roles are called in messages. */
+const ROLE_NAMES: Record<ContentRole, string> = {
+  speech: '讲稿备注',
+  direction: '提示',
+  note: '备注',
+  editorial: '编者概括',
+  source: '出处说明',
+};
+
+/** Every text of a slide someone meets, where it stands and its line (the part's titles go with its first slide). */
+function textsOf(part: Part, slide: Slide): { where: string; text: string; line: number }[] {
+  const texts = [{ where: '幻灯片', text: slide.text, line: slide.line }];
+  for (const block of slide.notes) texts.push({ where: ROLE_NAMES[block.role], text: block.text, line: block.line });
   for (const chart of slide.charts) {
-    for (const value of Object.values(chart.options)) if (typeof value === 'string') texts.push(['图表', value]);
+    for (const value of Object.values(chart.options)) {
+      if (typeof value === 'string') texts.push({ where: '图表', text: value, line: chart.line });
+    }
   }
-  if (slide === part.slides[0]) texts.push(['部分标题', `${part.title}\n${part.theme}`]);
+  if (slide === part.slides[0])
+    texts.push({ where: '部分标题', text: `${part.title}\n${part.theme}`, line: part.line });
   return texts;
 }
 

@@ -18,7 +18,7 @@ const DECKS: { name: string; root: string; speech: string; options: FidelityOpti
     name: 'the speech deck (slides/)',
     root: '.',
     speech: 'assets/source/speech.txt',
-    options: { names: ['马克思'], structural: ['sources', 'data-sources'] },
+    options: { names: ['马克思'], structural: ['sources'] },
   },
 ];
 

@@ -146,10 +146,19 @@ describe('checkFidelity(): official names in full', () => {
     }
   });
 
-  it('reports a short form on the slide, in the notes, in a chart title and in a part title', () => {
+  it('reports a short form on the slide, in the notes (any role, at its line), in a chart title and in a part title', () => {
     expect(check('{#a}\n\n## 推进基层治理\n\n- 十八大以来，基层治理取得了明显进展\n')).toEqual(['official-name a']);
     expect(check('{#a}\n\n## 推进基层治理\n\n- 基层治理取得了明显进展\n\nNote:\n\n十八大以来的进展。\n')).toEqual([
       'official-name a',
+    ]);
+    const inNote = checkFidelity(
+      deckOf(
+        '{#a}\n\n## 推进基层治理\n\n- 基层治理取得了明显进展\n\nNote:\n\n::: note\n请核对十八大以来的数据。\n:::\n',
+      ),
+      SPEECH,
+    );
+    expect(inNote.map(formatFinding)).toEqual([
+      'slides/00-test.md:21: 备注把“党的十八大”简写作“十八大” — 写全称“党的十八大”',
     ]);
     expect(
       check('{#a layout=chart}\n\n## 城镇人口\n\n```chart\nkind: cities\ndataset: x\ntitle: 第七次人口普查\n```\n'),
