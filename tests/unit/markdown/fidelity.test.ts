@@ -85,7 +85,7 @@ describe('checkFidelity(): quotations', () => {
       SPEECH,
     );
     expect(formatFinding(finding!)).toBe(
-      'slides/00-test.md:12: 引语“要加强基层治理体系建设”不是讲稿中加引号的原话 — 逐字照录讲稿“…”中的文字（省略处写“……”），或改为不加引号的要点',
+      'slides/00-test.md:12: 引语“要加强基层治理体系建设”不是讲稿中加引号的原话 — 逐字照录讲稿“…”中的文字（删去的字写作“……”），或改为不加引号的要点',
     );
   });
 });
