@@ -337,6 +337,24 @@ function textsOf(part: Part, slide: Slide): { where: string; text: string; line:
   return texts;
 }
 
+/**
+ * Checks a deck against its own speech notes, for a deck that carries no separate source text:
+ * the speech-role notes hold every sentence of the speech (the importer and this deck keep that
+ * invariant), and a slide without speech notes (title, agenda, sources) counts as structural.
+ * `npm run build` prints these findings as warnings.
+ */
+export function checkAgainstNotes(deck: Deck, options: FidelityOptions = {}): FidelityFinding[] {
+  const slides = deck.parts.flatMap((p) => p.slides);
+  const speechOf = (slide: Slide): string =>
+    slide.notes
+      .filter((b) => b.role === 'speech')
+      .map((b) => b.text)
+      .join('\n');
+  const speech = slides.map(speechOf).join('\n');
+  const silent = slides.filter((s) => speechOf(s).trim() === '').map((s) => s.id);
+  return checkFidelity(deck, speech, { ...options, structural: [...(options.structural ?? []), ...silent] });
+}
+
 /** A finding as the build prints problems: `file:line: 问题 — 怎么做`. */
 export function formatFinding(finding: FidelityFinding): string {
   return `${finding.file}:${finding.line}: ${finding.message}`;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { DeckError } from '../markdown/errors.ts';
+import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
 import type { CompileOptions, Deck, DeckExtension, SourceFile } from '../markdown/types.ts';
 import { PATHS, isPreloadedFont } from '../config.ts';
 
@@ -99,6 +100,8 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
           );
         }
         for (const w of other) this.warn(`${w.file}:${w.line}: ${w.message}`);
+        // Words on a slide the speech does not say (docs/authoring.md: Saying only what the speech says).
+        for (const f of checkAgainstNotes(deck)) this.warn(formatFinding(f));
       }
       const extra = Object.assign({}, ...extensions.map((e) => e.exports?.(deck, root) ?? {})) as Record<
         string,

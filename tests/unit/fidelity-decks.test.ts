@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/markdown/compile.ts';
 import { DATASETS } from '../../src/charts/data/datasets.ts';
 import {
+  checkAgainstNotes,
   checkFidelity,
   formatFinding,
   OFFICIAL_NAMES,
@@ -28,6 +29,10 @@ describe.each(DECKS)('$name', ({ root, speech, options }) => {
 
   it('says only what the speech says: quotations, "name：text" lines, editorial marks, official names', () => {
     expect(checkFidelity(deck, text, options).map(formatFinding)).toEqual([]);
+  });
+
+  it('gives no warning in npm run build, which checks the slides against the deck’s own speech notes', () => {
+    expect(checkAgainstNotes(deck, options).map(formatFinding)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../../src/markdown/compile.ts';
 import {
+  checkAgainstNotes,
   checkFidelity,
   formatFinding,
   OFFICIAL_NAMES,
@@ -169,5 +170,31 @@ describe('checkFidelity(): official names in full', () => {
       ),
     ).toEqual(['official-name']);
     expect(check('{#a}\n\n## 推进基层治理\n\n- 党的十八大以来，基层治理取得了明显进展\n')).toEqual([]);
+  });
+});
+
+describe('checkAgainstNotes(): a deck checked against its own speech notes (what npm run build prints)', () => {
+  const slide = (body: string, notes: string): string => `${body}\n\nNote:\n\n${notes}\n`;
+  const speech = '张三同志指出:“城市是人民的城市,治理要靠人民。”我们要持续推进基层治理。';
+
+  it('finds a paraphrase credited with a name-colon line, and no problem in a faithful slide', () => {
+    const deck = deckOf(
+      [
+        slide('{#good}\n\n## 推进基层治理\n\n> 城市是人民的城市，治理要靠人民。\n> —— 张三同志', speech),
+        slide('{#bad}\n\n## 推进基层治理\n\n- 张三同志：城市属于人民', '我们要持续推进基层治理。'),
+      ].join('\n---\n\n'),
+    );
+    expect(checkAgainstNotes(deck).map((f) => `${f.rule} ${f.slide}`)).toEqual(['name-colon bad']);
+  });
+
+  it('counts a slide with no speech in its notes (title, agenda, sources) as structural', () => {
+    const deck = deckOf(
+      [
+        slide('{#talk}\n\n## 推进基层治理\n\n- 持续推进基层治理', speech),
+        slide('{#credits}\n\n## 资料来源\n\n- 某某出版社', '::: source\n某某出版社，2023年。\n:::'),
+        slide('{#made-up}\n\n## 展望未来\n\n- 乘风破浪会有时', '直挂云帆济沧海。'),
+      ].join('\n---\n\n'),
+    );
+    expect(checkAgainstNotes(deck).map((f) => `${f.rule} ${f.slide}`)).toEqual(['no-overlap made-up']);
   });
 });
