@@ -1,8 +1,8 @@
 declare module 'virtual:deck' {
-  /** The compiled deck without slide HTML (see src/runtime/deck-data.ts for its type). */
-  export const deck: unknown;
+  /** The running deck's view of the compiled deck (src/markdown/views.ts, `toRuntimeDeck`). */
+  export const deck: import('./markdown/views.ts').RuntimeDeck;
   /** Chart data by chart id, validated at build time (added by the charts extension). */
-  export const chartData: Record<string, unknown> | undefined;
+  export const chartData: Record<string, import('./charts/kinds.ts').ChartPayload> | undefined;
 }
 
 declare module 'subset-font' {

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../markdown/text.ts';
 import type { DeckMeta } from '../markdown/types.ts';
+import type { PartHeading } from '../markdown/views.ts';
 import { t, type UiKey } from '../common/i18n.ts';
 import { partHeadingText } from '../common/part-heading.ts';
 
@@ -22,7 +23,7 @@ export interface PrintedSlide {
 /** Everything the handout shows. */
 export interface HandoutInput {
   meta: DeckMeta;
-  parts: { id: string; kind: string; label: string; title: string }[];
+  parts: PartHeading[];
   slides: PrintedSlide[];
   /** The deck's stylesheets (relative to the page), so slides look as in the deck. */
   stylesheets: string[];

@@ -11,7 +11,8 @@ import {
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser, Page } from 'playwright';
-import type { DeckMeta } from '../markdown/types.ts';
+import { SLIDE_GEOMETRY } from '../config.ts';
+import { PRINT_DATA_ID, PRINT_READY_ATTR, type PrintData } from '../markdown/views.ts';
 import { t } from '../common/i18n.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
 import { buildDeck, staleReason } from './build.ts';
@@ -149,7 +150,7 @@ async function waitForPrintState(page: Page, timeout: number): Promise<void> {
   // Function predicates, not strings: Playwright evaluates string predicates with `new Function`,
   // which the deck's CSP (script-src 'self') forbids.
   try {
-    await page.waitForFunction(() => document.documentElement.dataset.printLayout === 'ready', undefined, {
+    await page.waitForFunction((attr) => document.documentElement.dataset[attr] === 'ready', PRINT_READY_ATTR, {
       timeout,
       polling: 'raf',
     });
@@ -175,7 +176,7 @@ async function waitForPrintState(page: Page, timeout: number): Promise<void> {
 
 /** What the handout needs from the laid-out print view (one entry per slide, not per fragment step). */
 export const PRINT_EXTRACT = `(function () {
-  var data = JSON.parse(document.getElementById('deck-print-data').textContent);
+  var data = JSON.parse(document.getElementById(${JSON.stringify(PRINT_DATA_ID)}).textContent);
   var slides = Array.prototype.map.call(
     document.querySelectorAll('.pdf-page:not([data-fragment-copy]) > section[data-part]'),
     function (s) {
@@ -200,9 +201,7 @@ export const PRINT_EXTRACT = `(function () {
   return { meta: data.meta, parts: data.parts, slides: slides, stylesheets: stylesheets, pages: document.querySelectorAll('.pdf-page').length, cutOff: cutOff };
 })()`;
 
-interface Extracted {
-  meta: DeckMeta;
-  parts: { id: string; kind: string; label: string; title: string; theme: string }[];
+interface Extracted extends PrintData {
   slides: PrintedSlide[];
   stylesheets: string[];
   pages: number;
@@ -338,7 +337,12 @@ export async function exportPdf({
     if (served.status === 'rejected') throw served.reason;
     if (launched.status === 'rejected') throw launched.reason;
     const site = served.value.url;
-    const context = await guard(launched.value.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' }));
+    const context = await guard(
+      launched.value.newContext({
+        viewport: { width: SLIDE_GEOMETRY.width, height: SLIDE_GEOMETRY.height },
+        locale: 'zh-CN',
+      }),
+    );
     const page = await guard(context.newPage());
 
     progress('layout');

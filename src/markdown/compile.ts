@@ -7,6 +7,7 @@ import { sanitizeSlideHtml } from './sanitize.ts';
 import { splitSlides } from './split.ts';
 import { escapeHtml, htmlToText } from './text.ts';
 import { widenHtml, widenPunctuation } from './width.ts';
+import { chartId } from './views.ts';
 import type {
   ChartSpec,
   CompileOptions,
@@ -105,14 +106,10 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
         file: source.file,
         line: raw.bodyLine,
         allowCharts: true,
-        chartId: (n) => `chart-${id}${n > 1 ? `-${n}` : ''}`,
+        chartId: (n) => chartId(id, n),
       });
       audience.charts.forEach((c, i) => {
-        const spec: ChartSpec = {
-          ...c,
-          id: `chart-${id}${i > 0 ? `-${i + 1}` : ''}`,
-          slideId: id,
-        };
+        const spec: ChartSpec = { ...c, id: chartId(id, i + 1), slideId: id };
         const problem = options.validateChart?.(spec) ?? null;
         if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see docs/authoring.md: Charts)');
         slideCharts.push(spec);

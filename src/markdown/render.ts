@@ -104,7 +104,7 @@ function inlineText(tokens: Token[]): string {
  */
 export function createRenderer(): (markdown: string, ctx: RenderContext) => Rendered {
   const md = new Marked({ gfm: true, breaks: false });
-  let state: { charts: RawChart[]; ctx: RenderContext; chartHtml: string[] } | null = null;
+  let state: { chartHtml: string[] } | null = null;
 
   md.use({
     renderer: {
@@ -209,7 +209,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
         }
       });
     }
-    state = { charts, ctx, chartHtml };
+    state = { chartHtml };
     try {
       const html = md.parser(tokens);
       return { html, charts, links, images, title };

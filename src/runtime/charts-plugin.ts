@@ -87,7 +87,7 @@ export function chartsPlugin(): RevealPlugin {
     init(reveal) {
       deck = reveal;
       const root = reveal.getRevealElement() ?? document;
-      const payloads = (chartData ?? {}) as Record<string, ChartPayload>;
+      const payloads = chartData ?? {};
       root.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((figure) => {
         const payload = payloads[figure.dataset.chart ?? ''];
         if (!payload) return;

@@ -1,17 +1,11 @@
 import { deck } from 'virtual:deck';
-import type { ChartSpec, DeckMeta, Part, Slide } from '../markdown/types.ts';
+import type { RuntimeDeck, SlidePlace } from '../markdown/views.ts';
 
-/** A slide as the runtime sees it: no HTML or text (those are in the page), everything else. */
-export type RuntimeSlide = Omit<Slide, 'html' | 'notesHtml' | 'notesText' | 'text'>;
-export type RuntimePart = Omit<Part, 'slides'> & { slides: RuntimeSlide[] };
-export interface RuntimeDeck {
-  meta: DeckMeta;
-  parts: RuntimePart[];
-  charts: ChartSpec[];
-}
+/** A slide as the running deck knows it (src/markdown/views.ts). */
+export type RuntimeSlide = SlidePlace;
 
 /** The compiled deck's data for runtime features. */
-export const deckData = deck as RuntimeDeck;
+export const deckData: RuntimeDeck = deck;
 
 /** All slides in deck order. */
 export const allSlides: RuntimeSlide[] = deckData.parts.flatMap((p) => p.slides);

@@ -1,17 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { deckData, type RuntimePart } from './deck-data.ts';
+import { PRINT_DATA_ID, PRINT_READY_ATTR, toPrintData, type PrintData } from '../markdown/views.ts';
+import { deckData } from './deck-data.ts';
 import { partHeadingText } from '../common/part-heading.ts';
-
-/** `data-print-layout` on `<html>` once the print view carries its PDF structure. */
-export const PRINT_READY_ATTR = 'printLayout';
-/** Id of the JSON block with the deck settings and parts, read by the PDF exporter. */
-export const PRINT_DATA_ID = 'deck-print-data';
-
-/** What the print view hands the PDF exporter (src/export/pdf.ts) besides the pages. */
-export interface PrintData {
-  meta: (typeof deckData)['meta'];
-  parts: Pick<RuntimePart, 'id' | 'kind' | 'label' | 'title' | 'theme'>[];
-}
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
@@ -64,10 +54,7 @@ export function printPlugin(): RevealPlugin {
       }
       rest.forEach((h) => h.setAttribute('aria-level', '3'));
     });
-    const data: PrintData = {
-      meta: deckData.meta,
-      parts: deckData.parts.map(({ id, kind, label, title, theme }) => ({ id, kind, label, title, theme })),
-    };
+    const data: PrintData = toPrintData(deckData);
     const json = document.createElement('script');
     json.type = 'application/json';
     json.id = PRINT_DATA_ID;

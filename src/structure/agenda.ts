@@ -1,10 +1,11 @@
+import { SLIDE_GEOMETRY } from '../config.ts';
 import { mountStructureMap, type StructureMap } from './mount.ts';
 import type { OutlineNode, OutlineTarget } from './outline.ts';
 
-/** The agenda slide's diagram, in the slide's own space (src/config.ts: 1600×900). */
+/** The agenda slide's diagram, in the slide's own space (src/config.ts SLIDE_GEOMETRY). */
 export const AGENDA = {
   /** Slide width when reveal's config has none. */
-  slideWidth: 1600,
+  slideWidth: SLIDE_GEOMETRY.width,
   /** Left + right padding of a slide (theme.css). */
   sidePadding: 144,
   fontSize: 24,
@@ -12,7 +13,7 @@ export const AGENDA = {
 
 /** Options of `mountAgendaDiagrams`. */
 export interface AgendaOptions {
-  /** reveal's logical slide width (`deck.getConfig().width`). Default 1600. */
+  /** reveal's logical slide width (`deck.getConfig().width`). Default `SLIDE_GEOMETRY.width`. */
   slideWidth?: unknown;
   /** Print view: the final state, nothing current. Default false. */
   print?: boolean;

@@ -1,4 +1,5 @@
 import type { PartKind } from '../markdown/types.ts';
+import type { OutlineSource } from '../markdown/views.ts';
 import { t } from '../common/i18n.ts';
 
 /** The levels of the speech's outline, from the whole speech down to single slides. */
@@ -39,19 +40,6 @@ export interface OutlineNode {
   slideIds: string[];
   editorial: EditorialShare;
   children: OutlineNode[];
-}
-
-/** The part of a compiled deck the outline reads (fits both `Deck` and the runtime deck). */
-export interface OutlineSource {
-  meta: { title: string };
-  parts: ReadonlyArray<{
-    id: string;
-    kind: PartKind;
-    label: string;
-    title: string;
-    theme: string;
-    slides: ReadonlyArray<{ id: string; h: number; v: number; title: string; section: string; editorial: boolean }>;
-  }>;
 }
 
 const NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

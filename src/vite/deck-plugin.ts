@@ -5,6 +5,7 @@ import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServe
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
+import { toRuntimeDeck } from '../markdown/views.ts';
 import type { CompileOptions, Deck, DeckExtension, SourceFile } from '../markdown/types.ts';
 import { PATHS, isPreloadedFont } from '../config.ts';
 
@@ -19,19 +20,6 @@ export function readSlideFiles(root: string): SourceFile[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => ({ file: `${PATHS.slides}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
-}
-
-/** The runtime's view of the deck: everything but the slides' HTML and text, which are in index.html. */
-function runtimeDeck(deck: Deck): unknown {
-  return {
-    meta: deck.meta,
-    parts: deck.parts.map(({ slides, ...part }) => ({
-      ...part,
-      // Slide and notes text are in the page already (search reads them from the DOM).
-      slides: slides.map(({ html: _html, notesHtml: _notes, notesText: _nt, text: _text, ...slide }) => slide),
-    })),
-    charts: deck.charts,
-  };
 }
 
 /**
@@ -107,7 +95,7 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
         string,
         unknown
       >;
-      const lines = [`export const deck = ${JSON.stringify(runtimeDeck(deck))};`];
+      const lines = [`export const deck = ${JSON.stringify(toRuntimeDeck(deck))};`];
       for (const [name, value] of Object.entries(extra)) {
         lines.push(`export const ${name} = ${JSON.stringify(value)};`);
       }

@@ -1,6 +1,6 @@
 import { mountStructureMap, type StructureMap } from '../../structure/mount.ts';
 import { buildOutline } from '../../structure/outline.ts';
-import type { RuntimeDeck } from '../deck-data.ts';
+import type { RuntimeDeck } from '../../markdown/views.ts';
 
 /** The reading view's table of contents. */
 export interface Toc {

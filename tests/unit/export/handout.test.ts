@@ -13,8 +13,8 @@ const input = (overrides: Partial<HandoutInput> = {}): HandoutInput => ({
     showEditorialMarks: true,
   },
   parts: [
-    { id: 'opening', kind: 'opening', label: '开篇', title: '开篇' },
-    { id: 'qi', kind: 'part', label: '起', title: '把握城镇化发展规律' },
+    { id: 'opening', kind: 'opening', label: '开篇', title: '开篇', theme: '开篇' },
+    { id: 'qi', kind: 'part', label: '起', title: '把握城镇化发展规律', theme: '把握规律' },
   ],
   slides: [
     {
