@@ -1,6 +1,6 @@
 /**
- * Every string a user meets in the interface, in one table per language. Add a language by
- * adding a table with the same keys; `t()` reads the active one.
+ * Every string a user meets in the interface, in one table. The deck speaks Chinese only; a second
+ * language would be a second table with the same keys (`UiKey`) and a choice of table in `t()`.
  */
 export const zhCN = {
   deckLabel: '演示文稿',
@@ -216,16 +216,8 @@ export const zhCN = {
 } as const;
 
 export type UiKey = keyof typeof zhCN;
-export type UiStrings = Record<UiKey, string>;
-
-let active: UiStrings = zhCN;
-
-/** Switches the interface language table (e.g. to a future English table). */
-export function setUiStrings(table: UiStrings): void {
-  active = table;
-}
 
 /** The interface string for `key`, with `{name}` placeholders filled from `vars`. */
 export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-  return active[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return zhCN[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 
 /** Where a usable Chromium was found. */
@@ -119,13 +119,4 @@ export async function findBrowser(
     tried.push('apt-get install chromium (failed)');
   }
   throw new NoBrowserError(tried);
-}
-
-/** The browser's version line, e.g. `Chromium 156.0.8078.108`, or null when it will not say. */
-export function browserVersion(executablePath: string): string | null {
-  try {
-    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
-  } catch {
-    return null;
-  }
 }
