@@ -64,6 +64,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...layerRules(),
   {
+    // An absence asserted after a fixed sleep can pass without testing anything: wait on a condition.
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'waitForTimeout', message: 'Wait on a condition (expect.poll, waitForFunction), not a time.' },
+      ],
+    },
+  },
+  {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': [

@@ -134,8 +134,11 @@ test('a slide address, print or the reading view wait for reveal instead of show
   for (const url of [`${site}#/qi-trend`, `${site}?print-pdf`, `${site}?view=read`]) {
     const bundle = await holdBundle(page);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.readyState !== 'loading' || !!document.querySelector('#title'));
-    await page.waitForTimeout(200);
+    // The head script has run (served, it adds the font preloads, in the same task as its decision)
+    // and the first slide is parsed.
+    await page.waitForFunction(
+      () => !!document.querySelector('link[rel="preload"][as="font"]') && !!document.querySelector('#title'),
+    );
     expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint')), url).toBe(false);
     await expect(page.locator('#title h1'), url).toBeHidden();
     await bundle.release();

@@ -32,6 +32,18 @@ async function slideAtTop(page: Page): Promise<string> {
   });
 }
 
+/** The slide id the deck has remembered (`deck.<hash>.position` in localStorage), or '' before any. */
+async function storedSlide(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('.position'));
+    try {
+      return key ? String((JSON.parse(localStorage.getItem(key) ?? '{}') as { slideId?: string }).slideId ?? '') : '';
+    } catch {
+      return '';
+    }
+  });
+}
+
 /** The ids of all slides in deck order, and one slide deep in the deck with a chart. */
 async function slideIds(page: Page): Promise<string[]> {
   return page.$$eval('.reveal .slides > section > section[id]', (els) => els.map((e) => e.id));
@@ -328,7 +340,8 @@ test('resume keeps the reading view scroll position', async ({ page, site }) => 
     );
   }, target);
   await expect.poll(() => slideAtTop(page)).toBe(target);
-  await page.waitForTimeout(600); // the position is written at most every 400 ms
+  // The position is written at most every 400 ms.
+  await expect.poll(() => storedSlide(page)).toBe(target);
   await open(page, `${site}?view=read`);
   const offer = page.getByRole('region', { name: '继续上次的位置' });
   await offer.getByRole('button', { name: '继续' }).click();
@@ -364,19 +377,26 @@ test('with storage blocked the deck, reading view and search all work and nothin
   site,
 }) => {
   await page.addInitScript(() => {
+    const w = window as unknown as { storageTries: number };
+    w.storageTries = 0;
     Object.defineProperty(window, 'localStorage', {
       configurable: true,
       get() {
+        w.storageTries += 1;
         throw new DOMException('The operation is insecure.', 'SecurityError');
       },
     });
   });
+  const tries = (): Promise<number> =>
+    page.evaluate(() => (window as unknown as { storageTries: number }).storageTries);
   await open(page, site);
   await page.evaluate(() => window.deck!.next());
   await page.keyboard.press('r');
   expect(await reading(page)).toBe(true);
+  const before = await tries();
   await page.mouse.wheel(0, 1500);
-  await page.waitForTimeout(500);
+  // The reading position is saved after the scroll: the deck tried the storage, which threw.
+  await expect.poll(tries).toBeGreaterThan(before);
   const input = await openSearch(page);
   await input.fill('治理');
   await expect(page.locator('#study-results [role="option"]').first()).toBeVisible();
@@ -455,8 +475,15 @@ test.describe('on a touch phone', () => {
   test('in the reading view a swipe scrolls nothing sideways and never changes the slide', async ({ page, site }) => {
     await open(page, site);
     expect(await reading(page)).toBe(true);
+    await page.evaluate(() => {
+      const w = window as unknown as { touchEnds: number };
+      w.touchEnds = 0;
+      document.addEventListener('touchend', () => (w.touchEnds += 1), true);
+    });
     await swipeLeft(page);
-    await page.waitForTimeout(300);
+    // The page has handled the whole swipe and painted twice since (the same swipe moves the slide view).
+    await expect.poll(() => page.evaluate(() => (window as unknown as { touchEnds: number }).touchEnds)).toBe(1);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await page.evaluate(() => window.deck!.getIndices().h)).toBe(0);
     expect(await page.evaluate(() => window.scrollX)).toBe(0);
   });
@@ -498,8 +525,8 @@ test('the speaker view never shows the resume offer or the study toolbar', async
   await open(page, `${site}#/opening-why`);
   await page.waitForLoadState('networkidle');
   await page.goto(`${site}speaker.html`);
-  await page.waitForLoadState('load');
-  await page.waitForTimeout(800);
+  // Ready: the previews (reveal instances with the deck's preview plugins) have started.
+  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
   await expect(page.locator('.study-resume')).toHaveCount(0);
   await expect(page.locator('.study-bar')).toHaveCount(0);
 });
@@ -507,7 +534,7 @@ test('the speaker view never shows the resume offer or the study toolbar', async
 test('on a phone the offer shows in the reading view and reading on dismisses it', async ({ page, site }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, `${site}#/opening-task`);
-  await page.waitForTimeout(600);
+  await expect.poll(() => storedSlide(page)).toBe('opening-task');
   await open(page, site);
   expect(await reading(page)).toBe(true);
   const offer = page.getByRole('region', { name: '继续上次的位置' });
@@ -516,7 +543,7 @@ test('on a phone the offer shows in the reading view and reading on dismisses it
   await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), ids[8]!);
   await expect(offer).toHaveCount(0);
   // The new place is what is remembered now.
-  await page.waitForTimeout(600);
+  await expect.poll(() => storedSlide(page)).toBe(ids[8]);
   await open(page, site);
   await expect(page.getByRole('region', { name: '继续上次的位置' })).toContainText(
     (await page.locator(`section#${ids[8]}`).getAttribute('data-title'))!,
