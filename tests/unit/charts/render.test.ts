@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../src/charts/data/load.ts';
 import { gapCount } from '../../../src/charts/frame.ts';
@@ -11,7 +9,8 @@ import type { ChartData, ChartKind } from '../../../src/charts/types.ts';
 import type { ChartSpec } from '../../../src/markdown/types.ts';
 
 const tables = loadTables(process.cwd());
-const SNAPSHOTS = 'tests/snapshots/charts';
+/** Snapshots, relative to this file (Vitest's `toMatchFileSnapshot`). */
+const SNAPSHOTS = '../../snapshots/charts';
 
 function payload(kind: ChartKind, options: Record<string, unknown> = {}) {
   const spec: ChartSpec = { id: `chart-${kind}`, slideId: kind, kind, dataset: '', options, file: 't.md', line: 1 };
@@ -32,20 +31,6 @@ function normalise(svg: SVGSVGElement): string {
       (_m, name: string, v: string) => ` ${name}="${round(v)}"`,
     )
     .replace(/></g, '>\n<');
-}
-
-function matchSnapshot(name: string, text: string): void {
-  const file = path.join(SNAPSHOTS, `${name}.svg`);
-  const changed = path.join(SNAPSHOTS, `${name}-changed.svg`);
-  mkdirSync(SNAPSHOTS, { recursive: true });
-  if (!existsSync(file)) {
-    writeFileSync(file, text);
-    return;
-  }
-  if (readFileSync(file, 'utf8') !== text) {
-    writeFileSync(changed, text);
-    expect.fail(`${file} differs from the render; see ${changed}`);
-  }
 }
 
 function attributesOf(svg: SVGSVGElement): string[] {
@@ -87,8 +72,8 @@ describe.each(Object.keys(KINDS) as ChartKind[])('render() of a %s chart', (kind
     for (const s of stops) expect(s.getAttribute('aria-label')).toMatch(/来源：/);
   });
 
-  it('matches its normalised SVG snapshot', () => {
-    matchSnapshot(kind, normalise(draw(kind).svg));
+  it('matches its normalised SVG snapshot', async () => {
+    await expect(normalise(draw(kind).svg)).toMatchFileSnapshot(`${SNAPSHOTS}/${kind}.svg`);
   });
 
   it('gives a data table with one row per year or city and the values as published', () => {

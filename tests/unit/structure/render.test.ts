@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutStructure } from '../../../src/structure/layout.ts';
 import { buildOutline, pathToSlide } from '../../../src/structure/outline.ts';
 import { createStructureSvg, renderStructure } from '../../../src/structure/render.ts';
 import { fixtureDeck } from './helpers.ts';
 
-const SNAPSHOT = 'tests/snapshots/structure-overlay.svg';
+/** Relative to this file (Vitest's `toMatchFileSnapshot`). */
+const SNAPSHOT = '../../snapshots/structure-overlay.svg';
 
 /** Serialises an SVG one element per line, numbers rounded to 0.1: stable across platforms. */
 function normalise(svg: Element): string {
@@ -86,11 +86,7 @@ describe('renderStructure()', () => {
     expect(before!.getAttribute('tabindex')).toBe('0');
   });
 
-  it('matches the SVG snapshot', () => {
-    const actual = normalise(draw());
-    if (!existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, actual);
-    const expected = readFileSync(SNAPSHOT, 'utf8');
-    if (actual !== expected) writeFileSync(SNAPSHOT.replace(/\.svg$/, '-changed.svg'), actual);
-    expect(actual).toBe(expected);
+  it('matches the SVG snapshot', async () => {
+    await expect(normalise(draw())).toMatchFileSnapshot(SNAPSHOT);
   });
 });
