@@ -4,20 +4,25 @@ import { CHROMIUM_ARGS, findBrowser } from '../src/export/browser.ts';
 import { sections } from './bench/sections.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
 
+/** Sections that do not read dist/. */
+const NO_DIST = ['import'];
+
 /**
  * `npm run bench`: builds nothing; measures the built `dist/` (run `npm run build` first) and
  * prints every figure in one table. Each feature adds a section in scripts/bench/sections.ts.
  */
 async function main(): Promise<void> {
   const dist = path.resolve(process.env.DECK_DIST ?? 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) {
+  const only = process.argv.slice(2);
+  // Sections that measure the importer need no built site.
+  const needsDist = only.length === 0 || only.some((name) => !NO_DIST.includes(name));
+  if (needsDist && !existsSync(path.join(dist, 'index.html'))) {
     console.error(`${dist}/index.html is missing: run "npm run build" first.`);
     process.exit(1);
   }
   const browser = await findBrowser();
   const ctx: BenchContext = { dist, executablePath: browser.executablePath, args: CHROMIUM_ARGS };
   const rows: BenchRow[] = [];
-  const only = process.argv.slice(2);
   for (const [name, section] of Object.entries(sections)) {
     if (only.length > 0 && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);

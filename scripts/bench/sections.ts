@@ -1,6 +1,7 @@
 import { benchCharts } from './charts.ts';
 import { benchDeck } from './deck.ts';
 import { benchDev } from './dev.ts';
+import { benchImport } from './import.ts';
 import { benchPdf } from './pdf.ts';
 import { benchStructure } from './structure.ts';
 import type { BenchSection } from './types.ts';
@@ -12,4 +13,5 @@ export const sections: Record<string, BenchSection> = {
   pdf: benchPdf,
   structure: benchStructure,
   dev: benchDev,
+  import: benchImport,
 };
