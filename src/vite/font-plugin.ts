@@ -26,12 +26,14 @@ export const FONT_OUT = 'assets/fonts/generated';
 
 /** Folders whose text may reach the screen: slides, UI strings, data labels. */
 const TEXT_SOURCES = ['slides', 'src', 'assets/data', 'index.html'];
+/** Inside those, code whose text never reaches a page (the importer's messages and patterns). */
+const NOT_ON_SCREEN = [path.join('src', 'import')];
 const TEXT_FILE = /\.(md|ts|csv|html)$/;
 
 function collectText(root: string): string {
   const chunks: string[] = [];
   const walk = (p: string): void => {
-    if (!existsSync(p)) return;
+    if (!existsSync(p) || NOT_ON_SCREEN.some((n) => p === path.join(root, n))) return;
     if (statSync(p).isDirectory()) {
       for (const f of readdirSync(p).sort()) walk(path.join(p, f));
     } else if (TEXT_FILE.test(p)) {
