@@ -69,7 +69,10 @@ export function detectStructure(blocks: readonly Block[]): Structure {
   for (let i = bodyStart; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.text === title) {
-      findings.push({ line: b.line, message: `标题重复出现（第 ${b.line} 行），已放在标题页的备注里` });
+      findings.push({
+        line: b.line,
+        message: `标题重复出现（第 ${b.line} 行），已放在标题页备注的 ::: source（出处）块里`,
+      });
     } else if (DATE_LINE.test(b.text)) {
       date = b.text.replace(/^[(（]|[)）]$/g, '');
     } else if (/^——/.test(b.text) && !endsSentence(b.text)) {
@@ -100,7 +103,7 @@ export function detectStructure(blocks: readonly Block[]): Structure {
   if (trailerStart < blocks.length) {
     findings.push({
       line: blocks[trailerStart]!.line,
-      message: `末尾 ${blocks.length - trailerStart} 行是出处信息（网页页脚等），不属讲话内容：放在最后一页的备注里，标为出处`,
+      message: `末尾 ${blocks.length - trailerStart} 行是出处信息（网页页脚等），不属讲话内容：放在最后一页备注的 ::: source（出处）块里`,
     });
   }
   // Closing formulas just before the trailer.

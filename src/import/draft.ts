@@ -13,13 +13,16 @@ const MAX_THEME = 24;
 /** Most bullets on a slide. */
 export const MAX_BULLETS = 6;
 
-/** What a line of the notes is: the speech's own text, or something the importer adds. */
+/** What a piece of the notes is: the speech's own text, or something the importer adds. */
 export type NoteItem =
   | { kind: 'text'; units: Unit[] }
-  /** Input text that is not speech (a web page's footer): kept verbatim, marked as provenance. */
+  /** Input text that is not speech (a web page's footer): kept verbatim, in the provenance role. */
   | { kind: 'source'; units: Unit[] }
-  /** A line the importer adds for the speaker or the editor; never speech. */
-  | { kind: 'editor'; text: string };
+  /**
+   * What the importer adds, never speech: a stage direction (本页无需宣读) or a note to the speaker
+   * and the editor (where the text stops).
+   */
+  | { kind: 'editor'; role: 'direction' | 'note'; text: string };
 
 /** One drafted slide. */
 export interface DraftSlide {
@@ -90,10 +93,8 @@ export function draftDeck(structure: Structure, blocks: readonly Block[]): Draft
   if (titleText[0]) titleSlide.notes.push({ kind: 'text', units: [titleText[0]] });
   const rest = titleUnits.filter((u) => u !== titleText[0]);
   for (const u of rest) {
-    if (u.text === structure.title) {
-      titleSlide.notes.push({ kind: 'editor', text: '原文的标题重复了一遍，下一行照录，无需宣读。' });
-      titleSlide.notes.push({ kind: 'source', units: [u] });
-    } else titleSlide.notes.push({ kind: 'text', units: [u] });
+    if (u.text === structure.title) titleSlide.notes.push({ kind: 'source', units: [u] });
+    else titleSlide.notes.push({ kind: 'text', units: [u] });
   }
   opening.slides.push(titleSlide);
   if (structure.parts.length >= 2) {
@@ -105,7 +106,9 @@ export function draftDeck(structure: Structure, blocks: readonly Block[]): Draft
       bullets: [],
       quotation: null,
       section: null,
-      notes: [{ kind: 'editor', text: '本页显示讲话的结构（各部分及其小节），可点击跳转，无需宣读。' }],
+      notes: [
+        { kind: 'editor', role: 'direction', text: '本页显示讲话的结构（各部分及其小节），可点击跳转，无需宣读。' },
+      ],
       line: titleSlide.line,
     });
   }
@@ -250,16 +253,10 @@ export function draftDeck(structure: Structure, blocks: readonly Block[]): Draft
     const holder = parts
       .flatMap((p) => p.slides)
       .find((s) => s.notes.some((n) => n.kind === 'text' && n.units.includes(truncated)));
-    holder?.notes.push({ kind: 'editor', text: '讲稿原文至此中断，后文缺失。' });
+    holder?.notes.push({ kind: 'editor', role: 'note', text: '讲稿原文至此中断，后文缺失。' });
   }
   const trailer = units.filter((u) => u.zone === 'trailer');
-  if (trailer.length > 0) {
-    lastSlide.notes.push({
-      kind: 'editor',
-      text: `以下 ${trailer.length} 行为原文末尾的出处信息（网页页脚等），不属讲话内容，无需宣读。`,
-    });
-    lastSlide.notes.push({ kind: 'source', units: trailer });
-  }
+  if (trailer.length > 0) lastSlide.notes.push({ kind: 'source', units: trailer });
   for (const p of parts) for (const s of p.slides) fillBullets(s, structure);
   counter = new Map();
   return { title: structure.title || titleSlide.heading, occasion: structure.occasion, date: structure.date, parts };

@@ -70,14 +70,16 @@ function writeSlide(slide: DraftSlide, deck: DraftDeck): string {
 }
 
 /**
- * One item of the notes. Speech text is written as it stands (one paragraph per input paragraph);
- * what the importer adds is marked 【编者】, so it is never mistaken for the speech.
+ * One item of the notes. Speech text is written as it stands (one paragraph per input paragraph),
+ * in the speech role (plain notes); input text that is not speech goes in a `::: source` block and
+ * what the importer adds in a `::: direction` or `::: note` block, so neither is taken for the speech.
  */
 function writeNote(item: NoteItem): string {
-  if (item.kind === 'editor') return `【编者】${escapeInline(item.text)}`;
-  return paragraphs(item.units)
+  if (item.kind === 'editor') return `::: ${item.role}\n${escapeBlock(item.text)}\n:::`;
+  const text = paragraphs(item.units)
     .map((p) => escapeBlock(p))
     .join('\n\n');
+  return item.kind === 'source' ? `::: source\n${text}\n:::` : text;
 }
 
 /** Units joined back into their input paragraphs. */

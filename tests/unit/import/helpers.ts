@@ -28,19 +28,14 @@ export function compileImported(result: ImportResult): Deck {
   return compileDeck(sources.map((f) => ({ file: f.path, text: f.text })));
 }
 
-/** Lines the importer adds to the notes, marked for the editor. */
-const EDITOR_LINE = /^【编者】/;
-
-/** The notes of a compiled deck without the editor's lines: what the input said, in order. */
+/**
+ * The notes of a compiled deck in the roles that hold the input (speech, and provenance for what
+ * is not speech), without what the importer adds (directions, notes): what the input said, in order.
+ */
 export function notesWithoutEditor(deck: Deck): string {
   return deck.parts
     .flatMap((p) => p.slides)
-    .map((s) =>
-      s.notesText
-        .split('\n')
-        .filter((l) => !EDITOR_LINE.test(l.trim()))
-        .join('\n'),
-    )
+    .flatMap((s) => s.notes.filter((n) => n.role === 'speech' || n.role === 'source').map((n) => n.text))
     .join('\n');
 }
 

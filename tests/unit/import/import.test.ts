@@ -12,7 +12,13 @@ describe('importSpeech() on every fixture', () => {
       // Every slide has notes, and every slide's text on screen comes from the input.
       const source = same(input.blocks.map((b) => b.text).join(''));
       for (const slide of deck.parts.flatMap((p) => p.slides)) {
-        expect(slide.notesText.trim(), slide.id).not.toBe('');
+        expect(
+          slide.notes
+            .map((n) => n.text)
+            .join('')
+            .trim(),
+          slide.id,
+        ).not.toBe('');
         if (slide.id === 'agenda') continue;
         for (const line of slide.text.split('\n').filter((l) => l.trim())) {
           const words = same(line.replace(/…$/, '').replace(/^(.+?) · /, ''));
@@ -95,11 +101,18 @@ describe('importSpeech() drafts', () => {
     });
   });
 
-  it('marks what it adds to the notes as the editor’s (the cut-off speech, the footer)', async () => {
-    const { result } = await importFile('truncated.txt');
-    const deck = compileImported(result);
-    const last = deck.parts.at(-1)!.slides.at(-1)!;
-    expect(last.notesText).toMatch(/对违纪行为一律\n【编者】讲稿原文至此中断，后文缺失。$/);
+  it('writes what it adds in the note role (where the speech stops) and a footer in the provenance role', async () => {
+    const truncated = compileImported((await importFile('truncated.txt')).result);
+    const last = truncated.parts.at(-1)!.slides.at(-1)!;
+    expect(last.notesText).toMatch(/对违纪行为一律$/);
+    expect(last.notes.at(-1)).toMatchObject({ role: 'note', text: '讲稿原文至此中断，后文缺失。' });
+    const trailer = compileImported((await importFile('trailer.txt')).result);
+    const end = trailer.parts.at(-1)!.slides.at(-1)!;
+    expect(end.notes.at(-1)!.role).toBe('source');
+    expect(end.notes.at(-1)!.text).toContain('本文链接');
+    expect(end.notesText).not.toContain('本文链接');
+    // The structure slide's note is a stage direction, never speech.
+    expect(trailer.parts[0]!.slides.find((s) => s.id === 'agenda')!.notes.map((n) => n.role)).toEqual(['direction']);
   });
 
   it('keeps Markdown-looking text literal: ---, #, 1., -, >, Note:, :::, <script>, &amp;, {.fragment}', async () => {

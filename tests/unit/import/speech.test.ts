@@ -66,7 +66,9 @@ describe('importing assets/source/speech.txt', () => {
   it('reports the cut-off end (要改变) and the web page footer, and keeps both in the notes', () => {
     expect(result.report).toMatch(/讲稿在第 12 行中断：最后一句“.*要改变”没有句末标点/);
     expect(result.report).toContain('末尾 3 行是出处信息');
-    expect(same(slides.at(-1)!.notesText)).toContain(same('本文链接:https://www.feels123.com/article/31.html'));
+    const footer = slides.at(-1)!.notes.at(-1)!;
+    expect(footer.role).toBe('source');
+    expect(same(footer.text)).toContain(same('本文链接:https://www.feels123.com/article/31.html'));
   });
 
   it('makes quote slides of the five attributed quotations, captioned as the text names the speaker', () => {
@@ -74,8 +76,8 @@ describe('importing assets/source/speech.txt', () => {
       .filter((s) => s.layout === 'quote')
       .map((s) => s.html.match(/<figcaption>(.*?)<\/figcaption>/)![1]!);
     expect(captions).toEqual([
-      '在党的二十大报告中,习近平总书记',
-      '2024年春节前夕,习近平总书记视察我市时',
+      '在党的二十大报告中，习近平总书记',
+      '2024年春节前夕，习近平总书记视察我市时',
       '马克思',
       '习近平总书记',
       '习近平总书记',
