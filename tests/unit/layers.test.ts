@@ -29,6 +29,9 @@ describe('the layer rule (eslint.config.js)', () => {
     ['src/vite/deck-plugin.ts', '../runtime/main.ts'],
     ['src/runtime/speaker/speaker-view.ts', '../../../scripts/bench.ts'],
     ['src/markdown/compile.ts', '../../tests/unit/structure/helpers.ts'],
+    ['src/import/detect.ts', '../vite/deck-plugin.ts'],
+    ['src/import/draft.ts', '../charts/kinds.ts'],
+    ['src/markdown/compile.ts', '../import/import.ts'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await layerErrors(file, specifier)).toHaveLength(1);
   });
@@ -46,13 +49,14 @@ describe('the layer rule (eslint.config.js)', () => {
     ['src/export/pdf.ts', '../markdown/views.ts'],
     ['src/vite/extensions.ts', '../charts/extension.ts'],
     ['src/export/pptx/slides.ts', '../charts.ts'],
+    ['src/import/decode.ts', '../markdown/errors.ts'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await layerErrors(file, specifier)).toEqual([]);
   });
 
   it('names the layers and where they are explained', async () => {
     expect(await layerErrors('src/charts/kinds.ts', '../runtime/deck-data.ts')).toEqual([
-      "'../runtime/deck-data.ts' import is restricted from being used by a pattern. src/charts is in layer 4 of config.ts ← common ← markdown ← charts/structure ← vite/runtime/export: it may import only from the layers below it (docs/architecture.md, Layers).",
+      "'../runtime/deck-data.ts' import is restricted from being used by a pattern. src/charts is in layer 4 of config.ts ← common ← markdown ← charts/structure/import ← vite/runtime/export: it may import only from the layers below it (docs/architecture.md, Layers).",
     ]);
   });
 });
