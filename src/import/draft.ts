@@ -74,7 +74,7 @@ export function draftDeck(structure: Structure, blocks: readonly Block[]): Draft
     kind: 'opening',
     label: '开篇',
     title: structure.title || leadClause(units[0]?.text ?? ''),
-    theme: structure.frame?.name ?? '',
+    theme: structure.frame?.name || structure.occasion,
     chars: 0,
     slides: [],
   };
@@ -101,7 +101,7 @@ export function draftDeck(structure: Structure, blocks: readonly Block[]): Draft
     opening.slides.push({
       id: 'agenda',
       role: 'agenda',
-      heading: structure.frame?.name ?? structure.title,
+      heading: structure.frame ? `讲话结构：${structure.frame.name}` : '讲话结构',
       shortened: false,
       bullets: [],
       quotation: null,
@@ -246,7 +246,11 @@ export function draftDeck(structure: Structure, blocks: readonly Block[]): Draft
   // A salutation with nothing after it stays on the title slide.
   if (carry.length > 0) titleSlide.notes.push({ kind: 'text', units: carry });
 
-  if (closing.slides.length > 0) parts.push(closing);
+  if (closing.slides.length > 0) {
+    closing.title = closing.slides[0]!.heading;
+    closing.theme = closing.title;
+    parts.push(closing);
+  }
   const lastSlide = parts.at(-1)!.slides.at(-1)!;
   const truncated = [...body].reverse().find((u) => u.zone === 'part' || u.zone === 'opening');
   if (truncated && structure.findings.some((f) => f.message.startsWith(`讲稿在第 ${truncated.line} 行中断`))) {

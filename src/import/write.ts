@@ -42,9 +42,12 @@ export function writeDeck(deck: DraftDeck, rate: number): { path: string; text: 
 
 function writeSlide(slide: DraftSlide, deck: DraftDeck): string {
   const attrs = [`#${slide.id}`];
-  const layout = { title: 'title', agenda: 'structure', part: 'statement', quote: 'quote', closing: 'statement' }[
-    slide.role as string
-  ];
+  // A slide with only its heading stands as a statement, centred, rather than a heading over nothing.
+  const alone = slide.bullets.length === 0 ? 'statement' : undefined;
+  const layout =
+    { title: 'title', agenda: 'structure', part: 'statement', quote: 'quote', closing: 'statement' }[
+      slide.role as string
+    ] ?? alone;
   if (layout) attrs.push(`layout=${layout}`);
   if (slide.section) attrs.push(`section="${slide.section.replace(/"/g, '”')}"`);
   const out: string[] = [`{${attrs.join(' ')}}`, ''];

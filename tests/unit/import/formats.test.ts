@@ -109,7 +109,7 @@ describe('reading a speech from each input format', async () => {
     const headings = result.deck.parts.flatMap((p) => p.slides).map((s) => [s.role, s.heading]);
     expect(headings).toEqual([
       ['title', '在全区社区工作会议上的讲话'],
-      ['agenda', '在全区社区工作会议上的讲话'],
+      ['agenda', '讲话结构'],
       ['part', '第一部分 · 充分肯定成绩'],
       ['section', '服务更贴心'],
       ['point', '建起了服务站'],
