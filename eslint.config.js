@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = [
   ['config.ts'],
-  ['common'],
+  ['common', 'deck-folder.ts'],
   ['markdown'],
   ['charts', 'structure', 'import'],
   ['vite', 'runtime', 'export'],

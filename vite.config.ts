@@ -1,13 +1,23 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { deckFromEnv } from './src/deck-folder.ts';
 import { deckPlugin, staticSitePlugin } from './src/vite/deck-plugin.ts';
 import { fontPlugin } from './src/vite/font-plugin.ts';
 import { deckExtensions } from './src/vite/extensions.ts';
 
+/** The deck to build: the project's own (slides/), or the folder `--deck` names (scripts/vite.ts). */
+const deck = deckFromEnv(path.dirname(fileURLToPath(import.meta.url)));
+
 export default defineConfig({
   // Relative URLs: dist/ works at any sub-path and from file://.
   base: './',
-  plugins: [deckPlugin(deckExtensions), fontPlugin(), staticSitePlugin()],
+  publicDir: deck.public,
+  plugins: [deckPlugin(deckExtensions, deck), fontPlugin(deck), staticSitePlugin()],
   build: {
+    outDir: deck.dist,
+    // A deck outside the project builds outside Vite's root, which Vite would otherwise not empty.
+    emptyOutDir: true,
     target: ['chrome109', 'firefox115', 'safari16'],
     modulePreload: false,
     assetsInlineLimit: 0,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { deckFolder, deckFolderProblem, takeDeckOption } from '../src/deck-folder.ts';
 import { CHROMIUM_ARGS, findBrowser } from '../src/export/browser.ts';
 import { sections } from './bench/sections.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
@@ -8,20 +9,27 @@ import type { BenchContext, BenchRow } from './bench/types.ts';
 const NO_DIST = ['import'];
 
 /**
- * `npm run bench`: builds nothing; measures the built `dist/` (run `npm run build` first) and
- * prints every figure in one table. Each feature adds a section in scripts/bench/sections.ts.
+ * `npm run bench [-- --deck <dir>] [section…]`: builds nothing; measures the deck's built `dist/`
+ * (run `npm run build` first) and prints every figure in one table. Each feature adds a section in
+ * scripts/bench/sections.ts.
  */
 async function main(): Promise<void> {
-  const dist = path.resolve(process.env.DECK_DIST ?? 'dist');
-  const only = process.argv.slice(2);
+  const { deck: deckDir, rest: only } = takeDeckOption(process.argv.slice(2));
+  const problem = deckDir === null ? null : deckFolderProblem(deckDir);
+  if (problem) {
+    console.error(`error: ${problem}`);
+    process.exit(1);
+  }
+  const deck = deckFolder(process.cwd(), deckDir);
+  const dist = process.env.DECK_DIST ? path.resolve(process.env.DECK_DIST) : deck.dist;
   // Sections that measure the importer need no built site.
   const needsDist = only.length === 0 || only.some((name) => !NO_DIST.includes(name));
   if (needsDist && !existsSync(path.join(dist, 'index.html'))) {
-    console.error(`${dist}/index.html is missing: run "npm run build" first.`);
+    console.error(`${dist}/index.html is missing: run "npm run build${deckDir ? ` -- --deck ${deckDir}` : ''}" first.`);
     process.exit(1);
   }
   const browser = await findBrowser();
-  const ctx: BenchContext = { dist, executablePath: browser.executablePath, args: CHROMIUM_ARGS };
+  const ctx: BenchContext = { deck, dist, executablePath: browser.executablePath, args: CHROMIUM_ARGS };
   const rows: BenchRow[] = [];
   for (const [name, section] of Object.entries(sections)) {
     if (only.length > 0 && !only.includes(name)) continue;

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'vite';
@@ -20,7 +20,9 @@ export interface ScratchDev {
  */
 export async function startScratchDev(root: string, slides: { from: string; as: string }[]): Promise<ScratchDev> {
   const dir = mkdtempSync(path.join(tmpdir(), 'deck-dev-'));
-  for (const name of ['src', 'node_modules', 'public']) symlinkSync(path.join(root, name), path.join(dir, name));
+  for (const name of ['src', 'node_modules', 'public']) {
+    if (existsSync(path.join(root, name))) symlinkSync(path.join(root, name), path.join(dir, name));
+  }
   cpSync(path.join(root, 'assets'), path.join(dir, 'assets'), { recursive: true });
   cpSync(path.join(root, 'index.html'), path.join(dir, 'index.html'));
   cpSync(path.join(root, 'vite.config.ts'), path.join(dir, 'vite.config.ts'));

@@ -1,10 +1,42 @@
-/** Where the deck's files live, relative to the project root. */
+/**
+ * Where a deck's files live, relative to its folder (the project root for the default deck, or
+ * the folder given with `--deck`; see src/deck-folder.ts).
+ */
 export const PATHS = {
   /** Markdown slide files, one per part, read in name order. */
   slides: 'slides',
   /** CSV datasets and their SOURCES.md. */
   data: 'assets/data',
+  /** Files copied into the built site verbatim (images). */
+  public: 'public',
+  /** The built site. */
+  dist: 'dist',
+  /** Exported files (PDF). */
+  export: 'export',
 } as const;
+
+/**
+ * Where one deck's files live. The engine (index.html, src/, vite.config.ts) is the project's;
+ * a deck is a folder laid out like the project: `slides/*.md`, optional `assets/data/` and
+ * `public/`, and its outputs in its own `dist/` and `export/`. The default deck is the project
+ * itself, so `slides/`, `dist/` and `export/` at the project root are untouched by other decks.
+ */
+export interface DeckFolder {
+  /** The project: index.html, src/, vite.config.ts, node_modules/. Absolute. */
+  project: string;
+  /** The deck folder (the project itself for the default deck). Absolute. */
+  root: string;
+  /** Markdown slide files, one per part. */
+  slides: string;
+  /** CSV datasets and their SOURCES.md. */
+  data: string;
+  /** Files copied into the built site verbatim (images). */
+  public: string;
+  /** The built site. */
+  dist: string;
+  /** `npm run pdf` (and other exports) write here by default. */
+  export: string;
+}
 
 /**
  * Logical slide size (16:9, scaled by reveal to any screen) and margin. On its own so the

@@ -8,6 +8,7 @@ import { loadTables } from '../../src/charts/data/load.ts';
 import { chartPayload, validateChart } from '../../src/charts/kinds.ts';
 import { serveStatic } from '../../src/export/server.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
+import type { DeckFolder } from '../../src/deck-folder.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
 import { kb, median, type BenchContext, type BenchRow } from './types.ts';
 
@@ -100,7 +101,7 @@ async function chartCodeBytes(): Promise<{ js: number; jsGzip: number; css: numb
 }
 
 /** The chart data inlined into the bundle (`chartData` of virtual:deck), as JSON. */
-function chartDataBytes(root: string): { raw: number; gzip: number } {
+function chartDataBytes(root: DeckFolder): { raw: number; gzip: number } {
   const tables = loadTables(root);
   const deck = compileDeck(readSlideFiles(root), { validateChart: (spec) => validateChart(spec, tables) });
   const json = JSON.stringify(Object.fromEntries(deck.charts.map((c) => [c.id, chartPayload(c, tables)])));
@@ -128,7 +129,7 @@ export async function benchCharts(ctx: BenchContext): Promise<BenchRow[]> {
   };
   const each = (k: 'charts' | 'reference'): string => rounds.map((r) => r[k].longest.toFixed(0)).join(' / ');
   const code = await chartCodeBytes();
-  const data = chartDataBytes(process.cwd());
+  const data = chartDataBytes(ctx.deck);
   return [
     {
       area: 'charts',

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { build } from 'vite';
 import { serveStatic } from '../../src/export/server.ts';
+import type { DeckFolder } from '../../src/deck-folder.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
 import { kb, median, type BenchContext, type BenchRow } from './types.ts';
 
@@ -111,11 +112,12 @@ function bytesOf(
  * The reference a user following reveal.js's docs would build: the same slide text parsed in the
  * browser by reveal's Markdown plugin, the default theme, and Noto Sans SC from @fontsource.
  */
-async function buildReference(root: string, outDir: string): Promise<void> {
+async function buildReference(deck: DeckFolder, outDir: string): Promise<void> {
+  const root = deck.project;
   const src = path.join(root, '.cache', 'bench-reference');
   rmSync(src, { recursive: true, force: true });
   mkdirSync(src, { recursive: true });
-  const markdown = readSlideFiles(root)
+  const markdown = readSlideFiles(deck)
     .map(({ text }) => {
       const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
       return body
@@ -185,7 +187,7 @@ async function measure(
 export async function benchDeck(ctx: BenchContext): Promise<BenchRow[]> {
   const root = process.cwd();
   const refDir = path.join(root, '.cache', 'bench-reference-dist');
-  await buildReference(root, refDir);
+  await buildReference(ctx.deck, refDir);
   const browser = await chromium.launch({ executablePath: ctx.executablePath, args: ctx.args, headless: true });
   try {
     const ours = await measure(browser, ctx.dist);

@@ -15,7 +15,7 @@ const TARGET_MS = 1000;
  */
 export async function benchDev(ctx: BenchContext): Promise<BenchRow[]> {
   const root = process.cwd();
-  const slides = readSlideFiles(root).map((f) => ({ from: path.join(root, f.file), as: path.basename(f.file) }));
+  const slides = readSlideFiles(ctx.deck).map((f) => ({ from: path.join(root, f.file), as: path.basename(f.file) }));
   const dev = await startScratchDev(root, slides);
   const browser = await chromium.launch({ executablePath: ctx.executablePath, args: ctx.args, headless: true });
   try {

@@ -46,7 +46,7 @@ export async function benchPdf(ctx: BenchContext): Promise<BenchRow[]> {
     const buildDir = mkdtempSync(path.join(os.tmpdir(), 'deck-bench-build-'));
     try {
       const started = performance.now();
-      await buildDeck(process.cwd(), buildDir);
+      await buildDeck(process.cwd(), buildDir, ctx.deck.root === ctx.deck.project ? null : ctx.deck.root);
       rows.push({
         area: 'pdf',
         metric: 'deck build before an export of stale sources (vite build)',

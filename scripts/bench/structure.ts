@@ -38,7 +38,7 @@ const MEASURE = `(async () => {
 
 /** Structure map: layout cost, overlaps, overlay opening time and label fit in the real font. */
 export async function benchStructure(ctx: BenchContext): Promise<BenchRow[]> {
-  const outline = buildOutline(compileDeck(readSlideFiles(process.cwd())));
+  const outline = buildOutline(compileDeck(readSlideFiles(ctx.deck)));
   const sections = new Set(
     walkOutline(outline)
       .filter((n) => n.kind === 'section')

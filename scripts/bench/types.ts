@@ -1,3 +1,5 @@
+import type { DeckFolder } from '../../src/deck-folder.ts';
+
 /** One figure printed by `npm run bench`. */
 export interface BenchRow {
   /** Which issue/feature the figure belongs to, e.g. `deck`, `charts`, `pdf`. */
@@ -12,9 +14,11 @@ export interface BenchRow {
   ok: boolean | null;
 }
 
-/** What every bench section gets: the built site and a Chromium to drive. */
+/** What every bench section gets: the deck, its built site and a Chromium to drive. */
 export interface BenchContext {
-  /** Absolute path of the built site (dist/). */
+  /** The deck measured (`npm run bench -- --deck <dir>`; default the project's own). */
+  deck: DeckFolder;
+  /** Absolute path of the built site (the deck's dist/). */
   dist: string;
   /** Chromium executable and launch flags. */
   executablePath: string;

@@ -4,26 +4,26 @@ import { chartPayload, validateChart, type ChartPayload } from './kinds.ts';
 import type { Tables } from './prepare.ts';
 
 /**
- * The charts' build-time wiring: validates ```chart blocks against the data in `assets/data/`,
- * and adds `chartData` (per chart id, only the rows it draws) to `virtual:deck`, so the built deck
- * needs no network and works from file://.
+ * The charts' build-time wiring: validates ```chart blocks against the data in the deck's
+ * `assets/data/`, and adds `chartData` (per chart id, only the rows it draws) to `virtual:deck`, so
+ * the built deck needs no network and works from file://. The data is read only when the deck has
+ * a chart: a deck without charts needs no data folder.
  */
 export function chartsExtension(): DeckExtension {
   let tables: Tables | null = null;
-  const load = (root: string): Tables => (tables ??= loadTables(root));
   return {
-    compileOptions: (root) => {
+    compileOptions: (folder) => {
       // Reload on each compile: the deck plugin recompiles when a data file changes.
       tables = null;
-      const loaded = load(root);
-      return { validateChart: (spec) => validateChart(spec, loaded) };
+      return { validateChart: (spec) => validateChart(spec, (tables ??= loadTables(folder))) };
     },
-    exports: (deck, root) => {
-      const loaded = load(root);
+    exports: (deck, folder) => {
+      if (deck.charts.length === 0) return { chartData: {} };
+      const loaded = (tables ??= loadTables(folder));
       const chartData: Record<string, ChartPayload> = {};
       for (const spec of deck.charts) chartData[spec.id] = chartPayload(spec, loaded);
       return { chartData };
     },
-    watch: (root) => dataFiles(root),
+    watch: (folder) => dataFiles(folder),
   };
 }

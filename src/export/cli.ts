@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from './handout.ts';
 import { exportPdf, ExportAbortedError, type ExportProgress } from './pdf.ts';
 
@@ -12,7 +13,8 @@ Exports the deck to print-ready, searchable PDFs with bookmarks:
 Builds dist/ first when it is missing or older than slides/, src/, assets/, index.html.
 
 Options:
-  --out <dir>                 output folder (default: export/)
+  --deck <dir>                another deck folder (its slides/; dist/ and export/ inside it)
+  --out <dir>                 output folder (default: export/, or <deck>/export/)
   --fragments                 slides.pdf: one page per fragment step
   --handout-layout <layout>   notes (default): slide + notes; 3up: 3 slides a page, ruled for notes
   --into-dist                 also put the PDFs in dist/; the deck then shows a "下载讲义" link
@@ -34,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
+        deck: { type: 'string' },
         out: { type: 'string' },
         fragments: { type: 'boolean', default: false },
         'handout-layout': { type: 'string', default: 'notes' },
@@ -64,6 +67,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = process.cwd();
+  const deckProblem = values.deck === undefined ? null : deckFolderProblem(values.deck);
+  if (deckProblem) {
+    console.error(`error: ${deckProblem}`);
+    return 1;
+  }
+  const folder = deckFolder(root, values.deck);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
@@ -81,8 +90,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await exportPdf({
       root,
+      deck: values.deck ?? null,
       dist: values.dist ? path.resolve(values.dist) : undefined,
-      out: path.resolve(values.out ?? 'export'),
+      out: values.out ? path.resolve(values.out) : folder.export,
       build: values['no-build'] ? 'never' : 'auto',
       fragments: values.fragments,
       handoutLayout: layout,
@@ -91,7 +101,9 @@ export async function main(argv: string[]): Promise<number> {
       onProgress,
       signal: controller.signal,
     });
-    if (result.built) console.log(`built dist/ in ${(result.buildMs / 1000).toFixed(1)} s`);
+    if (result.built) {
+      console.log(`built ${path.relative(root, folder.dist) || 'dist'}/ in ${(result.buildMs / 1000).toFixed(1)} s`);
+    }
     for (const f of result.files) {
       const rel = path.relative(root, f.path);
       console.log(`${rel.startsWith('..') ? f.path : rel}  ${f.pages} pages  ${formatBytes(f.bytes)}`);

@@ -15,6 +15,7 @@ import { SLIDE_GEOMETRY } from '../config.ts';
 import { PRINT_DATA_ID, PRINT_READY_ATTR, type PrintData } from '../markdown/views.ts';
 import { t } from '../common/i18n.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
+import { deckFolder } from '../deck-folder.ts';
 import { buildDeck, staleReason } from './build.ts';
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
@@ -22,11 +23,13 @@ import { serveStatic, type StaticServer } from './server.ts';
 
 /** Options of `exportPdf`; every field has a default. */
 export interface ExportOptions {
-  /** Project root (slides/, src/, vite.config.ts). Default: the current directory. */
+  /** Project root (src/, vite.config.ts, and the default deck's slides/). Default: the current directory. */
   root?: string;
-  /** The built site. Default `<root>/dist`. */
+  /** Another deck folder (its own slides/, dist/, export/), as `--deck` gives. Default: the project's deck. */
+  deck?: string | null;
+  /** The built site. Default the deck's `dist/`. */
   dist?: string;
-  /** Output folder. Default `<root>/export`. */
+  /** Output folder. Default the deck's `export/`. */
   out?: string;
   /** `auto` builds when dist/ is missing or older than its sources; `never` requires it built. Default `auto`. */
   build?: 'auto' | 'always' | 'never';
@@ -268,8 +271,9 @@ function placeIntoDist(dist: string, files: ExportedFile[]): void {
  */
 export async function exportPdf({
   root = process.cwd(),
-  dist = path.join(root, 'dist'),
-  out = path.join(root, 'export'),
+  deck: deckDir = null,
+  dist: distOption,
+  out: outOption,
   build = 'auto',
   fragments = false,
   handoutLayout = 'notes',
@@ -282,6 +286,9 @@ export async function exportPdf({
   onProgress = () => {},
   signal,
 }: ExportOptions = {}): Promise<ExportResult> {
+  const folder = deckFolder(root, deckDir);
+  const dist = distOption ?? folder.dist;
+  const out = outOption ?? folder.export;
   const timing = process.env.DECK_PDF_TIMING === '1';
   const t0 = performance.now();
   const progress = (step: (typeof STEPS)[number], done = 0, total = 0): void => {
@@ -306,7 +313,7 @@ export async function exportPdf({
   ensureWritable(out);
   progress('build');
   const buildStart = performance.now();
-  const reason = build === 'always' ? 'asked to build' : staleReason(root, dist);
+  const reason = build === 'always' ? 'asked to build' : staleReason(folder, dist);
   let built = false;
   if (build === 'never') {
     if (!existsSync(path.join(dist, 'index.html'))) {
@@ -315,7 +322,7 @@ export async function exportPdf({
       );
     }
   } else if (reason) {
-    await guard(buildDeck(root, dist));
+    await guard(buildDeck(root, dist, deckDir));
     built = true;
   }
   const buildMs = built ? performance.now() - buildStart : 0;

@@ -1,3 +1,5 @@
+import type { DeckFolder } from '../config.ts';
+
 /** A source position: the Markdown file (as given to the compiler) and a 1-based line. */
 export interface SourcePos {
   file: string;
@@ -130,10 +132,10 @@ export interface CompileOptions {
  * Vite plugin call these hooks and know nothing of the feature itself.
  */
 export interface DeckExtension {
-  /** Chart validation and anything else `compileDeck` accepts. */
-  compileOptions?: (root: string) => CompileOptions;
+  /** Chart validation and anything else `compileDeck` accepts, for the deck in `folder`. */
+  compileOptions?: (folder: DeckFolder) => CompileOptions;
   /** Named exports added to `virtual:deck`, computed from the compiled deck. */
-  exports?: (deck: Deck, root: string) => Record<string, unknown>;
+  exports?: (deck: Deck, folder: DeckFolder) => Record<string, unknown>;
   /** Files (absolute) whose change must recompile the deck. */
-  watch?: (root: string) => string[];
+  watch?: (folder: DeckFolder) => string[];
 }

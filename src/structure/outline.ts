@@ -76,10 +76,15 @@ export function buildOutline(deck: OutlineSource): OutlineNode {
   const parts = deck.parts
     .filter((p) => p.slides.length > 0)
     .map((part): OutlineNode => {
+      const ordinal =
+        part.kind === 'part' ? t('structurePartOrdinal', { n: chineseNumeral(++partNumber), label: '' }) : '';
+      // A label that already counts the part (第二部分) is not said twice.
       const partPosition =
-        part.kind === 'part'
-          ? t('structurePartOrdinal', { n: chineseNumeral(++partNumber), label: part.label })
-          : part.label;
+        part.kind !== 'part'
+          ? part.label
+          : part.label === ordinal.trim()
+            ? part.label
+            : t('structurePartOrdinal', { n: chineseNumeral(partNumber), label: part.label });
       const children: OutlineNode[] = [];
       let section: OutlineNode | null = null;
       let sectionHeading = '';

@@ -6,29 +6,38 @@ import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
 import { toRuntimeDeck } from '../markdown/views.ts';
+import { escapeHtml } from '../markdown/text.ts';
 import type { CompileOptions, Deck, DeckExtension, SourceFile } from '../markdown/types.ts';
-import { PATHS, isPreloadedFont } from '../config.ts';
+import { isPreloadedFont } from '../config.ts';
+import { asDeck, deckFolder, shownPath, type DeckFolder } from '../deck-folder.ts';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0' + VIRTUAL;
 const SLOT = '<!-- deck:slides -->';
 
-/** Reads `slides/*.md` in name order. */
-export function readSlideFiles(root: string): SourceFile[] {
-  const dir = path.join(root, PATHS.slides);
-  return readdirSync(dir)
+/**
+ * Reads a deck's `slides/*.md` in name order, each named as messages show it (`slides/01-qi.md`,
+ * `examples/three-parts/slides/01-part-1.md`).
+ * @param folder the deck, or a project root for its own deck.
+ */
+export function readSlideFiles(folder: DeckFolder | string): SourceFile[] {
+  const deck = asDeck(folder);
+  return readdirSync(deck.slides)
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => ({ file: `${PATHS.slides}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+    .map((f) => path.join(deck.slides, f))
+    .map((abs) => ({ file: shownPath(deck, abs), text: readFileSync(abs, 'utf8') }));
 }
 
 /**
- * Compiles `slides/*.md` into `virtual:deck` and into index.html's `<!-- deck:slides -->`,
- * emits `speaker.html`, makes the built page run from file:// (classic deferred script),
- * and reloads the page in dev when a slide file changes.
+ * Compiles the deck's `slides/*.md` into `virtual:deck` and into index.html's
+ * `<!-- deck:slides -->` (and its title into `<title>`), emits `speaker.html`, makes the built
+ * page run from file:// (classic deferred script), and reloads the page in dev when a slide file
+ * changes. `folder` is the deck (default: the project's own, at Vite's root).
  */
-export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
+export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder): Plugin {
   let root = process.cwd();
+  let deckDir: DeckFolder = folder ?? deckFolder(root);
   let command: ResolvedConfig['command'] = 'serve';
   let cached: { deck: Deck } | { error: DeckError | Error } | null = null;
   let warned = false;
@@ -37,12 +46,12 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
     if (cached) return cached;
     try {
       const assetExists = (src: string): boolean =>
-        existsSync(path.join(root, 'public', decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, ''))));
+        existsSync(path.join(deckDir.public, decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, ''))));
       const options: CompileOptions = Object.assign(
         { assetExists },
-        ...extensions.map((e) => e.compileOptions?.(root) ?? {}),
+        ...extensions.map((e) => e.compileOptions?.(deckDir) ?? {}),
       );
-      cached = { deck: compileDeck(readSlideFiles(root), options) };
+      cached = { deck: compileDeck(readSlideFiles(deckDir), options) };
     } catch (error) {
       cached = { error: error as Error };
     }
@@ -53,8 +62,8 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
     if (error instanceof DeckError) {
       ctx.error({
         message: error.message,
-        id: path.join(root, error.file),
-        loc: { file: path.join(root, error.file), line: error.line, column: error.column ?? 1 },
+        id: path.resolve(root, error.file),
+        loc: { file: path.resolve(root, error.file), line: error.line, column: error.column ?? 1 },
       });
     }
     return ctx.error(error.message);
@@ -65,6 +74,7 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
     enforce: 'pre',
     configResolved(config) {
       root = config.root;
+      deckDir = folder ?? deckFolder(root);
       command = config.command;
     },
     resolveId(id) {
@@ -72,8 +82,8 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null;
-      for (const file of readSlideFiles(root)) this.addWatchFile(path.join(root, file.file));
-      for (const ext of extensions) for (const f of ext.watch?.(root) ?? []) this.addWatchFile(f);
+      for (const file of readSlideFiles(deckDir)) this.addWatchFile(path.join(deckDir.project, file.file));
+      for (const ext of extensions) for (const f of ext.watch?.(deckDir) ?? []) this.addWatchFile(f);
       const result = compile();
       if ('error' in result) return reportError(this, result.error);
       const { deck } = result;
@@ -91,7 +101,7 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
         // Words on a slide the speech does not say (docs/authoring.md: Saying only what the speech says).
         for (const f of checkAgainstNotes(deck)) this.warn(formatFinding(f));
       }
-      const extra = Object.assign({}, ...extensions.map((e) => e.exports?.(deck, root) ?? {})) as Record<
+      const extra = Object.assign({}, ...extensions.map((e) => e.exports?.(deck, deckDir) ?? {})) as Record<
         string,
         unknown
       >;
@@ -110,12 +120,14 @@ export function deckPlugin(extensions: DeckExtension[] = []): Plugin {
           // In dev the page still loads; importing virtual:deck shows the error in the overlay.
           return html.replace(SLOT, '');
         }
-        return html.replace(SLOT, deckToHtml(result.deck));
+        const page = html.replace(SLOT, deckToHtml(result.deck));
+        // The speaker view keeps its own title.
+        if (page.includes('data-view="speaker"')) return page;
+        return page.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(result.deck.meta.title)}</title>`);
       },
     },
     configureServer(server: ViteDevServer) {
-      const slidesDir = path.join(root, PATHS.slides);
-      const watched = [slidesDir, ...extensions.flatMap((e) => e.watch?.(root) ?? [])];
+      const watched = [deckDir.slides, ...extensions.flatMap((e) => e.watch?.(deckDir) ?? [])];
       server.watcher.add(watched);
       const onChange = (file: string): void => {
         if (!watched.some((w) => file.startsWith(w))) return;

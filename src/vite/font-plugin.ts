@@ -6,6 +6,7 @@ import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { compileDeck } from '../markdown/compile.ts';
 import { FONT_FACES, FONT_FAMILY } from '../config.ts';
+import { deckFolder, type DeckFolder } from '../deck-folder.ts';
 import { readSlideFiles } from './deck-plugin.ts';
 
 /** A CSS `unicode-range` value for a set of characters, consecutive code points merged. */
@@ -24,23 +25,25 @@ export function unicodeRange(chars: string): string {
 /** Where the subset fonts and their CSS are written (git-ignored, regenerated when text changes). */
 export const FONT_OUT = 'assets/fonts/generated';
 
-/** Folders whose text may reach the screen: slides, UI strings, data labels. */
-const TEXT_SOURCES = ['slides', 'src', 'assets/data', 'index.html'];
+/** Where text that may reach the screen lives: the deck's slides and data labels, the UI strings. */
+function textSources(deck: DeckFolder): string[] {
+  return [deck.slides, path.join(deck.project, 'src'), deck.data, path.join(deck.project, 'index.html')];
+}
 /** Inside those, code whose text never reaches a page (the importer's messages and patterns). */
 const NOT_ON_SCREEN = [path.join('src', 'import')];
 const TEXT_FILE = /\.(md|ts|csv|html)$/;
 
-function collectText(root: string): string {
+function collectText(deck: DeckFolder): string {
   const chunks: string[] = [];
   const walk = (p: string): void => {
-    if (!existsSync(p) || NOT_ON_SCREEN.some((n) => p === path.join(root, n))) return;
+    if (!existsSync(p) || NOT_ON_SCREEN.some((n) => p === path.join(deck.project, n))) return;
     if (statSync(p).isDirectory()) {
       for (const f of readdirSync(p).sort()) walk(path.join(p, f));
     } else if (TEXT_FILE.test(p)) {
       chunks.push(readFileSync(p, 'utf8'));
     }
   };
-  for (const s of TEXT_SOURCES) walk(path.join(root, s));
+  for (const s of textSources(deck)) walk(s);
   return chunks.join('\n');
 }
 
@@ -60,10 +63,10 @@ export function glyphSet(text: string): string {
  * Text set in the heading family: slide headings, strong text, tiles, statement slides, and part
  * labels, titles, themes and subsections.
  */
-export function boldText(root: string): string {
+export function boldText(folder: DeckFolder): string {
   const chunks: string[] = [];
   try {
-    const deck = compileDeck(readSlideFiles(root));
+    const deck = compileDeck(readSlideFiles(folder));
     for (const part of deck.parts) {
       chunks.push(part.label, part.title, part.theme);
       for (const slide of part.slides) {
@@ -74,7 +77,7 @@ export function boldText(root: string): string {
     }
   } catch {
     // A broken deck is reported by the deck plugin; bold then covers every glyph.
-    return collectText(root);
+    return collectText(folder);
   }
   return chunks.join('\n');
 }
@@ -84,9 +87,12 @@ export function boldText(root: string): string {
  * which the runtime imports. Skips the work when the glyphs are unchanged.
  * @returns the number of glyphs kept per face.
  */
-export async function buildFonts(root: string): Promise<{ glyphs: number; boldGlyphs: number; regenerated: boolean }> {
-  const glyphs = glyphSet(collectText(root));
-  const boldGlyphs = [...glyphSet(boldText(root))].filter((c) => glyphs.includes(c)).join('');
+export async function buildFonts(
+  folder: DeckFolder,
+): Promise<{ glyphs: number; boldGlyphs: number; regenerated: boolean }> {
+  const root = folder.project;
+  const glyphs = glyphSet(collectText(folder));
+  const boldGlyphs = [...glyphSet(boldText(folder))].filter((c) => glyphs.includes(c)).join('');
   const restGlyphs = [...glyphs].filter((c) => !boldGlyphs.includes(c)).join('');
   const hash = createHash('sha256')
     .update(JSON.stringify(FONT_FACES))
@@ -145,19 +151,19 @@ export function writeDevFonts(root: string): void {
   writeAtomic(path.join(outDir, 'fonts.css'), ['/* dev: whole fonts, not subset */', ...faces].join('\n') + '\n');
 }
 
-/** Subsets the fonts before each build; in dev serves the whole fonts instead. */
-export function fontPlugin(): Plugin {
-  let root = process.cwd();
+/** Subsets the fonts to the deck's text before each build; in dev serves the whole fonts instead. */
+export function fontPlugin(folder?: DeckFolder): Plugin {
+  let deck = folder ?? deckFolder(process.cwd());
   let command: 'build' | 'serve' = 'build';
   return {
     name: 'deck-fonts',
     configResolved(config) {
-      root = config.root;
+      deck = folder ?? deckFolder(config.root);
       command = config.command;
     },
     async buildStart() {
-      if (command === 'serve') writeDevFonts(root);
-      else await buildFonts(root);
+      if (command === 'serve') writeDevFonts(deck.project);
+      else await buildFonts(deck);
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { compileDeck } from '../../src/markdown/compile.ts';
+import { deckFolder } from '../../src/deck-folder.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
 import { deckExtensions } from '../../src/vite/extensions.ts';
 import { DIST, expect, test } from './fixtures.ts';
@@ -84,7 +85,7 @@ test('the built site stays inside its byte budgets', () => {
 });
 
 test('each chart inlines at most its budget of data', () => {
-  const root = process.cwd();
+  const root = deckFolder(process.cwd());
   const options = Object.assign({}, ...deckExtensions.map((e) => e.compileOptions?.(root) ?? {}));
   const deck = compileDeck(readSlideFiles(root), options);
   const exported = Object.assign({}, ...deckExtensions.map((e) => e.exports?.(deck, root) ?? {})) as {

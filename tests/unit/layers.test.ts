@@ -56,7 +56,7 @@ describe('the layer rule (eslint.config.js)', () => {
 
   it('names the layers and where they are explained', async () => {
     expect(await layerErrors('src/charts/kinds.ts', '../runtime/deck-data.ts')).toEqual([
-      "'../runtime/deck-data.ts' import is restricted from being used by a pattern. src/charts is in layer 4 of config.ts ← common ← markdown ← charts/structure/import ← vite/runtime/export: it may import only from the layers below it (docs/architecture.md, Layers).",
+      "'../runtime/deck-data.ts' import is restricted from being used by a pattern. src/charts is in layer 4 of config.ts ← common/deck-folder.ts ← markdown ← charts/structure/import ← vite/runtime/export: it may import only from the layers below it (docs/architecture.md, Layers).",
     ]);
   });
 });

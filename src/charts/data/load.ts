@@ -1,30 +1,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PATHS } from '../../config.ts';
+import { asDeck, shownPath, type DeckFolder } from '../../deck-folder.ts';
 import type { Tables } from '../prepare.ts';
 import { parseTable } from './csv.ts';
 import { TABLES, type TableName } from './datasets.ts';
 
 /** Absolute paths of every data file the charts read (for the dev watcher). */
-export function dataFiles(root: string): string[] {
-  return [...Object.keys(TABLES).map((f) => path.join(root, PATHS.data, f)), path.join(root, PATHS.data, 'SOURCES.md')];
+export function dataFiles(folder: DeckFolder | string): string[] {
+  const deck = asDeck(folder);
+  return [...Object.keys(TABLES).map((f) => path.join(deck.data, f)), path.join(deck.data, 'SOURCES.md')];
 }
 
 /**
- * Reads and validates every table in `assets/data/` (the I/O shell around `parseTable`).
+ * Reads and validates every table in the deck's `assets/data/` (the I/O shell around `parseTable`).
+ * @param folder the deck, or a project root for its own deck.
  * @throws DeckError with `file:line:column` for a bad file.
  */
-export function loadTables(root: string): Tables {
+export function loadTables(folder: DeckFolder | string): Tables {
+  const deck = asDeck(folder);
   const tables = {} as Tables;
   for (const name of Object.keys(TABLES) as TableName[]) {
-    const file = `${PATHS.data}/${name}`;
+    const abs = path.join(deck.data, name);
     let text: string;
     try {
-      text = readFileSync(path.join(root, file), 'utf8');
+      text = readFileSync(abs, 'utf8');
     } catch {
       text = '';
     }
-    tables[name] = parseTable(file, text, TABLES[name]);
+    tables[name] = parseTable(shownPath(deck, abs), text, TABLES[name]);
   }
   return tables;
 }

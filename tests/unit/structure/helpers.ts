@@ -23,3 +23,8 @@ export function fixtureDeck(edit: (sources: SourceFile[]) => SourceFile[] = (s) 
 export function realDeck(): Deck {
   return compileDeck(readSources('slides'));
 }
+
+/** Compiles the example deck in three parts (examples/three-parts/slides/). */
+export function exampleDeck(): Deck {
+  return compileDeck(readSources('examples/three-parts/slides'));
+}

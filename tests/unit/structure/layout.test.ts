@@ -7,7 +7,7 @@ import {
 } from '../../../src/structure/layout.ts';
 import { buildOutline, walkOutline, type OutlineNode } from '../../../src/structure/outline.ts';
 import { textWidth } from '../../../src/structure/wrap.ts';
-import { fixtureDeck, realDeck } from './helpers.ts';
+import { exampleDeck, fixtureDeck, realDeck } from './helpers.ts';
 
 /**
  * The sizes the diagram is drawn at: the overlay at 1024×768 (the dialog's inner width) and on a
@@ -160,6 +160,7 @@ describe('layoutStructure()', () => {
   const decks: [string, () => OutlineNode][] = [
     ['fixture deck', () => outline],
     ['real slides/', () => buildOutline(realDeck())],
+    ['examples/three-parts', () => buildOutline(exampleDeck())],
   ];
   for (const [deckName, make] of decks) {
     for (const [target, options] of Object.entries(TARGETS)) {
