@@ -55,8 +55,9 @@ export function importSpeech(input: ImportInput, options: ImportOptions & { outD
 /**
  * The import's promise: every unit of the input is in the notes of exactly one slide, in order,
  * and the units give back the input's text. Anything else stops the import rather than losing text.
+ * @throws DeckError at the first unit not placed (or placed twice, or out of order).
  */
-function checkEveryUnitPlaced(input: ImportInput, structure: Structure, deck: DraftDeck): void {
+export function checkEveryUnitPlaced(input: ImportInput, structure: Structure, deck: DraftDeck): void {
   const placed: Unit[] = deck.parts.flatMap((p) =>
     p.slides.flatMap((s) => s.notes.flatMap((n) => (n.kind === 'editor' ? [] : n.units))),
   );

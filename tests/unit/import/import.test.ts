@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../../src/markdown/errors.ts';
-import { importSpeech } from '../../../src/import/import.ts';
+import { checkEveryUnitPlaced, importSpeech } from '../../../src/import/import.ts';
 import { compileImported, fixtureFiles, importFile, notesWithoutEditor, same } from './helpers.ts';
 
 describe('importSpeech() on every fixture', () => {
@@ -146,5 +146,19 @@ describe('importSpeech() drafts', () => {
       importSpeech({ file: 'empty.txt', format: '纯文本', unit: '行', blocks: [], remarks: [] }, { outDir: 'x' });
     expect(run).toThrow(DeckError);
     expect(run).toThrow(/^empty\.txt:1: 文件里没有文字/);
+  });
+
+  it('stops, naming file:line, when a sentence is missing from the notes or comes twice', async () => {
+    const { input, result } = await importFile('enum-shi.txt');
+    const slide = result.deck.parts[1]!.slides.find((s) => s.role === 'point')!;
+    const item = slide.notes.find((n) => n.kind === 'text')!;
+    if (item.kind !== 'text') throw new Error('no text');
+    const [dropped, ...kept] = item.units;
+    item.units = kept;
+    expect(() => checkEveryUnitPlaced(input, result.structure, result.deck)).toThrow(
+      new RegExp(`^tests/fixtures/import/enum-shi\\.txt:${dropped!.line}: 这句话没能放进任何一页的备注`),
+    );
+    item.units = [dropped!, dropped!, ...kept];
+    expect(() => checkEveryUnitPlaced(input, result.structure, result.deck)).toThrow(/sentence not placed/);
   });
 });
