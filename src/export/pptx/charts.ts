@@ -1,0 +1,238 @@
+import type { ChartPayload } from '../../charts/kinds.ts';
+import { style } from '../../charts/frame.ts';
+import type { CitiesData, CompareData, Datum, GapData, PopulationData, Series, TrendData } from '../../charts/types.ts';
+import { t } from '../../runtime/i18n.ts';
+import type { ChartSeries, NativeChart } from './plan.ts';
+import { TEXT } from './strings.ts';
+
+/**
+ * The deck's charts as native PowerPoint charts: the same prepared data the web chart draws
+ * (src/charts/prepare.ts), the same series names, colours and markers (src/charts/frame.ts STYLES),
+ * projections dashed, third-party values hollow. What the web chart writes on the plot (milestones,
+ * the pace of change, the gap in points) becomes lines of text under it: `callouts`.
+ */
+
+/** A chart kind drawn as a native chart, with the text that goes around it. */
+export interface ChartPlan {
+  chart: NativeChart;
+  /** Lines the web chart writes on the plot, shown as text under the chart. */
+  callouts: string[];
+  source: string;
+  footnote: string;
+}
+
+/** The cities chart is a ranked list, not a plot: tiles with editable text. */
+export interface TilesPlan {
+  classes: { name: string; count: string; cities: { rank: number; name: string; value: string }[] }[];
+  source: string;
+  footnote: string;
+}
+
+const hex = (color: string): string => color.replace('#', '').toUpperCase();
+
+/** The deck's web dash patterns (frame.ts STYLES) as the nearest OOXML preset dashes. */
+const DASHES: Record<string, ChartSeries['dash']> = {
+  '': 'solid',
+  '14 6': 'lgDash',
+  '4 6': 'sysDot',
+  '16 5 4 5': 'lgDashDot',
+  '8 4': 'dash',
+  '2 4': 'sysDot',
+};
+
+/** The deck's web marker symbols (d3) as OOXML chart markers. */
+const SYMBOLS: Record<string, ChartSeries['symbol']> = {
+  circle: 'circle',
+  square: 'square',
+  triangle: 'triangle',
+  diamond: 'diamond',
+  wye: 'x',
+  star: 'star',
+};
+
+function years(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+/** The values of points on the category years; null where a year has no value. */
+function valuesOn(categories: readonly number[], points: readonly Datum[]): (number | null)[] {
+  const byYear = new Map(points.map((p) => [p.year, p.value]));
+  return categories.map((y) => byYear.get(y) ?? null);
+}
+
+function hollowPoints(categories: readonly number[], s: Series, symbol: ChartSeries['symbol']): ChartSeries['points'] {
+  return s.points
+    .filter((p) => p.quality === 'third_party')
+    .map((p) => ({ index: categories.indexOf(p.year), symbol, hollow: true }));
+}
+
+/** A series drawn the way the web draws it: its style's colour, marker and (optionally) dash. */
+function styled(categories: readonly number[], s: Series, dashes: boolean): ChartSeries {
+  const st = style(s.style);
+  const symbol = SYMBOLS[st.symbolName] ?? 'circle';
+  return {
+    name: s.label,
+    values: valuesOn(categories, s.points),
+    color: hex(st.color),
+    symbol,
+    points: hollowPoints(categories, s, symbol),
+    dash: s.projected ? 'dash' : dashes ? (DASHES[st.dash] ?? 'solid') : 'solid',
+    lineWidth: s.projected ? 1.75 : 2.25,
+    markerSize: 6,
+  };
+}
+
+function base(title: string, categories: number[], axisTitle: string, max: number, step: number): NativeChart {
+  return {
+    type: 'line',
+    title,
+    categories: categories.map(String),
+    series: [],
+    axisTitle,
+    valueMin: 0,
+    valueMax: max,
+    valueStep: step,
+    labelEvery: categories.length > 30 ? 10 : categories.length > 12 ? 5 : 2,
+  };
+}
+
+function trend(data: TrendData, title: string): ChartPlan {
+  const cats = years(data.years[0], data.years[1]);
+  const series = data.series[0]!;
+  const chart = base(title || series.label, cats, t('chartAxisPercent'), 80, 10);
+  chart.series.push(styled(cats, series, true));
+  const bench = (measure: 'census' | 'survey', symbol: ChartSeries['symbol']): void => {
+    const points = data.benchmarks.filter((b) => b.measure === measure);
+    if (points.length === 0) return;
+    chart.series.push({
+      name: t(measure === 'census' ? 'chartCensus' : 'chartSurvey'),
+      values: valuesOn(cats, points),
+      color: '0B5394',
+      symbol,
+      dash: 'none',
+      lineWidth: 0,
+      markerSize: 9,
+    });
+  };
+  bench('census', 'square');
+  bench('survey', 'diamond');
+  const callouts: string[] = [];
+  for (const a of data.annotations) {
+    if (a.label === 'reform') callouts.push(`${t('chartReform')} ${a.text}%`);
+    else if (a.label === 'half') {
+      const census = data.benchmarks.find((b) => b.year === a.year - 1 && b.measure === 'census');
+      callouts.push(
+        `${t('chartHalf')}：${a.year}年 ${a.text}%` +
+          (census ? `（${t('chartHalfNote', { census: census.text })}）` : ''),
+      );
+    } else callouts.push(`${t('chartLatest', { year: a.year })} ${a.text}%`);
+  }
+  if (series.points.some((p) => p.quality === 'third_party')) callouts.push(t('chartHollow'));
+  return { chart, callouts: [callouts.join(' · ')].filter(Boolean), source: data.source, footnote: data.footnote };
+}
+
+function compare(data: CompareData, title: string): ChartPlan {
+  const cats = years(data.years[0], data.years[1]);
+  const chart = base(title, cats, t('chartAxisPercent'), 100, 20);
+  for (const s of data.series) {
+    const st = style(s.style);
+    const symbol = SYMBOLS[st.symbolName] ?? 'circle';
+    const line = styled(cats, s, false);
+    // As on the web: markers each decade and at a line's ends, not on every year.
+    line.symbol = 'none';
+    line.points = s.points
+      .filter((d, i) => d.year % 10 === 0 || i === 0 || i === s.points.length - 1)
+      .map((d) => ({ index: cats.indexOf(d.year), symbol, hollow: false }));
+    chart.series.push(line);
+  }
+  const speeds = data.speed.map((p) => {
+    const name = data.series.find((s) => s.id === p.id && !s.projected)?.label ?? p.id;
+    return `${name} ${p.perDecade >= 0 ? '+' : ''}${p.perDecade.toFixed(1)}`;
+  });
+  const first = data.speed[0];
+  const callouts = first ? [TEXT.pace(first.from, first.to, speeds.join(' · '))] : [];
+  if (!chart.title)
+    chart.title = data.series
+      .filter((s) => !s.projected)
+      .map((s) => s.label)
+      .join('、');
+  return { chart, callouts, source: data.source, footnote: data.footnote };
+}
+
+function population(data: PopulationData, title: string): ChartPlan {
+  const cats = years(data.years[0], data.years[1]);
+  const max = Math.max(...data.series.flatMap((s) => s.points.map((p) => p.value)));
+  const chart = base(
+    title || `${t('chartUrban')} / ${t('chartRural')}`,
+    cats,
+    t('chartAxisMillion'),
+    Math.ceil(max / 200) * 200,
+    200,
+  );
+  for (const s of data.series) chart.series.push(styled(cats, s, true));
+  const c = data.crossover;
+  const callouts = c
+    ? [
+        `${t('chartCrossover', { year: c.year })}：${t('chartUrban')} ${c.urban.text}，${t('chartRural')} ${c.rural.text}（${data.unit}）`,
+      ]
+    : [];
+  return { chart, callouts, source: data.source, footnote: data.footnote };
+}
+
+function gap(data: GapData, title: string): ChartPlan {
+  const cats = years(data.years[0], data.years[1]);
+  const chart = base(title || `${t('chartResident')} / ${t('chartHukou')}`, cats, t('chartAxisPercent'), 70, 10);
+  chart.valueMin = 30;
+  for (const s of data.series) chart.series.push(styled(cats, s, true));
+  const callouts = data.gaps.length
+    ? [`${t('chartGapColumn')}：${data.gaps.map((g) => `${g.year}年 ${g.gap.toFixed(2)}`).join(' · ')}`]
+    : [];
+  if (data.series.some((s) => s.points.some((p) => p.quality === 'third_party'))) callouts.push(t('chartHollow'));
+  return { chart, callouts, source: data.source, footnote: data.footnote };
+}
+
+function cities(data: CitiesData): TilesPlan {
+  return {
+    classes: data.classes
+      .map((name) => {
+        const members = data.cities.filter((c) => c.sizeClass === name);
+        return {
+          name,
+          count: `${members.length} 个`,
+          cities: members.map((c) => ({
+            rank: c.rank,
+            name: c.name,
+            value: c.population ? `${c.population.text} 百万` : '',
+          })),
+        };
+      })
+      .filter((c) => c.cities.length > 0),
+    source: data.source,
+    footnote: data.footnote,
+  };
+}
+
+/** What a chart becomes in PowerPoint: a native chart, or tiles (the ranked cities). */
+export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
+  const title = typeof payload.options.title === 'string' ? payload.options.title : '';
+  const data = payload.data;
+  switch (data.kind) {
+    case 'trend':
+      return trend(data, title);
+    case 'compare':
+      return compare(data, title);
+    case 'population':
+      return population(data, title);
+    case 'gap':
+      return gap(data, title);
+    case 'cities':
+      return cities(data);
+  }
+}
+
+/** True for the plan of a native chart. */
+export function isNativeChart(plan: ChartPlan | TilesPlan): plan is ChartPlan {
+  return 'chart' in plan;
+}
