@@ -48,7 +48,9 @@ function metrics(s: number): TextMetrics {
 /** Height a node needs at width `w` and scale `s`, px. */
 function nodeHeight(node: OutlineNode, w: number, s: number): number {
   const m = metrics(s);
-  return Math.ceil(textHeight(nodeParagraphs(node, s), w - 2 * BASE.pad * s, m) + 2 * BASE.pad * s + 4 * s);
+  return Math.ceil(
+    textHeight(nodeParagraphs(node, s), w - 2 * BASE.pad * s, m) + 2 * BASE.pad * s + 0.4 * BASE.text * s,
+  );
 }
 
 /** The diagram's shapes inside `box`, shrunk (down to 60%) until it fits; its height. */

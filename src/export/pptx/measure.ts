@@ -32,14 +32,31 @@ export type SizedParagraph = Paragraph & { size?: number };
 export function paragraphLines(paragraph: SizedParagraph, width: number, m: TextMetrics): number {
   const size = paragraph.size ?? m.size;
   const indent = paragraph.bullet ? (paragraph.bullet.level + 1) * m.bulletIndent * m.size : 0;
-  const maxEm = Math.max(1, (width - indent) / size);
+  // 3% to spare: line breaking differs a little between PowerPoint, WPS and LibreOffice.
+  const maxEm = Math.max(1, ((width - indent) * 0.97) / size);
   // Line breaks split the paragraph into pieces that each wrap on their own.
   const pieces: string[] = [''];
   for (const run of paragraph.runs) {
     if (run.lineBreak) pieces.push('');
     else pieces[pieces.length - 1] += run.text;
   }
-  return pieces.reduce((n, piece) => n + Math.max(1, wrapText(piece, maxEm, Number.MAX_SAFE_INTEGER).lines.length), 0);
+  return pieces.reduce(
+    (n, piece) => n + Math.max(1, wrapText(withAutospace(piece), maxEm, Number.MAX_SAFE_INTEGER).lines.length),
+    0,
+  );
+}
+
+const CJK = '\\u2e80-\\u9fff\\uf900-\\uffef';
+const CJK_THEN_LATIN = new RegExp(`([${CJK}])([!-~])`, 'gu');
+const LATIN_THEN_CJK = new RegExp(`([!-~])([${CJK}])`, 'gu');
+
+/**
+ * Text as measured: a space between Chinese and Latin letters, digits or ASCII punctuation, where
+ * WPS and LibreOffice add a quarter em (their default "space between Asian and Latin text") and
+ * PowerPoint adds none. Measuring with it keeps a box big enough in all three.
+ */
+export function withAutospace(text: string): string {
+  return text.replace(CJK_THEN_LATIN, '$1 $2').replace(LATIN_THEN_CJK, '$1 $2');
 }
 
 /**

@@ -266,6 +266,14 @@ export function chartSeries(xml: string, chart: NativeChart): string {
   );
 }
 
+/**
+ * The master's body style adds 20% of a line before every paragraph (pptxgenjs' default), which
+ * the plan does not expect: its paragraphs carry their own spacing. Set to zero.
+ */
+export function noInheritedSpacing(xml: string): string {
+  return xml.replace(/<a:spcBef><a:spcPct val="\d+"\/><\/a:spcBef>/g, '<a:spcBef><a:spcPts val="0"/></a:spcBef>');
+}
+
 /** Empty cells (`<c><v></v></c>`) of a chart's data sheet are left out, as Excel writes missing values. */
 export function sheetWithoutEmptyCells(xml: string): string {
   return xml.replace(/<c r="[A-Z]+\d+"(?: s="\d+")?><v><\/v><\/c>/g, '');
@@ -403,7 +411,8 @@ export async function finishPackage(bytes: Uint8Array, plan: DeckPlan, when: Dat
   }
   for (const n of names) {
     if (/^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n)) {
-      zip.file(n, chineseRuns(shapesWithTextBody(singleParagraphProperties(await read(n))), plan.fonts));
+      const fixed = shapesWithTextBody(singleParagraphProperties(noInheritedSpacing(await read(n))));
+      zip.file(n, chineseRuns(fixed, plan.fonts));
     } else if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(n)) {
       zip.file(n, chineseRuns(notesParagraphs(await read(n)), plan.fonts));
     } else if (/^ppt\/notesMasters\/[^/]+\.xml$/.test(n)) {

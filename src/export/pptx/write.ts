@@ -272,6 +272,7 @@ export async function writePlan(plan: DeckPlan): Promise<Uint8Array> {
   const index = (id: string): number => positions.get(id) ?? 0;
   for (const section of plan.sections) pptx.addSection({ title: section.title });
   for (const s of plan.slides) addSlide(pptx, s, index, plan.fonts.eastAsian);
-  const out = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not compressed: ooxml.ts rewrites the package and compresses it once.
+  const out = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return out;
 }

@@ -1,0 +1,188 @@
+import {
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  accessSync,
+  constants,
+  readFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { loadTables } from '../../charts/data/load.ts';
+import { chartPayload, validateChart } from '../../charts/kinds.ts';
+import { compileDeck } from '../../markdown/compile.ts';
+import type { Deck, SourceFile } from '../../markdown/types.ts';
+import { readSlideFiles } from '../../vite/deck-plugin.ts';
+import { pptxProblems } from './check.ts';
+import { planDeck } from './deck-plan.ts';
+import { finishPackage } from './ooxml.ts';
+import type { DeckPlan, PptxFonts } from './plan.ts';
+import { readPptx, type PptxReport } from './read.ts';
+import { writePlan } from './write.ts';
+
+/** Options of `buildPptx` and `exportPptx`; every field has a default. */
+export interface PptxOptions {
+  /** Project root (slides/, assets/data/, public/). Default: the current directory. */
+  root?: string;
+  /** The deck's Markdown files; default: `slides/*.md` under `root`, in name order. */
+  sources?: SourceFile[];
+  /** Typefaces written on every run; default 微软雅黑, with Noto Sans SC named as the substitute. */
+  fonts?: Partial<PptxFonts>;
+  /** Creation date written in the properties. Default: SOURCE_DATE_EPOCH when set, else now. */
+  now?: Date;
+  /** Progress reports (one per step). */
+  onProgress?: (event: PptxProgress) => void;
+  /** Abort between steps (the CLI aborts on Ctrl-C); nothing is written then. */
+  signal?: AbortSignal;
+}
+
+/** Options of `exportPptx`: where the file goes. */
+export interface PptxExportOptions extends PptxOptions {
+  /** Output folder. Default `<root>/export`. */
+  out?: string;
+  /** File name in `out`. Default `slides.pptx`. */
+  fileName?: string;
+}
+
+/** A progress report: step `step` of `steps`. */
+export interface PptxProgress {
+  step: number;
+  steps: number;
+  label: (typeof STEPS)[number];
+}
+
+/** A built (and checked) file in memory. */
+export interface BuiltPptx {
+  bytes: Uint8Array;
+  deck: Deck;
+  plan: DeckPlan;
+  report: PptxReport;
+}
+
+/** What `exportPptx` wrote. */
+export interface PptxExportResult extends BuiltPptx {
+  path: string;
+  /** Time spent, ms (from reading the slides to the file in place). */
+  exportMs: number;
+}
+
+/** The written file failed its checks (read back and compared with the deck). */
+export class PptxCheckError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`slides.pptx failed its checks — nothing was replaced:\n  ${problems.join('\n  ')}`);
+    this.name = 'PptxCheckError';
+    this.problems = problems;
+  }
+}
+
+/** The output folder cannot be created or written. */
+export class PptxOutputError extends Error {
+  constructor(dir: string, cause: string) {
+    super(
+      `Cannot write to the output folder ${dir} (${cause}) — choose another folder with --out, or fix its permissions.`,
+    );
+    this.name = 'PptxOutputError';
+  }
+}
+
+/** The export was interrupted (Ctrl-C) before the file was in place. */
+export class PptxAbortedError extends Error {
+  constructor() {
+    super('Export interrupted; the previous file (if any) is unchanged.');
+    this.name = 'PptxAbortedError';
+  }
+}
+
+const STEPS = ['read', 'plan', 'write', 'check', 'save'] as const;
+
+/** A picture the author placed in public/: its path and pixel size, or null when unreadable. */
+function pictureReader(root: string): (src: string) => { path: string; width: number; height: number } | null {
+  return (src) => {
+    const file = path.join(root, 'public', decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, '')));
+    try {
+      const size = imageSize(readFileSync(file));
+      return size.width && size.height ? { path: file, width: size.width, height: size.height } : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+function creationDate(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
+}
+
+/**
+ * Builds the PowerPoint file in memory from the deck's Markdown and data (no build, no browser):
+ * compiles the slides with the charts' validation, prepares every chart's data, plans the slides,
+ * writes them with pptxgenjs, puts the package right, then reads it back and checks it.
+ * @throws DeckError (`file:line` in the slides or data), PptxCheckError, PptxAbortedError.
+ */
+export async function buildPptx({
+  root = process.cwd(),
+  sources,
+  fonts,
+  now = creationDate(),
+  onProgress = () => {},
+  signal,
+}: PptxOptions = {}): Promise<BuiltPptx> {
+  const step = (label: (typeof STEPS)[number]): void => {
+    if (signal?.aborted) throw new PptxAbortedError();
+    onProgress({ step: STEPS.indexOf(label) + 1, steps: STEPS.length, label });
+  };
+  step('read');
+  const tables = loadTables(root);
+  const deck = compileDeck(sources ?? readSlideFiles(root), { validateChart: (spec) => validateChart(spec, tables) });
+  const charts = Object.fromEntries(deck.charts.map((c) => [c.id, chartPayload(c, tables)]));
+  step('plan');
+  const plan = planDeck(deck, { charts, fonts, image: pictureReader(root) });
+  step('write');
+  const bytes = await finishPackage(await writePlan(plan), plan, now);
+  step('check');
+  const report = await readPptx(bytes);
+  const problems = pptxProblems(report, plan);
+  if (problems.length > 0) throw new PptxCheckError(problems);
+  return { bytes, deck, plan, report };
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new PptxOutputError(dir, e.code ?? e.message);
+  }
+}
+
+/**
+ * Exports `export/slides.pptx`: builds and checks the file in memory (`buildPptx`), then puts it in
+ * place through a temporary file in the same folder, so the folder holds the old complete file or
+ * the new complete file, never half of one.
+ * @throws DeckError, PptxCheckError, PptxOutputError, PptxAbortedError.
+ */
+export async function exportPptx(options: PptxExportOptions = {}): Promise<PptxExportResult> {
+  const started = performance.now();
+  const root = options.root ?? process.cwd();
+  const out = options.out ?? path.join(root, 'export');
+  const file = path.join(out, options.fileName ?? 'slides.pptx');
+  ensureWritable(out);
+  const built = await buildPptx({ ...options, root });
+  if (options.signal?.aborted) throw new PptxAbortedError();
+  options.onProgress?.({ step: STEPS.length, steps: STEPS.length, label: 'save' });
+  const tmp = path.join(out, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, built.bytes);
+    renameSync(tmp, file);
+  } catch (error) {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    throw new PptxOutputError(out, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+  return { ...built, path: file, exportMs: performance.now() - started };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { loadTables } from '../../../../src/charts/data/load.ts';
+import { STYLES } from '../../../../src/charts/frame.ts';
+import { chartPayload } from '../../../../src/charts/kinds.ts';
+import type { ChartSpec } from '../../../../src/markdown/types.ts';
+import { isNativeChart, planChart, type ChartPlan, type TilesPlan } from '../../../../src/export/pptx/charts.ts';
+
+const tables = loadTables(process.cwd());
+const spec = (kind: string, options: Record<string, unknown> = {}): ChartSpec => ({
+  id: `chart-${kind}`,
+  slideId: kind,
+  kind,
+  dataset: '',
+  options,
+  file: 'slides/01-qi.md',
+  line: 1,
+});
+const native = (kind: string, options: Record<string, unknown> = {}): ChartPlan => {
+  const plan = planChart(chartPayload(spec(kind, options), tables));
+  if (!isNativeChart(plan)) throw new Error(`${kind} is not a native chart`);
+  return plan;
+};
+const hex = (c: string): string => c.replace('#', '').toUpperCase();
+
+describe('planChart()', () => {
+  it('draws the trend with the deck’s values, one category per year, gaps where a year has no value', () => {
+    const { chart } = native('trend');
+    const year = (y: number): number => chart.categories.indexOf(String(y));
+    const line = chart.series[0]!;
+    expect(line.name).toBe('年末常住人口城镇化率');
+    expect(line.values[year(2023)]).toBe(66.16);
+    expect(line.values[year(2024)]).toBe(67);
+    expect(line.values[year(1950)]).toBeNull();
+    expect(chart.categories[0]).toBe('1949');
+    expect(chart.categories.at(-1)).toBe('2024');
+    expect(chart.axisTitle).toBe('城镇化率（%）');
+    expect(line.color).toBe(hex(STYLES[0]!.color));
+  });
+
+  it('leaves out what the deck leaves out (the 2025 secondary-only value) and draws third-party values hollow', () => {
+    const { chart } = native('trend');
+    expect(chart.categories).not.toContain('2025');
+    const hollow = chart.series[0]!.points!.filter((p) => p.hollow).map((p) => chart.categories[p.index]);
+    expect(hollow).toContain('2014');
+    expect(hollow).not.toContain('2013');
+  });
+
+  it('draws census and survey benchmarks as marker-only series', () => {
+    const { chart } = native('trend');
+    const census = chart.series.find((s) => s.name === '人口普查')!;
+    expect(census.dash).toBe('none');
+    expect(census.symbol).toBe('square');
+    expect(census.values.filter((v) => v !== null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('dashes projections in the country’s own colour', () => {
+    const { chart } = native('compare', { countries: ['CHN', 'WLD'] });
+    const china = chart.series.filter((s) => s.name.startsWith('中国'));
+    expect(china.map((s) => s.dash)).toEqual(['solid', 'dash']);
+    expect(new Set(china.map((s) => s.color)).size).toBe(1);
+    expect(chart.series.map((s) => s.name)).toEqual(['中国', '中国（联合国预测）', '世界', '世界（联合国预测）']);
+  });
+
+  it('writes the pace of change, the source and the footnote as text under the chart', () => {
+    const plan = native('compare', { countries: ['CHN'] });
+    expect(plan.callouts[0]).toMatch(/^每十年增幅（1980–2020年，百分点）：中国 \+\d+\.\d$/);
+    expect(plan.source).toContain('世界银行');
+    expect(plan.footnote).toContain('国家统计局');
+  });
+
+  it('draws urban and rural population in millions and the household-registration gap', () => {
+    const population = native('population', { years: [1949, 2024] });
+    expect(population.chart.axisTitle).toBe('人口（百万人）');
+    expect(population.chart.series.map((s) => s.name)).toEqual(['城镇人口', '乡村人口']);
+    const gap = native('gap');
+    expect(gap.chart.valueMin).toBe(30);
+    expect(gap.callouts[0]).toMatch(/^差距（百分点）：2012年/);
+  });
+
+  it('turns the ranked cities into tiles, a population only where one is published', () => {
+    const plan = planChart(chartPayload(spec('cities'), tables)) as TilesPlan;
+    expect(isNativeChart(plan)).toBe(false);
+    expect(plan.classes.map((c) => c.name)).toEqual(['超大城市', '特大城市']);
+    const chengdu = plan.classes[0]!.cities.find((c) => c.name === '成都')!;
+    expect(chengdu.value).toBe('13.34 百万');
+    expect(plan.classes[0]!.cities.find((c) => c.name === '上海')!.value).toBe('');
+  });
+});

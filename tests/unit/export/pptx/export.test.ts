@@ -1,0 +1,232 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pptxProblems } from '../../../../src/export/pptx/check.ts';
+import {
+  buildPptx,
+  exportPptx,
+  PptxCheckError,
+  PptxOutputError,
+  type BuiltPptx,
+} from '../../../../src/export/pptx/export.ts';
+import type { SourceFile } from '../../../../src/markdown/types.ts';
+
+/** The real deck, built once for the whole file (as `npm run pptx` builds it). */
+let built: BuiltPptx;
+beforeAll(async () => {
+  built = await buildPptx({ root: process.cwd(), now: new Date('2024-07-13T00:00:00Z') });
+}, 60_000);
+
+const slides = () => built.deck.parts.flatMap((p) => p.slides);
+
+/** speech.txt without its title lines and the publishing page's footer (as tests/unit/content.test.ts). */
+function speechSentences(): string[] {
+  const lines = readFileSync('assets/source/speech.txt', 'utf8').replace(/\r/g, '').replace(/\n+$/, '').split('\n');
+  return lines
+    .slice(2, lines.length - 3)
+    .flatMap((line) =>
+      (line.match(/[^。！？?!]+(?:[。！？?!]+”?|$)/g) ?? []).map((s) => s.replace(/\s+/g, '')).filter(Boolean),
+    );
+}
+
+/** Full-width and half-width punctuation read the same (the deck widens punctuation for display). */
+const fold = (s: string): string =>
+  s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
+
+describe('the PowerPoint file of the deck', () => {
+  it('has one 16:9 slide per deck slide, in order, each titled in its title placeholder', () => {
+    expect(built.report.slides).toHaveLength(slides().length);
+    expect(built.report.size).toEqual({ cx: 12192000, cy: 6858000 });
+    built.report.slides.forEach((s, i) => expect(fold(s.title ?? '')).toBe(fold(slides()[i]!.title)));
+  });
+
+  it('groups the slides in sections named after the deck’s parts: 开篇 起 承 转 合 结语', () => {
+    expect(built.report.sections.map((s) => s.name)).toEqual(built.deck.parts.map((p) => p.label));
+    expect(built.report.sections.map((s) => s.name)).toEqual(['开篇', '起', '承', '转', '合', '结语']);
+    expect(built.report.sections.map((s) => s.slides.length)).toEqual(built.deck.parts.map((p) => p.slides.length));
+  });
+
+  it('carries every sentence of the speech in the notes, in order', () => {
+    const notes = fold(built.report.slides.map((s) => s.notes.map((p) => p.text).join('')).join(''));
+    let cursor = 0;
+    for (const [i, sentence] of speechSentences().entries()) {
+      const at = notes.indexOf(fold(sentence), cursor);
+      expect(at, `sentence ${i + 1} missing or out of order: ${sentence}`).toBeGreaterThanOrEqual(0);
+      cursor = at + fold(sentence).length;
+    }
+  });
+
+  it('passes its own checks: no empty text box, nothing past the slide edge, every run zh-CN in 微软雅黑', () => {
+    expect(pptxProblems(built.report, built.plan)).toEqual([]);
+    const runs = built.report.slides.flatMap((s) => s.shapes.flatMap((sh) => sh.paragraphs.flatMap((p) => p.runs)));
+    expect(runs.length).toBeGreaterThan(300);
+    expect(runs.filter((r) => r.lang !== 'zh-CN' || r.eastAsian !== '微软雅黑')).toEqual([]);
+  });
+
+  it('has no picture at all: every word is editable text', () => {
+    expect(built.report.slides.flatMap((s) => s.shapes.filter((sh) => sh.kind === 'pic'))).toEqual([]);
+    expect(built.report.parts.filter((p) => p.startsWith('ppt/media/'))).toEqual([]);
+  });
+
+  it('keeps bullets as bullet paragraphs and bold as bold runs', () => {
+    const i = slides().findIndex((s) => s.id === 'cheng-three');
+    const body = built.report.slides[i]!.shapes.find((s) => s.placeholder === 'body')!;
+    expect(body.paragraphs.every((p) => p.bullet)).toBe(true);
+    expect(body.paragraphs[0]!.runs.find((r) => r.text === '一是')?.bold).toBe(true);
+  });
+
+  it('sets quotations apart with their attribution', () => {
+    const i = slides().findIndex((s) => s.id === 'opening-goal');
+    const quote = built.report.slides[i]!.shapes.find((s) => s.name.startsWith('引文'))!;
+    expect(quote.paragraphs.at(-1)!.text).toBe('—— 习近平总书记，党的二十大报告');
+  });
+
+  it('marks editorial slides with the quiet 编者概括 tag, and only those', () => {
+    slides().forEach((s, i) => {
+      const tagged = built.report.slides[i]!.shapes.some((sh) => sh.text === '编者概括');
+      expect(tagged, s.id).toBe(s.editorial);
+    });
+  });
+
+  it('puts each chart in a chart part with the plotted values and an editable data sheet (2023 = 66.16)', async () => {
+    const i = slides().findIndex((s) => s.id === 'qi-trend');
+    const [chart] = built.report.slides[i]!.charts;
+    expect(chart!.part).toMatch(/^ppt\/charts\/chart\d+\.xml$/);
+    expect(chart!.types).toEqual(['c:lineChart']);
+    const line = chart!.series[0]!;
+    expect(line.name).toBe('年末常住人口城镇化率');
+    expect(line.values[line.categories.indexOf('2023')]).toBe(66.16);
+    expect(chart!.workbook).toBe(true);
+    const zip = await JSZip.loadAsync(built.bytes);
+    const sheet = Object.keys(zip.files).filter((f) => /^ppt\/embeddings\/.+\.xlsx$/.test(f));
+    const texts = await Promise.all(
+      sheet.map(async (f) =>
+        (await JSZip.loadAsync(await zip.file(f)!.async('uint8array')))
+          .file('xl/worksheets/sheet1.xml')!
+          .async('string'),
+      ),
+    );
+    expect(texts.some((x) => x.includes('<v>66.16</v>'))).toBe(true);
+    const native = slides()
+      .flatMap((s) => s.charts)
+      .filter((c) => c.kind !== 'cities');
+    expect(built.report.slides.flatMap((s) => s.charts)).toHaveLength(native.length);
+  });
+
+  it('dashes projections in the comparison chart', () => {
+    const i = slides().findIndex((s) => s.id === 'qi-world');
+    const series = built.report.slides[i]!.charts[0]!.series;
+    expect(series.find((s) => s.name === '中国')!.dash).toBe('solid');
+    expect(series.find((s) => s.name === '中国（联合国预测）')!.dash).toBe('dash');
+  });
+
+  it('draws the agenda’s structure diagram as shapes joined by glued connectors, each part linked to its first slide', () => {
+    const i = slides().findIndex((s) => s.id === 'agenda');
+    const shapes = built.report.slides[i]!.shapes;
+    const parts = shapes.filter((s) => s.name.startsWith('diagram:part:'));
+    expect(parts.map((p) => p.text.split('\n')[0])).toEqual(built.deck.parts.map((p) => p.label));
+    const firstSlide = (k: number): number =>
+      slides().findIndex((s) => s.id === built.deck.parts[k]!.slides[0]!.id) + 1;
+    expect(parts.map((p) => p.linkSlide)).toEqual(built.deck.parts.map((_, k) => firstSlide(k)));
+    const connectors = shapes.filter((s) => s.kind === 'cxnSp');
+    expect(connectors.length).toBeGreaterThanOrEqual(parts.length - 1);
+    const ids = new Set(shapes.map((s) => s.id));
+    for (const c of connectors) {
+      expect(ids.has(c.glue!.from) && ids.has(c.glue!.to), c.name).toBe(true);
+    }
+  });
+
+  it('writes the document properties: title, subject, language', () => {
+    expect(built.report.properties['dc:title']).toBe(built.deck.meta.title);
+    expect(built.report.properties['dc:subject']).toContain(built.deck.meta.occasion);
+    expect(built.report.properties['dc:language']).toBe('zh-CN');
+    expect(built.report.themeFonts.eastAsian).toEqual(['微软雅黑', '微软雅黑']);
+    expect(built.report.themeFonts.hans).toEqual(['Noto Sans SC', 'Noto Sans SC']);
+  });
+});
+
+const fixture = (deck: string, body: string): SourceFile[] => [
+  {
+    file: 'slides/00-opening.md',
+    text: `---\nid: opening\nkind: opening\nlabel: 开篇\ntitle: 开篇\nminutes: 2\ndeck:\n${deck}\n---\n\n${body}`,
+  },
+];
+
+describe('buildPptx() on other decks', () => {
+  it('writes the deck’s date and settings as properties, and hides editorial tags when the deck says so', async () => {
+    const sources = fixture(
+      '  title: 测试讲话\n  occasion: 测试会议\n  date: 2024年7月13日\n  speaker: 张三\n  showEditorialMarks: false',
+      '{#title layout=title}\n\n# 测试讲话\n\n---\n\n{#e editorial}\n\n## 概括\n\n- 一\n\nNote:\n\n讲稿。\n',
+    );
+    const { report } = await buildPptx({ root: process.cwd(), sources });
+    expect(report.custom).toEqual({ 会议: '测试会议', 会议日期: '2024年7月13日', 讲话人: '张三' });
+    expect(report.properties['dc:creator']).toBe('张三');
+    expect(report.slides[1]!.shapes.some((s) => s.text === '编者概括')).toBe(false);
+    expect(report.slides[1]!.notes[0]!.text).toContain('编者概括');
+  });
+
+  it('stops with the slide file’s file:line when the deck has an error', async () => {
+    const sources = fixture('  title: 测试', '## 一\n\n[坏链接](#nowhere)\n');
+    await expect(buildPptx({ root: process.cwd(), sources })).rejects.toThrow(
+      /^slides\/00-opening\.md:\d+: link to slide "#nowhere"/,
+    );
+  });
+
+  it('refuses a slide whose text cannot fit even at 60%, naming the slide', async () => {
+    const long = '城市治理现代化水平'.repeat(120);
+    const sources = fixture('  title: 测试', `{#full}\n\n## 太满\n\n${long}\n\n${long}\n`);
+    const error = await buildPptx({ root: process.cwd(), sources }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PptxCheckError);
+    expect((error as PptxCheckError).problems.join('\n')).toMatch(/slide 1 \(#full\)/);
+  });
+});
+
+describe('exportPptx()', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'pptx-export-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes slides.pptx into the output folder through a temporary file, leaving nothing else', async () => {
+    const result = await exportPptx({
+      root: process.cwd(),
+      out: dir,
+      sources: fixture('  title: 测试', '## 一\n\n- 二\n'),
+    });
+    expect(result.path).toBe(path.join(dir, 'slides.pptx'));
+    expect(readFileSync(result.path).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(dir)).toEqual(['slides.pptx']);
+  }, 60_000);
+
+  it('keeps the previous file when the new one fails its checks', async () => {
+    const before = readFileSync(path.join(dir, 'slides.pptx'));
+    const long = '城市治理现代化水平'.repeat(120);
+    await expect(
+      exportPptx({
+        root: process.cwd(),
+        out: dir,
+        sources: fixture('  title: 测试', `## 太满\n\n${long}\n\n${long}\n`),
+      }),
+    ).rejects.toBeInstanceOf(PptxCheckError);
+    expect(readFileSync(path.join(dir, 'slides.pptx')).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['slides.pptx']);
+  }, 60_000);
+
+  it('says which folder cannot be written and what to do', async () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(exportPptx({ root: process.cwd(), out: file })).rejects.toThrow(PptxOutputError);
+    await expect(exportPptx({ root: process.cwd(), out: file })).rejects.toThrow(/choose another folder with --out/);
+    const locked = path.join(dir, 'locked');
+    if (process.getuid?.() !== 0) {
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(locked);
+      chmodSync(locked, 0o500);
+      await expect(exportPptx({ root: process.cwd(), out: locked })).rejects.toThrow(PptxOutputError);
+    }
+    expect(existsSync(path.join(file, 'slides.pptx'))).toBe(false);
+  });
+});
