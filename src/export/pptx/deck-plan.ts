@@ -1,5 +1,6 @@
 import type { ChartPayload } from '../../charts/kinds.ts';
-import type { Deck, Slide } from '../../markdown/types.ts';
+import { ROLES } from '../../markdown/roles.ts';
+import type { ContentRole, Deck, Slide } from '../../markdown/types.ts';
 import { buildOutline } from '../../structure/outline.ts';
 import { planChart } from './charts.ts';
 import { layoutSlide, type LayoutContext } from './layout.ts';
@@ -19,12 +20,25 @@ export interface PlanOptions {
 /** The typefaces when neither the caller nor the front matter names any. */
 export const DEFAULT_FONTS: PptxFonts = { eastAsian: '微软雅黑', fallback: 'Noto Sans SC' };
 
-/** The speaker notes of a slide, one entry per paragraph: the speech for this slide. */
+/** Roles the presenter view's notes carry, as the speaker view does: all but provenance. */
+const NOTE_ROLES: readonly ContentRole[] = ['speech', 'direction', 'note', 'editorial'];
+
+/**
+ * The speaker notes of a slide, one entry per paragraph: the speech for this slide and, in source
+ * order, the stage directions, notes to the speaker and editorial summaries, each opened with its
+ * label (【演讲提示】…) so the speaker never reads a direction aloud.
+ */
 export function slideNotes(slide: Slide): string[] {
-  return slide.notesText
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  return slide.notes
+    .filter((b) => NOTE_ROLES.includes(b.role))
+    .flatMap((b) => {
+      const lines = b.text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      if (b.role === 'speech' || lines.length === 0) return lines;
+      return [`【${ROLES[b.role].label}】${lines[0]}`, ...lines.slice(1)];
+    });
 }
 
 /**

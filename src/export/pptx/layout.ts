@@ -1,3 +1,4 @@
+import { EDITORIAL_TAG } from '../../markdown/compile.ts';
 import type { Slide } from '../../markdown/types.ts';
 import type { OutlineNode } from '../../structure/outline.ts';
 import { slideBlocks, type Block, type Paragraph, type Run } from './blocks.ts';
@@ -419,13 +420,16 @@ function titleFrame(runs: Run[], s: number, w: number): TextFrame {
   });
 }
 
-/** The quiet 编者概括 tag at the top right of an editorial slide. */
+/**
+ * The quiet tag at the top right of an editorial slide: 概括, as on the projected deck
+ * (src/markdown/compile.ts EDITORIAL_TAG); the shape is named 编者概括 in the selection pane.
+ */
 function editorialTag(): TextFrame {
   const size = SIZE.tag;
-  const w = 4 * size + 2 * 12 + 4;
+  const w = [...EDITORIAL_TAG].length * size + 2 * 12 + 8;
   return textFrame(
     TEXT.editorialTag,
-    [{ runs: [{ text: TEXT.editorialTag }] }],
+    [{ runs: [{ text: EDITORIAL_TAG }] }],
     { x: CONTENT.x + CONTENT.w - w, y: 14, w },
     bodyMetrics(size, 1.3),
     {

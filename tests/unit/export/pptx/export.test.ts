@@ -83,11 +83,30 @@ describe('the PowerPoint file of the deck', () => {
     expect(quote.paragraphs.at(-1)!.text).toBe('—— 习近平总书记，党的二十大报告');
   });
 
-  it('marks editorial slides with the quiet 编者概括 tag, and only those', () => {
+  it('marks editorial slides with the quiet 概括 tag, as the projected deck does, and only those', () => {
     slides().forEach((s, i) => {
-      const tagged = built.report.slides[i]!.shapes.some((sh) => sh.text === '编者概括');
-      expect(tagged, s.id).toBe(s.editorial);
+      const tag = built.report.slides[i]!.shapes.find((sh) => sh.name === '编者概括');
+      expect(!!tag, s.id).toBe(s.editorial);
+      if (tag) expect(tag.text).toBe('概括');
     });
+  });
+
+  it('keeps stage directions and notes to the speaker off the slides, and puts them, labelled, in the notes', () => {
+    slides().forEach((s, i) => {
+      const onSlide = fold(built.report.slides[i]!.shapes.map((sh) => sh.text).join(''));
+      const notes = built.report.slides[i]!.notes.map((p) => p.text);
+      for (const block of s.notes.filter((b) => b.role === 'direction' || b.role === 'note')) {
+        const first = fold(block.text.split('\n')[0]!);
+        expect(onSlide, `${s.id}: ${block.role} on the slide`).not.toContain(first.slice(0, 10));
+        const label = block.role === 'direction' ? '【演讲提示】' : '【编者备注】';
+        expect(
+          notes.some((n) => fold(n).startsWith(fold(label) + first.slice(0, 10))),
+          `${s.id}: ${block.role} in notes`,
+        ).toBe(true);
+      }
+    });
+    const directions = slides().flatMap((s) => s.notes.filter((b) => b.role === 'direction'));
+    expect(directions.length).toBeGreaterThan(0);
   });
 
   it('puts each chart in a chart part with the plotted values and an editable data sheet (2023 = 66.16)', async () => {
@@ -158,13 +177,13 @@ describe('buildPptx() on other decks', () => {
   it('writes the deck’s date and settings as properties, and hides editorial tags when the deck says so', async () => {
     const sources = fixture(
       '  title: 测试讲话\n  occasion: 测试会议\n  date: 2024年7月13日\n  speaker: 张三\n  showEditorialMarks: false',
-      '{#title layout=title}\n\n# 测试讲话\n\n---\n\n{#e editorial}\n\n## 概括\n\n- 一\n\nNote:\n\n讲稿。\n',
+      '{#title layout=title}\n\n# 测试讲话\n\n---\n\n{#e editorial}\n\n## 概括\n\n- 一\n\nNote:\n\n::: editorial\n根据讲稿其他部分的概括。\n:::\n',
     );
     const { report } = await buildPptx({ root: process.cwd(), sources });
     expect(report.custom).toEqual({ 会议: '测试会议', 会议日期: '2024年7月13日', 讲话人: '张三' });
     expect(report.properties['dc:creator']).toBe('张三');
-    expect(report.slides[1]!.shapes.some((s) => s.text === '编者概括')).toBe(false);
-    expect(report.slides[1]!.notes[0]!.text).toContain('编者概括');
+    expect(report.slides[1]!.shapes.some((s) => s.name === '编者概括')).toBe(false);
+    expect(report.slides[1]!.notes.map((p) => p.text)).toEqual(['【编者概括】根据讲稿其他部分的概括。']);
   });
 
   it('stops with the slide file’s file:line when the deck has an error', async () => {
