@@ -3,6 +3,7 @@ import { benchDeck } from './deck.ts';
 import { benchDev } from './dev.ts';
 import { benchImport } from './import.ts';
 import { benchPdf } from './pdf.ts';
+import { benchPptx } from './pptx.ts';
 import { benchStructure } from './structure.ts';
 import type { BenchSection } from './types.ts';
 
@@ -11,6 +12,7 @@ export const sections: Record<string, BenchSection> = {
   deck: benchDeck,
   charts: benchCharts,
   pdf: benchPdf,
+  pptx: benchPptx,
   structure: benchStructure,
   dev: benchDev,
   import: benchImport,
