@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pptx-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/export/pptx-cli.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+
+describe('npm run pptx', () => {
+  it('writes slides.pptx into --out, shows its steps, and exits 0', () => {
+    const out = path.join(dir, 'out');
+    const r = run('--out', out);
+    expect(r.stderr).toContain('[1/5] 读取幻灯片与数据');
+    expect(r.stderr).toContain('[4/5] 读回检查');
+    expect(r.stdout).toMatch(/slides\.pptx {2}\d+ 张幻灯片 {2}\d+ 个图表 {2}\d+\.\d KB/);
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(out, 'slides.pptx'))).toBe(true);
+  }, 120_000);
+
+  it('exits 2 with the usage for an unknown option or an empty --out', () => {
+    const unknown = run('--colour', 'red');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('用法：npm run pptx');
+    const empty = run('--out', '');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('--out 不能为空');
+  }, 120_000);
+
+  it('exits 1 and says what to do when --out is a file', () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const r = run('--out', file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /Cannot write to the output folder .*a-file \([A-Z]+\) — choose another folder with --out/,
+    );
+  }, 120_000);
+});
