@@ -1,33 +1,22 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
+import { readSlideFiles } from '../markdown/files.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
 import { toRuntimeDeck } from '../markdown/views.ts';
 import { escapeHtml } from '../markdown/text.ts';
-import type { CompileOptions, Deck, DeckExtension, SourceFile } from '../markdown/types.ts';
+import type { CompileOptions, Deck, DeckExtension } from '../markdown/types.ts';
 import { isPreloadedFont } from '../config.ts';
-import { asDeck, deckFolder, shownPath, type DeckFolder } from '../deck-folder.ts';
+import { deckFolder, type DeckFolder } from '../deck-folder.ts';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0' + VIRTUAL;
 const SLOT = '<!-- deck:slides -->';
 
-/**
- * Reads a deck's `slides/*.md` in name order, each named as messages show it (`slides/01-qi.md`,
- * `examples/three-parts/slides/01-part-1.md`).
- * @param folder the deck, or a project root for its own deck.
- */
-export function readSlideFiles(folder: DeckFolder | string): SourceFile[] {
-  const deck = asDeck(folder);
-  return readdirSync(deck.slides)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => path.join(deck.slides, f))
-    .map((abs) => ({ file: shownPath(deck, abs), text: readFileSync(abs, 'utf8') }));
-}
+export { readSlideFiles };
 
 /**
  * Compiles the deck's `slides/*.md` into `virtual:deck` and into index.html's

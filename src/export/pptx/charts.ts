@@ -1,7 +1,7 @@
 import type { ChartPayload } from '../../charts/kinds.ts';
 import { style } from '../../charts/frame.ts';
 import type { CitiesData, CompareData, Datum, GapData, PopulationData, Series, TrendData } from '../../charts/types.ts';
-import { t } from '../../runtime/i18n.ts';
+import { t } from '../../common/i18n.ts';
 import type { ChartSeries, NativeChart } from './plan.ts';
 import { TEXT } from './strings.ts';
 

@@ -1,5 +1,5 @@
 import type { OutlineNode } from '../../structure/outline.ts';
-import { t } from '../../runtime/i18n.ts';
+import { t } from '../../common/i18n.ts';
 import { LINE_HEIGHT, textHeight, type TextMetrics } from './measure.ts';
 import type { Box, Connector, PlacedParagraph, Shape, TextFrame } from './plan.ts';
 import { TEXT } from './strings.ts';

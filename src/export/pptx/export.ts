@@ -15,7 +15,7 @@ import { loadTables } from '../../charts/data/load.ts';
 import { chartPayload, validateChart } from '../../charts/kinds.ts';
 import { compileDeck } from '../../markdown/compile.ts';
 import type { Deck, SourceFile } from '../../markdown/types.ts';
-import { readSlideFiles } from '../../vite/deck-plugin.ts';
+import { readSlideFiles } from '../../markdown/files.ts';
 import { pptxProblems } from './check.ts';
 import { planDeck } from './deck-plan.ts';
 import { finishPackage } from './ooxml.ts';
