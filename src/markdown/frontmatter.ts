@@ -25,7 +25,7 @@ export interface SplitFile {
 const PART_KINDS: readonly PartKind[] = ['opening', 'part', 'closing'];
 export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
-type FieldType = 'string' | 'id' | 'kind' | 'minutes' | 'boolean' | 'deck';
+type FieldType = 'string' | 'id' | 'kind' | 'minutes' | 'boolean' | 'deck' | 'pptx';
 interface FieldRule {
   type: FieldType;
   required: boolean;
@@ -52,6 +52,13 @@ const DECK_FIELDS: Record<string, FieldRule> = {
   date: { type: 'string', required: false, doc: 'date of the meeting' },
   venue: { type: 'string', required: false, doc: 'where' },
   showEditorialMarks: { type: 'boolean', required: false, doc: 'show 编者概括 tags on slides' },
+  pptx: { type: 'pptx', required: false, doc: 'typefaces of the PowerPoint file: font, fallback' },
+};
+
+/** Fields of the `pptx:` block of the deck settings. */
+const PPTX_FIELDS: Record<string, FieldRule> = {
+  font: { type: 'string', required: false, doc: 'typeface on every run, e.g. 微软雅黑' },
+  fallback: { type: 'string', required: false, doc: "the deck's own family, named as the substitute" },
 };
 
 const FENCE = /^---\s*$/;
@@ -189,7 +196,16 @@ function readValue(
       date: (v.date as string | undefined) ?? '',
       venue: (v.venue as string | undefined) ?? '',
       showEditorialMarks: (v.showEditorialMarks as boolean | undefined) ?? true,
+      ...(v.pptx !== undefined ? { pptx: v.pptx as DeckMeta['pptx'] } : {}),
     } satisfies DeckMeta;
+  }
+  if (rule.type === 'pptx') {
+    const v = readMap(node as YamlNode, PPTX_FIELDS, file, lineOf, 'pptx settings', line);
+    const named = (k: 'font' | 'fallback'): string | undefined => (v[k] as string | undefined)?.trim() || undefined;
+    return {
+      ...(named('font') ? { font: named('font') } : {}),
+      ...(named('fallback') ? { fallback: named('fallback') } : {}),
+    };
   }
   const value: unknown = isScalar(node) ? node.value : node === null ? null : node.toJSON();
   const bad = (expected: string): never => {

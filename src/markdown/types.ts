@@ -25,6 +25,12 @@ export interface DeckMeta {
   venue: string;
   /** Whether editorial marks show on projected slides (they always show in notes). Default true. */
   showEditorialMarks: boolean;
+  /**
+   * Typefaces of the PowerPoint file (`npm run pptx`), when the front matter names them: `font` is
+   * written on every run (default 微软雅黑, which PowerPoint and WPS on Windows have), `fallback` is
+   * the deck's own family named as its substitute (default Noto Sans SC).
+   */
+  pptx?: { font?: string; fallback?: string };
 }
 
 /** What role a file plays in the speech's frame. */

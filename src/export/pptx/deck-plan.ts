@@ -11,7 +11,7 @@ import { TEXT } from './strings.ts';
 export interface PlanOptions {
   /** Each chart's prepared data, by chart id (src/charts/kinds.ts `chartPayload`). */
   charts: Readonly<Record<string, ChartPayload>>;
-  /** Typefaces; default 微软雅黑 with the deck's family (Noto Sans SC) as the substitute. */
+  /** Typefaces; default: the front matter's `pptx:` settings, else 微软雅黑 with Noto Sans SC as the substitute. */
   fonts?: Partial<PptxFonts>;
   /** A picture's file and size (pictures the author placed in public/). */
   image?: LayoutContext['image'];
@@ -85,7 +85,10 @@ export function planDeck(deck: Deck, options: PlanOptions): DeckPlan {
       language: 'zh-CN',
       keywords,
     },
-    fonts: { ...DEFAULT_FONTS, ...options.fonts },
+    fonts: {
+      eastAsian: options.fonts?.eastAsian ?? m.pptx?.font ?? DEFAULT_FONTS.eastAsian,
+      fallback: options.fonts?.fallback ?? m.pptx?.fallback ?? DEFAULT_FONTS.fallback,
+    },
     custom: [
       ['会议', m.occasion],
       ['会议日期', m.date],

@@ -186,6 +186,21 @@ describe('buildPptx() on other decks', () => {
     expect(report.slides[1]!.notes.map((p) => p.text)).toEqual(['【编者概括】根据讲稿其他部分的概括。']);
   });
 
+  it('writes the typefaces the front matter names on every run and in the theme', async () => {
+    const sources = fixture('  title: 测试\n  pptx:\n    font: 黑体\n    fallback: 思源黑体', '## 一\n\n- **二**\n');
+    const { report } = await buildPptx({ root: process.cwd(), sources });
+    const runs = report.slides.flatMap((s) => s.shapes.flatMap((sh) => sh.paragraphs.flatMap((p) => p.runs)));
+    expect(new Set(runs.map((r) => r.eastAsian))).toEqual(new Set(['黑体']));
+    expect(report.themeFonts).toEqual({ eastAsian: ['黑体', '黑体'], hans: ['思源黑体', '思源黑体'] });
+  });
+
+  it('refuses an unknown pptx setting with file:line', async () => {
+    const sources = fixture('  title: 测试\n  pptx:\n    colour: red', '## 一\n');
+    await expect(buildPptx({ root: process.cwd(), sources })).rejects.toThrow(
+      /^slides\/00-opening\.md:10: unknown field "colour" in pptx settings — use one of: "font", "fallback"/,
+    );
+  });
+
   it('stops with the slide file’s file:line when the deck has an error', async () => {
     const sources = fixture('  title: 测试', '## 一\n\n[坏链接](#nowhere)\n');
     await expect(buildPptx({ root: process.cwd(), sources })).rejects.toThrow(
