@@ -29,8 +29,15 @@ export const FONT_OUT = 'assets/fonts/generated';
 function textSources(deck: DeckFolder): string[] {
   return [deck.slides, path.join(deck.project, 'src'), deck.data, path.join(deck.project, 'index.html')];
 }
-/** Inside those, code whose text never reaches a page (the importer's messages and patterns). */
-const NOT_ON_SCREEN = [path.join('src', 'import')];
+/**
+ * Inside those, code whose text never reaches a page: the importer's messages and patterns, and the
+ * PowerPoint export's labels and messages (the .pptx names its own fonts; its text is the slides').
+ */
+const NOT_ON_SCREEN = [
+  path.join('src', 'import'),
+  path.join('src', 'export', 'pptx'),
+  path.join('src', 'export', 'pptx-cli.ts'),
+];
 const TEXT_FILE = /\.(md|ts|csv|html)$/;
 
 function collectText(deck: DeckFolder): string {
