@@ -1,11 +1,17 @@
+import { SLIDE_GEOMETRY } from '../../config.ts';
+
 /**
  * The deck's look in PowerPoint terms: colours and sizes copied from assets/styles/theme.css (the
  * web deck's theme, in the same 1600×900 slide space), so the file looks like the projected deck.
  * Sizes are px of that space; the writer turns them into inches (÷ 120) and points (× 0.6).
  */
 
-/** Slide size in the deck's space (src/config.ts SLIDE_GEOMETRY) and the PowerPoint layout it maps to. */
-export const SLIDE = { width: 1600, height: 900, inches: { w: 13.333, h: 7.5 } } as const;
+/** Slide size in the deck's space (src/config.ts SLIDE_GEOMETRY) and the PowerPoint layout it maps to (16:9, 13.333 × 7.5 in). */
+export const SLIDE = {
+  width: SLIDE_GEOMETRY.width,
+  height: SLIDE_GEOMETRY.height,
+  inches: { w: 13.333, h: 7.5 },
+} as const;
 
 /** px of the deck's slide per inch of the PowerPoint slide. */
 export const PX_PER_INCH = SLIDE.width / SLIDE.inches.w;
