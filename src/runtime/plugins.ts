@@ -3,6 +3,7 @@ import { a11yPlugin } from './a11y-plugin.ts';
 import { chartsPlugin } from './charts-plugin.ts';
 import { handoutLinkPlugin } from './handout-link.ts';
 import { helpPlugin } from './help-plugin.ts';
+import { historyPlugin } from './history-plugin.ts';
 import { localisePlugin } from './localise-plugin.ts';
 import { printPlugin } from './print-plugin.ts';
 import { speakerPlugin } from './speaker/speaker-plugin.ts';
@@ -23,6 +24,7 @@ export function deckPlugins(): RevealPlugin[] {
     printPlugin(),
     handoutLinkPlugin(),
     speakerPlugin(),
+    historyPlugin(),
     structurePlugin(),
     chartsPlugin(),
     readingViewPlugin(),

@@ -1,6 +1,6 @@
 import { SLIDE_GEOMETRY } from '../config.ts';
 import { isPrintView } from '../common/print.ts';
-import { PHONE_PORTRAIT, firstView } from './study/first-view.ts';
+import { UPRIGHT_HANDHELD, firstView } from './study/first-view.ts';
 
 /**
  * The first slide is in index.html already (compiled at build time), so it can be drawn before
@@ -15,10 +15,10 @@ import { PHONE_PORTRAIT, firstView } from './study/first-view.ts';
 export const PREPAINT_CLASS = 'deck-prepaint';
 
 /** Whether the deck will open on its first slide in the slide view. */
-export function opensOnFirstSlide(loc: { hash: string; search: string }, phonePortrait: boolean): boolean {
+export function opensOnFirstSlide(loc: { hash: string; search: string }, upright: boolean): boolean {
   if (loc.hash.replace(/^#\/?/, '') !== '') return false;
   if (isPrintView(loc.search)) return false;
-  return firstView({ search: loc.search, phonePortrait }) === 'slides';
+  return firstView({ search: loc.search, upright }) === 'slides';
 }
 
 /** reveal.js's own scale for a viewport (its `layout()`: margin, min/max scale, rounded to 0.01). */
@@ -54,7 +54,7 @@ export function preloadFonts(script: HTMLOrSVGScriptElement | null, protocol: st
 export function startPrepaint(): void {
   preloadFonts(document.currentScript, window.location.protocol);
   const html = document.documentElement;
-  if (!opensOnFirstSlide(window.location, window.matchMedia(PHONE_PORTRAIT).matches)) return;
+  if (!opensOnFirstSlide(window.location, window.matchMedia(UPRIGHT_HANDHELD).matches)) return;
   const fit = (): void => {
     if (!html.classList.contains(PREPAINT_CLASS)) {
       window.removeEventListener('resize', fit);

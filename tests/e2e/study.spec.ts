@@ -127,7 +127,7 @@ for (const size of SIZES) {
   });
 }
 
-test('an upright phone opens in the reading view; ?view=slides and a tablet open the slides', async ({
+test('upright phones and tablets open in the reading view; ?view=slides and a tablet held sideways open the slides', async ({
   page,
   site,
 }) => {
@@ -145,7 +145,11 @@ test('an upright phone opens in the reading view; ?view=slides and a tablet open
   await expect.poll(() => page.evaluate(() => window.deck!.getIndices().v)).toBe(1);
   await expect(page.locator('.reveal .slide-number')).toBeVisible();
 
+  // A portrait tablet would show the slides at under half size: it reads instead.
   await page.setViewportSize({ width: 768, height: 1024 });
+  await open(page, site);
+  expect(await reading(page)).toBe(true);
+  await page.setViewportSize({ width: 1024, height: 768 });
   await open(page, site);
   expect(await reading(page)).toBe(false);
 });
@@ -290,6 +294,39 @@ test('Esc closes search and focus returns to the button that opened it', async (
   expect(await page.evaluate(() => window.deck!.isOverview())).toBe(false);
 });
 
+test.describe('the search box on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('stays still while typing, Esc closes it at once, and a huge query is not echoed', async ({ page, site }) => {
+    await open(page, site);
+    await page.getByRole('button', { name: '搜索' }).click();
+    const input = page.getByRole('combobox', { name: '搜索幻灯片和讲稿' });
+    await expect(input).toBeFocused();
+    const top = (): Promise<number> => input.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const tops = [await top()];
+    const cdp = await page.context().newCDPSession(page);
+    for (const ch of ['韧', '性', '安']) {
+      await cdp.send('Input.insertText', { text: ch });
+      await expect(page.locator('#study-results')).toHaveAttribute('data-query', new RegExp(`${ch}$`));
+      tops.push(await top());
+    }
+    // Anchored near the top of the screen, and never moved by the results.
+    expect(new Set(tops).size).toBe(1);
+    expect(tops[0]).toBeLessThan(150);
+    // Esc closes it with text in the field (a search field's own Esc would only clear it).
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: '搜索全文' })).not.toBeVisible();
+
+    await page.getByRole('button', { name: '搜索' }).click();
+    await input.fill('无'.repeat(100_000));
+    const status = page.locator('.study-search-status');
+    await expect(status).toContainText('没有找到');
+    expect((await status.textContent())!.length).toBeLessThan(60);
+    const box = await status.boundingBox();
+    expect(box!.height).toBeLessThan(80);
+  });
+});
+
 test('resume offers the last slide after a reload without a hash, and a hash wins with no offer', async ({
   page,
   site,
@@ -300,6 +337,8 @@ test('resume offers the last slide after a reload without a hash, and a hash win
   const last = ids[12]!;
   const { h, v } = await page.evaluate((id) => window.deck!.getIndices(document.getElementById(id)!), last);
   await page.evaluate(([hh, vv]) => window.deck!.slide(hh, vv), [h, v ?? 0] as const);
+  // Moved there without a key or a tap: the place is kept once the reader has stayed a while.
+  await expect.poll(() => storedSlide(page)).toBe(last);
 
   await open(page, site);
   const offer = page.getByRole('region', { name: '继续上次的位置' });
@@ -355,7 +394,8 @@ test('resume keeps the reading view scroll position', async ({ page, site }) => 
 
 test('a stored position that no longer exists is dropped without error', async ({ page, site }) => {
   await open(page, site);
-  await page.evaluate(() => window.deck!.next());
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => storedSlide(page)).not.toBe('');
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith('.position')) ?? '');
   expect(key).toMatch(/^deck\.[0-9a-z]+\.position$/);
   await page.evaluate(
@@ -433,6 +473,7 @@ test('no axe violations in the reading view, the search dialog and the resume of
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, `${site}#/opening-why`);
   expect(await reading(page)).toBe(true);
+  await expect.poll(() => storedSlide(page)).toBe('opening-why');
   await page.getByRole('button', { name: '目录' }).click();
   await expect(page.locator('#study-toc')).toBeVisible();
   expect(await axe(page, '.study-bar')).toEqual([]);
@@ -491,6 +532,7 @@ test.describe('on a touch phone', () => {
 
 test('the resume offer goes away when the deck goes full-screen', async ({ page, site }) => {
   await open(page, `${site}#/opening-why`);
+  await expect.poll(() => storedSlide(page)).toBe('opening-why');
   await open(page, site);
   const offer = page.locator('.study-resume');
   await expect(offer).toBeVisible();

@@ -30,6 +30,18 @@ export interface ReadingRequestDetail {
   slideId?: string;
   /** Pixels past the top of that slide (reading view only). */
   offset?: number;
+  /**
+   * A jump (a search result, resume): recorded as a browser history entry so Back returns
+   * (src/runtime/history.ts). Default: a view switch, which replaces the current entry.
+   */
+  push?: boolean;
+  /**
+   * An element inside the slide to bring into view (centred) and focus, e.g. a search match;
+   * the address keeps naming its slide while it stays on screen.
+   */
+  focus?: HTMLElement;
+  /** Where `focus` goes on screen: centred (default) or at the top, under the toolbar. */
+  align?: 'center' | 'start';
 }
 
 export interface ReadingPositionDetail {

@@ -18,7 +18,8 @@ import {
   type ReadingRequestDetail,
   type ReadingViewDetail,
 } from './contract.ts';
-import { PHONE_PORTRAIT, firstView } from './first-view.ts';
+import { UPRIGHT_HANDHELD, firstView } from './first-view.ts';
+import { hashSlideId } from '../history.ts';
 import { mountToc, type Toc } from './toc.ts';
 
 /** Book icon (reading view) and slide icon (slide view). */
@@ -32,6 +33,25 @@ const REVEAL_NAV_KEYS = new Set([
   32, 33, 34, 35, 36, 37, 38, 39, 40, 72, 74, 75, 76, 78, 80, 79, 27, 66, 86, 190, 70, 71, 65, 67,
 ]);
 
+/** Input that means the reader is moving the page themselves. */
+const READER_SCROLL = ['wheel', 'touchstart', 'keydown'] as const;
+
+/**
+ * The element inside a slide that the address names (`#/qi-trend/p2`: a paragraph), if any;
+ * reveal's own `#/slide/3` fragment addresses name none.
+ */
+function addressedElement(): HTMLElement | null {
+  let name = '';
+  try {
+    name = decodeURIComponent(window.location.hash.replace(/^#\/?/u, ''));
+  } catch {
+    return null;
+  }
+  if (!name.includes('/')) return null;
+  const el = document.getElementById(name);
+  return el?.closest('.reveal .slides section') && !el.matches('section') ? el : null;
+}
+
 /** Attributes reveal sets on slides it is not showing; the reading view shows every slide. */
 const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
 
@@ -39,8 +59,9 @@ const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
  * The reading view: every slide in order as one scrolling page, each followed by its full text
  * (the notes), with a table of contents that follows the scroll and jumps on click. It re-flows
  * the same slide sections (see contract.ts), so charts stay live. Toggled with the toolbar
- * button, `R`, or `?view=read`; upright phones open in it (first-view.ts). Switching keeps the
- * reader's place: the current slide ↔ the slide at the top of the page.
+ * button, `R`, or `?view=read`; upright phones and tablets open in it (first-view.ts). Switching
+ * keeps the reader's place: the current slide ↔ the slide at the top of the page. Jumps (contents,
+ * search results, resume) add a history entry; Back and Forward scroll back (src/runtime/history.ts).
  */
 export function readingViewPlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
@@ -53,6 +74,13 @@ export function readingViewPlugin(): RevealPlugin {
   let savedTouch = true;
   let savedLabel: string | null = null;
   let currentId: string | null = null;
+  /**
+   * The slide a jump brought into view whose top may lie below the bar (a search match is centred):
+   * the address keeps naming it while it is on screen and until the reader scrolls.
+   */
+  let pinned: HTMLElement | null = null;
+  /** The address last acted on, so popstate and hashchange for one move act once. */
+  let followed = '';
   let frame = 0;
   const cleanups: (() => void)[] = [];
 
@@ -86,22 +114,34 @@ export function readingViewPlugin(): RevealPlugin {
     track();
   };
 
-  const setUrl = (view: 'read' | 'slides' | null, hashId?: string): void => {
+  /** Writes the view and the place into the address: a new history entry for a jump (`push`). */
+  const setUrl = (view: 'read' | 'slides' | null, hashId?: string, push = false): void => {
     try {
       const url = new URL(window.location.href);
       if (view) url.searchParams.set('view', view);
       else url.searchParams.delete('view');
       if (hashId) url.hash = `/${hashId}`;
-      window.history.replaceState(window.history.state, '', url.href);
+      if (push && url.href !== window.location.href) window.history.pushState(null, '', url.href);
+      else window.history.replaceState(window.history.state, '', url.href);
+      followed = url.href;
     } catch {
       /* file:// pages in some browsers refuse replaceState; the view still works */
     }
   };
 
+  /** Whether any part of `el` is on screen below the bar. */
+  const onScreen = (el: HTMLElement): boolean => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > headerHeight() && r.top < window.innerHeight;
+  };
+
   const track = (): void => {
     frame = 0;
     if (!isReading()) return;
-    const pos = positionNow();
+    if (pinned && !onScreen(pinned)) pinned = null;
+    const pos: ReadingPositionDetail | null = pinned
+      ? { slideId: pinned.id, offset: Math.max(0, Math.round(headerHeight() - pinned.getBoundingClientRect().top)) }
+      : positionNow();
     if (!pos) return;
     if (pos.slideId !== currentId) {
       currentId = pos.slideId;
@@ -113,6 +153,26 @@ export function readingViewPlugin(): RevealPlugin {
   const onScroll = (): void => {
     if (!frame) frame = window.requestAnimationFrame(track);
   };
+  /** The reader moving the page themselves ends a jump's pin. */
+  const onReaderScroll = (): void => {
+    pinned = null;
+  };
+
+  /**
+   * Brings `el` (inside the slide `id`) into view — centred, or at the top under the bar — and
+   * gives it focus, so a screen reader and the keyboard continue from there.
+   */
+  const bringUp = (id: string, el: HTMLElement, align: 'center' | 'start'): void => {
+    const slide = section(id);
+    if (align === 'start') {
+      const top = el.getBoundingClientRect().top + window.scrollY - headerHeight() - 8;
+      window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+    } else el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    pinned = slide;
+    if (!el.hasAttribute('tabindex') && el.tabIndex < 0) el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    track();
+  };
 
   const showAll = (): void => {
     document.querySelectorAll('.reveal .slides section').forEach((s) => {
@@ -120,9 +180,13 @@ export function readingViewPlugin(): RevealPlugin {
     });
   };
 
-  const phoneNow = (): boolean => window.matchMedia(PHONE_PORTRAIT).matches;
+  const uprightNow = (): boolean => window.matchMedia(UPRIGHT_HANDHELD).matches;
 
-  const enter = (slideId?: string, offset = 0): void => {
+  const enter = (
+    slideId?: string,
+    offset = 0,
+    jump: Pick<ReadingRequestDetail, 'push' | 'focus' | 'align'> = {},
+  ): void => {
     if (!deck) return;
     const target = slideId ?? deck.getCurrentSlide()?.id ?? allSlides[0]?.id;
     ensureToc();
@@ -150,10 +214,15 @@ export function readingViewPlugin(): RevealPlugin {
       setTocOpen(false);
       window.addEventListener('scroll', onScroll, { passive: true });
       window.addEventListener('resize', onScroll);
+      for (const type of READER_SCROLL) window.addEventListener(type, onReaderScroll, { passive: true });
       document.dispatchEvent(new CustomEvent<ReadingViewDetail>(READING_EVENT, { detail: { active: true } }));
     }
     currentId = null;
-    if (target) scrollToSlide(target, offset);
+    pinned = null;
+    if (!target) return;
+    if (jump.push) setUrl('read', target, true);
+    if (jump.focus && section(target)?.contains(jump.focus)) bringUp(target, jump.focus, jump.align ?? 'center');
+    else scrollToSlide(target, offset);
   };
 
   const leave = (slideId?: string): void => {
@@ -161,6 +230,8 @@ export function readingViewPlugin(): RevealPlugin {
     const id = slideId ?? positionNow()?.slideId ?? currentId;
     window.removeEventListener('scroll', onScroll);
     window.removeEventListener('resize', onScroll);
+    for (const type of READER_SCROLL) window.removeEventListener(type, onReaderScroll);
+    pinned = null;
     document.documentElement.classList.remove(READING_CLASS);
     if (savedLabel !== null) deck.getRevealElement()?.setAttribute('aria-label', savedLabel);
     window.scrollTo({ top: 0, behavior: 'instant' });
@@ -168,7 +239,7 @@ export function readingViewPlugin(): RevealPlugin {
     toggleButton?.setAttribute('aria-pressed', 'false');
     if (toggleButton) setButtonText(toggleButton, t('studyReadOn'), t('studyReadOnTip'));
     toggleButton?.querySelector('path')?.setAttribute('d', ICON_BOOK);
-    setUrl(phoneNow() ? 'slides' : null);
+    setUrl(uprightNow() ? 'slides' : null);
     if (id) goToSlide(deck, id);
     deck.sync();
     deck.layout();
@@ -183,6 +254,9 @@ export function readingViewPlugin(): RevealPlugin {
     if (toc || !tocBox) return;
     toc = mountToc(tocBox, deckData, (id) => {
       setTocOpen(false);
+      setUrl('read', id, true);
+      currentId = null;
+      pinned = null;
       scrollToSlide(id);
       section(id)?.focus({ preventScroll: true });
     });
@@ -205,8 +279,28 @@ export function readingViewPlugin(): RevealPlugin {
   const onRequest = (event: Event): void => {
     const detail = (event as CustomEvent<ReadingRequestDetail>).detail;
     if (!detail) return;
-    if (detail.active) enter(detail.slideId, detail.offset ?? 0);
+    if (detail.active) enter(detail.slideId, detail.offset ?? 0, detail);
     else leave(detail.slideId);
+  };
+
+  /**
+   * Back, Forward, or an address changed by hand: the view and the place follow the address. A
+   * `#/slide/…` address that names an element inside a slide (a paragraph) brings that element up.
+   */
+  const followAddress = (): void => {
+    if (!deck || window.location.href === followed) return;
+    followed = window.location.href;
+    const view = new URLSearchParams(window.location.search).get('view');
+    const wantRead = view === 'read' || view === 'reading';
+    const id = hashSlideId(window.location.hash);
+    const slideId = id && section(id) ? id : undefined;
+    if (!wantRead) {
+      if (isReading()) leave(slideId);
+      return;
+    }
+    const inner = addressedElement();
+    if (inner && slideId) enter(slideId, 0, { focus: inner, align: 'start' });
+    else if (!isReading() || (slideId && slideId !== positionNow()?.slideId)) enter(slideId);
   };
 
   /** A hash change while reading (a link, the structure map) scrolls to that slide. */
@@ -214,7 +308,7 @@ export function readingViewPlugin(): RevealPlugin {
     if (!isReading() || !deck) return;
     showAll();
     const id = deck.getCurrentSlide()?.id;
-    if (id && id !== positionNow()?.slideId) scrollToSlide(id);
+    if (id && id !== (pinned?.id ?? positionNow()?.slideId) && !addressedElement()) scrollToSlide(id);
   };
 
   const build = (): void => {
@@ -266,17 +360,21 @@ export function readingViewPlugin(): RevealPlugin {
       if (isPrintView(window.location.search)) return;
       build();
       const onReady = (): void => {
-        if (firstView({ search: window.location.search, phonePortrait: phoneNow() }) === 'read') enter();
+        if (firstView({ search: window.location.search, upright: uprightNow() }) === 'read') enter();
       };
       reveal.on('ready', onReady);
       reveal.on('slidechanged', onSlideChanged);
       document.addEventListener('keydown', onKey);
       document.addEventListener(READING_REQUEST, onRequest);
+      window.addEventListener('popstate', followAddress);
+      window.addEventListener('hashchange', followAddress);
       cleanups.push(() => {
         reveal.off('ready', onReady);
         reveal.off('slidechanged', onSlideChanged);
         document.removeEventListener('keydown', onKey);
         document.removeEventListener(READING_REQUEST, onRequest);
+        window.removeEventListener('popstate', followAddress);
+        window.removeEventListener('hashchange', followAddress);
       });
     },
     destroy() {

@@ -10,13 +10,21 @@ import { deckKeyPrefix, parsePosition, safeStore, type SafeStore, type StoredPos
 export const POSITION_KEY = 'position';
 /** Scroll positions are written at most this often (ms). */
 const SAVE_DELAY = 400;
+/**
+ * How long (ms) the reader must stay at a place they did not move to themselves (the place a
+ * `#/…` link opened) before it replaces the remembered one: merely opening a link is not reading.
+ */
+export const DWELL_MS = 3000;
+/** Input that shows the reader is reading: from then on every place they move to is kept. */
+const ENGAGING = ['keydown', 'wheel', 'touchstart', 'pointerdown'] as const;
 
 /**
  * Resume: remembers the slide (and, in the reading view, the scroll position within it) under
  * a per-deck key, and when the deck opens without a hash offers "继续上次的位置" in a
  * non-modal bar (继续 / 从头开始) instead of jumping. A URL hash always wins with no offer; no
- * offer in print or while full-screen. A stored id that no longer exists is dropped silently;
- * blocked storage just means nothing is remembered.
+ * offer in print or while full-screen. A place is kept once the reader has read there: moved to
+ * it (keys, scrolling, taps) or stayed `DWELL_MS`. A stored id that no longer exists is dropped
+ * silently; blocked storage just means nothing is remembered.
  */
 export function resumePlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
@@ -25,6 +33,8 @@ export function resumePlugin(): RevealPlugin {
   let timer = 0;
   let pending: StoredPosition | null = null;
   let ready = false;
+  let engaged = false;
+  let dwell = 0;
   const cleanups: (() => void)[] = [];
 
   const flush = (): void => {
@@ -32,13 +42,27 @@ export function resumePlugin(): RevealPlugin {
     if (pending) store?.set(POSITION_KEY, pending);
     pending = null;
   };
-  const save = (pos: Omit<StoredPosition, 'at'>, delay = 0): void => {
-    // Until the reader answers the offer, the opening slide must not overwrite the stored place.
-    if (!ready || (offer && pos.slideId === allSlides[0]?.id)) return;
+  const keep = (pos: Omit<StoredPosition, 'at'>, delay: number): void => {
+    window.clearTimeout(dwell);
+    dwell = 0;
     pending = { ...pos, at: Date.now() };
     if (timer) window.clearTimeout(timer);
     if (delay) timer = window.setTimeout(flush, delay);
     else flush();
+  };
+  const save = (pos: Omit<StoredPosition, 'at'>, delay = 0): void => {
+    // Until the reader answers the offer, the opening slide must not overwrite the stored place.
+    if (!ready || (offer && pos.slideId === allSlides[0]?.id)) return;
+    if (engaged) {
+      keep(pos, delay);
+      return;
+    }
+    window.clearTimeout(dwell);
+    dwell = window.setTimeout(() => keep(pos, 0), DWELL_MS);
+  };
+  const onEngage = (): void => {
+    engaged = true;
+    for (const type of ENGAGING) window.removeEventListener(type, onEngage, true);
   };
 
   const hideOffer = (): void => {
@@ -143,12 +167,14 @@ export function resumePlugin(): RevealPlugin {
         if (document.fullscreenElement) hideOffer();
       };
       const onHide = (): void => flush();
+      for (const type of ENGAGING) window.addEventListener(type, onEngage, { capture: true, passive: true });
       reveal.on('ready', onReady);
       reveal.on('slidechanged', onSlide);
       document.addEventListener(READING_POSITION, onReading);
       document.addEventListener('fullscreenchange', onFullscreen);
       window.addEventListener('pagehide', onHide);
       cleanups.push(() => {
+        for (const type of ENGAGING) window.removeEventListener(type, onEngage, true);
         reveal.off('ready', onReady);
         reveal.off('slidechanged', onSlide);
         document.removeEventListener(READING_POSITION, onReading);
@@ -159,6 +185,7 @@ export function resumePlugin(): RevealPlugin {
     destroy() {
       for (const c of cleanups.splice(0)) c();
       if (timer) window.clearTimeout(timer);
+      window.clearTimeout(dwell);
       flush();
       hideOffer();
       store = null;

@@ -104,3 +104,12 @@ export function snippet(text: string, start: number, end: number, radius = 24): 
     after: after + (to < text.length ? '…' : ''),
   };
 }
+
+/** Longest query echoed in the status line; a pasted page of text is cut with an ellipsis. */
+const ECHO_LIMIT = 24;
+
+/** `query` trimmed and cut to `ECHO_LIMIT` characters (whole code points), for the status line. */
+export function echoQuery(query: string): string {
+  const chars = [...query.trim().replace(/\s+/gu, ' ')];
+  return chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}…` : chars.join('');
+}

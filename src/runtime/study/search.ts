@@ -6,13 +6,12 @@ import { t } from '../../common/i18n.ts';
 import { ownsKey } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { goToSlide, iconButton, isReading, requestReading, studyBar } from './contract.ts';
-import { buildIndex, search, snippet, type SearchHit, type SearchIndex } from './search-index.ts';
+import { buildIndex, echoQuery, search, snippet, type SearchHit, type SearchIndex } from './search-index.ts';
 import { clearHighlights, highlight, textMap } from './text-map.ts';
 
 const ICON_SEARCH = 'M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM15.5 15.5 20 20';
 /** Most results listed at once (the count still covers every match). */
 const RESULT_LIMIT = 80;
-
 /** The slide's own text (without its notes) or the notes element, as the search sees them. */
 function fieldElement(slideId: string, field: SearchHit['doc']['field']): Element | null {
   const section = document.getElementById(slideId);
@@ -42,6 +41,7 @@ export function searchPlugin(): RevealPlugin {
   let active = -1;
   let composing = false;
   let returnFocus: HTMLElement | null = null;
+  let openedResult = false;
   let highlighted: string | null = null;
   const cleanups: (() => void)[] = [];
 
@@ -110,7 +110,7 @@ export function searchPlugin(): RevealPlugin {
     });
     input.setAttribute('aria-expanded', String(hits.length > 0));
     if (!result.query) status.textContent = '';
-    else if (!hits.length) status.textContent = t('studySearchNone', { query: query.trim() });
+    else if (!hits.length) status.textContent = t('studySearchNone', { query: echoQuery(query) });
     else
       status.textContent =
         t('studySearchCount', { total: result.total, slides: result.slides }) +
@@ -128,6 +128,9 @@ export function searchPlugin(): RevealPlugin {
     const hit = hits[i];
     const data = hit ? slideById(hit.doc.slideId) : undefined;
     if (!hit || !data || !deck) return;
+    // Focus goes to the match, not back to the button that opened the search.
+    returnFocus = null;
+    openedResult = true;
     close();
     clearMarks();
     const el = fieldElement(data.id, hit.doc.field);
@@ -143,15 +146,16 @@ export function searchPlugin(): RevealPlugin {
     const marks = highlight(map, start, end);
     highlighted = data.id;
     const first = marks[0];
-    if (hit.doc.field === 'notes' && !isReading()) requestReading({ active: true, slideId: data.id });
-    if (isReading()) {
-      if (deck.getCurrentSlide()?.id !== data.id) requestReading({ active: true, slideId: data.id });
-      first?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    // Focus lands on the match, so reading (and a screen reader) continues from there.
+    if (first) first.tabIndex = -1;
+    if (hit.doc.field === 'notes' || isReading()) {
+      // A jump: Back returns to where the reader was (src/runtime/history.ts).
+      requestReading({ active: true, slideId: data.id, push: true, focus: first });
     } else {
       const fragment = first?.closest<HTMLElement>('.fragment');
       const f = fragment ? Number(fragment.dataset.fragmentIndex ?? 0) : undefined;
       goToSlide(deck, data.id, Number.isFinite(f) ? f : undefined);
-      highlighted = data.id;
+      first?.focus({ preventScroll: true });
     }
   };
 
@@ -223,7 +227,11 @@ export function searchPlugin(): RevealPlugin {
     });
     input.addEventListener('keydown', (event) => {
       if (event.isComposing || composing) return;
-      if (event.key === 'ArrowDown') {
+      if (event.key === 'Escape') {
+        // A search field's own Esc only clears it; here Esc closes the search, as everywhere else.
+        event.preventDefault();
+        close();
+      } else if (event.key === 'ArrowDown') {
         event.preventDefault();
         setActive(active + 1);
       } else if (event.key === 'ArrowUp') {
@@ -239,8 +247,9 @@ export function searchPlugin(): RevealPlugin {
     });
     d.addEventListener('close', () => {
       const back = returnFocus?.isConnected ? returnFocus : button;
-      back?.focus({ preventScroll: true });
+      if (!openedResult) back?.focus({ preventScroll: true });
       returnFocus = null;
+      openedResult = false;
     });
     document.body.append(d);
     return d;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, search, snippet, type SearchDoc } from '../../../src/runtime/study/search-index.ts';
+import { buildIndex, echoQuery, search, snippet, type SearchDoc } from '../../../src/runtime/study/search-index.ts';
 
 const DOCS: SearchDoc[] = [
   { slideId: 'a', field: 'slide', text: '城市治理（一）把握城镇化发展规律' },
@@ -62,5 +62,20 @@ describe('snippet()', () => {
 
   it('has no ellipsis at the ends of the text', () => {
     expect(snippet('城市治理', 0, 2, 10)).toEqual({ before: '', match: '城市', after: '治理' });
+  });
+});
+
+describe('echoQuery()', () => {
+  it('keeps a short query as typed, trimmed', () => {
+    expect(echoQuery('  城市治理 ')).toBe('城市治理');
+  });
+
+  it('cuts a pasted page of text to a few words with an ellipsis', () => {
+    const echoed = echoQuery('城'.repeat(100_000));
+    expect(echoed).toBe(`${'城'.repeat(24)}…`);
+  });
+
+  it('never splits a character outside the basic plane', () => {
+    expect(echoQuery('𠮷'.repeat(30))).toBe(`${'𠮷'.repeat(24)}…`);
   });
 });

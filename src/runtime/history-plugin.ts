@@ -1,0 +1,47 @@
+import type { RevealPlugin } from 'reveal.js';
+import { isPrintView } from '../common/print.ts';
+import { allSlides } from './deck-data.ts';
+import { hashSlideId, isSequentialStep, pushAddress } from './history.ts';
+import { isReading } from './study/contract.ts';
+
+/** What reveal's `slidechanged` event carries that this plugin reads. */
+interface SlideChangedEvent {
+  previousSlide?: HTMLElement | null;
+  currentSlide?: HTMLElement | null;
+}
+
+/**
+ * Back and Forward in the slide view (src/runtime/history.ts): every jump — a link between slides,
+ * the structure map, the part indicator, a search result, G, Home/End, a part switch — pushes an
+ * entry; next/previous steps leave reveal to replace the address as it does. Back and Forward
+ * change the address, and reveal follows address changes (`respondToHashChanges`). In the reading
+ * view reveal's current slide is not the one being read, so any slide change the address does not
+ * already name (a link between slides) is a jump; its other jumps it records itself
+ * (reading-view.ts).
+ */
+export function historyPlugin(): RevealPlugin {
+  const order = new Map(allSlides.map((s, i) => [s.id, i]));
+  let off: (() => void) | null = null;
+  return {
+    id: 'history',
+    init(reveal) {
+      if (isPrintView(window.location.search)) return;
+      const onSlideChanged = (event: Event): void => {
+        const { previousSlide, currentSlide } = event as unknown as SlideChangedEvent;
+        const to = currentSlide?.id;
+        // The address already names the slide: Back, Forward or an address typed or opened.
+        if (!to || hashSlideId(window.location.hash) === to) return;
+        const from = order.get(previousSlide?.id ?? '') ?? -1;
+        if (!isReading() && isSequentialStep(from, order.get(to) ?? -1)) return;
+        const left = previousSlide?.id && !isReading() ? `#/${encodeURIComponent(previousSlide.id)}` : undefined;
+        pushAddress(`#/${encodeURIComponent(to)}`, left);
+      };
+      reveal.on('slidechanged', onSlideChanged);
+      off = () => reveal.off('slidechanged', onSlideChanged);
+    },
+    destroy() {
+      off?.();
+      off = null;
+    },
+  };
+}

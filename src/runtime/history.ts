@@ -1,0 +1,46 @@
+/**
+ * The history rule, shared by the slide view and the reading view: a jump (any move that is not
+ * the next or previous step in reading order) adds a browser history entry, so Back returns to
+ * where the reader was; a sequential step replaces the current entry, so Back does not walk back
+ * through every fragment. Addresses name slides by id: `#/<slide-id>`, optionally followed by
+ * `/<fragment>` (reveal) or `/p<n>` (a paragraph of the speech text).
+ */
+
+/** The slide id an address (`location.hash`) names, or '' when it names none. */
+export function hashSlideId(hash: string): string {
+  const name = hash.replace(/^#\/?/u, '').split('/')[0] ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Whether moving from slide index `from` to `to` (positions in reading order) is a sequential
+ * step (the next or previous slide, or staying) rather than a jump.
+ */
+export function isSequentialStep(from: number, to: number): boolean {
+  return from >= 0 && to >= 0 && Math.abs(to - from) <= 1;
+}
+
+/**
+ * Adds a history entry for `hash` (e.g. `#/qi-trend`) on top of the current one, keeping the
+ * path and query. `from` is the address of the place being left: it is written into the current
+ * entry first, because reveal updates the address up to a second late and a pending update would
+ * otherwise be lost, leaving Back to return to an older place. A page that refuses (some browsers
+ * on file://) just does not record it.
+ */
+export function pushAddress(hash: string, from?: string): void {
+  try {
+    const url = new URL(window.location.href);
+    if (from) {
+      url.hash = from;
+      if (url.href !== window.location.href) window.history.replaceState(null, '', url.href);
+    }
+    url.hash = hash;
+    if (url.href !== window.location.href) window.history.pushState(null, '', url.href);
+  } catch {
+    /* history refused: the jump still happens */
+  }
+}

@@ -1,0 +1,159 @@
+import type { Page } from '@playwright/test';
+import { expect, openDeck, test } from './fixtures.ts';
+
+/**
+ * Back and Forward after every kind of jump (src/runtime/history.ts): a jump adds a history entry,
+ * a next/previous step does not.
+ */
+
+const currentId = (page: Page): Promise<string> => page.evaluate(() => window.deck!.getCurrentSlide()?.id ?? '');
+const historyLength = (page: Page): Promise<number> => page.evaluate(() => window.history.length);
+
+/** The slide at the top of the reading page (under the toolbar). */
+async function slideAtTop(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const line = (document.querySelector<HTMLElement>('.study-bar')?.offsetHeight ?? 0) + 8;
+    let best = '';
+    for (const s of document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')) {
+      if (s.getBoundingClientRect().top <= line) best = s.id;
+    }
+    return best;
+  });
+}
+
+/** Goes to a slide the way an address does (no history entry of its own). */
+async function startAt(page: Page, site: string, id: string, query = ''): Promise<void> {
+  await openDeck(page, `${site}${query}#/${id}`);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/${id}`);
+}
+
+/** Back returns to `from`, Forward to `to`, in the slide view. */
+async function backAndForward(page: Page, from: string, to: string): Promise<void> {
+  await page.goBack();
+  await expect.poll(() => currentId(page)).toBe(from);
+  await page.goForward();
+  await expect.poll(() => currentId(page)).toBe(to);
+}
+
+test.describe('in the slide view at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('next and previous steps add no history entry; a jump adds one', async ({ page, site }) => {
+    await startAt(page, site, 'qi-title');
+    const before = await historyLength(page);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => currentId(page)).not.toBe('qi-title');
+    expect(await historyLength(page)).toBe(before);
+    const stepped = await currentId(page);
+    await page.keyboard.press('End');
+    await expect.poll(() => historyLength(page)).toBe(before + 1);
+    const last = await currentId(page);
+    await backAndForward(page, stepped, last);
+  });
+
+  test('Back after a jump through the structure map (M)', async ({ page, site }) => {
+    await startAt(page, site, 'qi-trend');
+    await page.keyboard.press('m');
+    const node = page.locator('dialog.structure-dialog g.structure-node[data-key^="part:"]').nth(3);
+    await node.click();
+    await expect(page.locator('dialog.structure-dialog')).not.toBeVisible();
+    await expect.poll(() => currentId(page)).not.toBe('qi-trend');
+    await backAndForward(page, 'qi-trend', await currentId(page));
+  });
+
+  test('Back after a jump through the part indicator', async ({ page, site }) => {
+    await startAt(page, site, 'qi-trend');
+    await page.locator('.structure-ui li[data-part]').nth(3).locator('button').click();
+    await expect.poll(() => currentId(page)).not.toBe('qi-trend');
+    await backAndForward(page, 'qi-trend', await currentId(page));
+  });
+
+  test('Back after a link between slides', async ({ page, site }) => {
+    await startAt(page, site, 'closing');
+    const link = page.locator('section#closing a[href="#/he-title"]');
+    // The link is in a list that appears step by step.
+    for (let i = 0; i < 6 && !(await link.isVisible()); i++) await page.keyboard.press('PageDown');
+    await link.click();
+    await expect.poll(() => currentId(page)).toBe('he-title');
+    await backAndForward(page, 'closing', 'he-title');
+  });
+
+  test('Back after a search result', async ({ page, site }) => {
+    await startAt(page, site, 'opening-why');
+    await page.keyboard.press('/');
+    await page.getByRole('combobox', { name: '搜索幻灯片和讲稿' }).fill('韧性安全');
+    const hit = page.locator('#study-results [role="option"][data-field="slide"]').first();
+    const target = (await hit.getAttribute('data-slide-id'))!;
+    await hit.click();
+    await expect.poll(() => currentId(page)).toBe(target);
+    // The match has the focus, so reading goes on from there.
+    await expect(page.locator('mark.study-hit').first()).toBeFocused();
+    await backAndForward(page, 'opening-why', target);
+  });
+
+  test('Back after G (go to a slide by number)', async ({ page, site }) => {
+    await startAt(page, site, 'opening-why');
+    await page.keyboard.press('g');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    const target = await page.evaluate(() => document.querySelectorAll('.reveal .slides > section > section')[19]!.id);
+    await expect.poll(() => currentId(page)).toBe(target);
+    await backAndForward(page, 'opening-why', target);
+  });
+});
+
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+]) {
+  test.describe(`in the reading view at ${size.width}×${size.height} (touch)`, () => {
+    test.use({ viewport: size, hasTouch: true, isMobile: true });
+
+    /** Back scrolls back to `from`, Forward to `to`. */
+    async function backAndForwardReading(page: Page, from: string, to: string): Promise<void> {
+      await page.goBack();
+      await expect.poll(() => slideAtTop(page)).toBe(from);
+      await expect(page).toHaveURL(new RegExp(`#/${from}$`));
+      await page.goForward();
+      await expect.poll(() => slideAtTop(page)).toBe(to);
+    }
+
+    test('Back after a jump through the contents', async ({ page, site }) => {
+      await startAt(page, site, 'qi-trend');
+      await expect.poll(() => slideAtTop(page)).toBe('qi-trend');
+      await page.getByRole('button', { name: '目录' }).click();
+      const part = page.locator('.study-toc g.structure-node[data-key^="part:"]').nth(3);
+      await part.click();
+      await expect.poll(() => slideAtTop(page)).not.toBe('qi-trend');
+      const target = await slideAtTop(page);
+      await expect(page).toHaveURL(new RegExp(`view=read#/${target}$`));
+      await backAndForwardReading(page, 'qi-trend', target);
+    });
+
+    test('Back after a search result, whose address names the slide with the match', async ({ page, site }) => {
+      await startAt(page, site, 'qi-trend');
+      await page.getByRole('button', { name: '搜索' }).click();
+      await page.getByRole('combobox', { name: '搜索幻灯片和讲稿' }).fill('同志们');
+      const hit = page.locator('#study-results [role="option"][data-field="notes"]').first();
+      const target = (await hit.getAttribute('data-slide-id'))!;
+      await hit.click();
+      const mark = page.locator(`section#${target} mark.study-hit`);
+      await expect(mark).toBeInViewport();
+      await expect(mark).toBeFocused();
+      await expect(page).toHaveURL(new RegExp(`#/${target}$`));
+      await page.goBack();
+      await expect.poll(() => slideAtTop(page)).toBe('qi-trend');
+      await page.goForward();
+      await expect(mark).toBeInViewport();
+    });
+
+    test('Back after a link between slides', async ({ page, site }) => {
+      await startAt(page, site, 'closing');
+      await expect.poll(() => slideAtTop(page)).toBe('closing');
+      await page.locator('section#closing a[href="#/he-title"]').click();
+      await expect.poll(() => slideAtTop(page)).toBe('he-title');
+      await backAndForwardReading(page, 'closing', 'he-title');
+    });
+  });
+}
