@@ -364,6 +364,28 @@ test('resume offers the last slide after a reload without a hash, and a hash win
   expect(await currentId(page)).toBe(ids[0]);
 });
 
+test('merely opening a #/ link does not replace the remembered place; staying there does', async ({ page, site }) => {
+  await open(page, `${site}#/qi-trend`);
+  await page.keyboard.press('PageDown');
+  const kept = await currentId(page);
+  await expect.poll(() => storedSlide(page)).toBe(kept);
+  await page.waitForLoadState('networkidle');
+  // Time stands still from here unless the test moves it, so "a few seconds" is exact.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  // A new page load (not a hash change in the same page) that opens a link to another slide.
+  await page.goto(`${site}?view=slides#/sources`);
+  for (let i = 0; i < 400; i++) {
+    if (await page.evaluate(() => document.documentElement.classList.contains('deck-ready'))) break;
+    await page.clock.runFor(50);
+  }
+  expect(await currentId(page)).toBe('sources');
+  await page.clock.runFor(1000);
+  expect(await storedSlide(page)).toBe(kept);
+  await page.clock.runFor(3000);
+  expect(await storedSlide(page)).toBe('sources');
+});
+
 test('resume keeps the reading view scroll position', async ({ page, site }) => {
   await open(page, `${site}?view=read`);
   const ids = await slideIds(page);
