@@ -491,7 +491,8 @@ async function axe(page: Page, include?: string): Promise<string[]> {
 }
 
 test('no axe violations in the reading view, the search dialog and the resume offer', async ({ page, site }) => {
-  test.setTimeout(120_000);
+  // Six axe runs over the whole reading view: on a shared 2-core machine this takes minutes.
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, `${site}#/opening-why`);
   expect(await reading(page)).toBe(true);
