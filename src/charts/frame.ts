@@ -294,10 +294,3 @@ export function stepTicks(from: number, to: number, step: number): number[] {
   for (let v = Math.ceil(from / step) * step; v <= to; v += step) out.push(v);
   return out;
 }
-
-/** Approximate text width in px: CJK characters are one em, Latin and digits about 0.6 em. */
-export function textWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) em += ch.codePointAt(0)! > 0x2e80 ? 1 : 0.6;
-  return em * fontSize;
-}

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { symbolDiamond, symbolSquare } from 'd3-shape';
 import { t } from '../common/i18n.ts';
+import { textWidth } from '../common/text-width.ts';
 import {
   chartRoot,
   drawAnnotation,
@@ -13,7 +14,6 @@ import {
   stepTicks,
   style,
   symbolPath,
-  textWidth,
   type Margins,
   type PointInfo,
   type RenderContext,
@@ -215,6 +215,6 @@ export function legendRow(
       .attr('x', item.dash !== undefined ? 36 : 18)
       .attr('dy', '0.35em')
       .text(item.text);
-    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text, 24) + 16;
+    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * 24 + 16;
   }
 }

@@ -1,7 +1,8 @@
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import type { OutlineKind, OutlineNode } from './outline.ts';
 import { t } from '../common/i18n.ts';
-import { textWidth, wrapText } from './wrap.ts';
+import { textWidth } from '../common/text-width.ts';
+import { wrapText } from './wrap.ts';
 
 /**
  * The two shapes of the diagram:

@@ -1,31 +1,14 @@
+import { textWidth } from '../common/text-width.ts';
+
 /**
- * Line wrapping for diagram labels without a DOM: widths are estimated from the characters
- * (a CJK glyph is one em in the deck font; Latin letters and digits are narrower), erring wide so
- * a wrapped label never overflows its box.
+ * Line wrapping for diagram labels without a DOM, with widths estimated from the characters
+ * (src/common/text-width.ts), so a wrapped label never overflows its box.
  */
 
 /** Characters that must not start a line (Chinese line-breaking rules, `line-break: strict`). */
 const NO_START = new Set('，。、；：？！）》」』】〕”’…·,.;:?!)]}%');
 /** Characters that must not end a line. */
 const NO_END = new Set('（《「『【〔“‘([{');
-
-/** Estimated advance of one character, in em. */
-export function charWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20) return 0;
-  if (ch === ' ') return 0.3;
-  if (code < 0x7f) return /[A-Z0-9%@#&WM]/.test(ch) ? 0.66 : 0.56;
-  // Narrow punctuation and symbols outside CJK.
-  if (code < 0x2e80 && !'…—–·“”‘’'.includes(ch)) return 0.66;
-  return 1;
-}
-
-/** Estimated width of `text` in em. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
-  return w;
-}
 
 /** Splits text into units that stay together: runs of Latin letters/digits, or single characters. */
 function units(text: string): string[] {

@@ -6,7 +6,7 @@ import {
   type StructureLayout,
 } from '../../../src/structure/layout.ts';
 import { buildOutline, walkOutline, type OutlineNode } from '../../../src/structure/outline.ts';
-import { textWidth } from '../../../src/structure/wrap.ts';
+import { textWidth } from '../../../src/common/text-width.ts';
 import { exampleDeck, fixtureDeck, realDeck } from './helpers.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { charWidth, textWidth, wrapText } from '../../../src/structure/wrap.ts';
+import { textWidth } from '../../../src/common/text-width.ts';
+import { wrapText } from '../../../src/structure/wrap.ts';
 
 describe('wrapText()', () => {
   it('breaks Chinese text by characters within the width', () => {
@@ -29,12 +30,5 @@ describe('wrapText()', () => {
     expect(result.lines).toHaveLength(2);
     expect(result.lines[1]!.endsWith('…')).toBe(true);
     for (const line of result.lines) expect(textWidth(line)).toBeLessThanOrEqual(6);
-  });
-
-  it('estimates CJK glyphs at one em and Latin narrower', () => {
-    expect(charWidth('城')).toBe(1);
-    expect(charWidth('，')).toBe(1);
-    expect(charWidth('a')).toBeLessThan(1);
-    expect(textWidth('2024年')).toBeCloseTo(4 * 0.66 + 1);
   });
 });
