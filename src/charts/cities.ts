@@ -1,5 +1,5 @@
 import { t } from '../common/i18n.ts';
-import { chartRoot, r2, SIZE, type RenderContext } from './frame.ts';
+import { chartRoot, r2, SIZE, type RenderContext } from './draw.ts';
 import type { CitiesData } from './types.ts';
 
 /** The size classes of the 2020 census list, largest first. */

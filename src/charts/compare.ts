@@ -16,7 +16,7 @@ import {
   type Margins,
   type PointInfo,
   type RenderContext,
-} from './frame.ts';
+} from './draw.ts';
 import { legendRow, pointLabel } from './trend.ts';
 import type { CompareData, Series } from './types.ts';
 

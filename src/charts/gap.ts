@@ -14,7 +14,7 @@ import {
   symbolPath,
   type Margins,
   type RenderContext,
-} from './frame.ts';
+} from './draw.ts';
 import { legendRow, pointLabel } from './trend.ts';
 import type { GapData } from './types.ts';
 

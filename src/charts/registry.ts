@@ -1,6 +1,6 @@
 import * as cities from './cities.ts';
 import * as compare from './compare.ts';
-import type { RenderContext } from './frame.ts';
+import type { RenderContext } from './draw.ts';
 import * as gap from './gap.ts';
 import * as population from './population.ts';
 import * as trend from './trend.ts';

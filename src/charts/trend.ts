@@ -17,7 +17,7 @@ import {
   type Margins,
   type PointInfo,
   type RenderContext,
-} from './frame.ts';
+} from './draw.ts';
 import type { Series, TrendData } from './types.ts';
 
 /** Milestones the trend chart can annotate. */

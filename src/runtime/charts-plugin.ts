@@ -8,7 +8,7 @@ import { dataTable } from '../charts/table.ts';
 import type { ChartPayload } from '../charts/kinds.ts';
 import type { CompareData } from '../charts/types.ts';
 import { select } from 'd3-selection';
-import { style } from '../charts/frame.ts';
+import { style } from '../charts/draw.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
 import { SVG_NS } from '../common/svg.ts';

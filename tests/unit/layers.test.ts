@@ -21,7 +21,7 @@ describe('the layer rule (eslint.config.js)', () => {
     ['src/charts/kinds.ts', '../vite/deck-plugin.ts'],
     ['src/charts/data/csv.ts', '../../export/pdf.ts'],
     ['src/charts/kinds.ts', '../structure/wrap.ts'],
-    ['src/structure/layout.ts', '../charts/frame.ts'],
+    ['src/structure/layout.ts', '../charts/draw.ts'],
     ['src/structure/layout.ts', '../runtime/i18n.ts'],
     ['src/export/pdf.ts', '../runtime/print-plugin.ts'],
     ['src/runtime/main.ts', '../export/pdf.ts'],

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../src/charts/data/load.ts';
-import { gapCount } from '../../../src/charts/frame.ts';
+import { gapCount } from '../../../src/charts/draw.ts';
 import { chartPayload, KINDS } from '../../../src/charts/kinds.ts';
 import { RENDERERS } from '../../../src/charts/registry.ts';
 import { dataTable } from '../../../src/charts/table.ts';
