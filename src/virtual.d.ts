@@ -2,7 +2,7 @@ declare module 'virtual:deck' {
   /** The running deck's view of the compiled deck (src/markdown/views.ts, `toRuntimeDeck`). */
   export const deck: import('./markdown/views.ts').RuntimeDeck;
   /** Chart data by chart id, validated at build time (added by the charts extension). */
-  export const chartData: Record<string, import('./charts/kinds.ts').ChartPayload> | undefined;
+  export const chartData: Record<string, import('./charts/registry.ts').ChartPayload> | undefined;
 }
 
 declare module 'subset-font' {

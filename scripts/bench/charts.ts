@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { build, type Plugin } from 'vite';
 import { loadTables } from '../../src/charts/data/load.ts';
-import { chartPayload, validateChart } from '../../src/charts/kinds.ts';
+import { chartPayload, validateChart } from '../../src/charts/validate.ts';
 import { serveStatic } from '../../src/export/server.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
 import type { DeckFolder } from '../../src/deck-folder.ts';

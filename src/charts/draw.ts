@@ -13,7 +13,9 @@ import {
   type SymbolType,
 } from 'd3-shape';
 import type { Datum, Series } from './types.ts';
+import { t } from '../common/i18n.ts';
 import { SVG_NS } from '../common/svg.ts';
+import { textWidth } from '../common/text-width.ts';
 
 /** What `render` needs from its environment: the document to create elements in (jsdom in tests). */
 export interface RenderContext {
@@ -60,7 +62,7 @@ export function chartRoot(ctx: RenderContext, kind: string, label: string, summa
     .attr('viewBox', `0 0 ${SIZE.width} ${SIZE.height}`)
     .attr('role', 'group')
     .attr('aria-label', label)
-    .attr('aria-roledescription', '图表');
+    .attr('aria-roledescription', t('chartRoleDescription'));
   svg.append('title').text(label);
   svg.append('desc').text(summary);
   return svg;
@@ -282,15 +284,75 @@ export function drawAnnotation(
   });
 }
 
-/** The first-to-last year range of a set of series. */
-export function yearExtent(series: readonly Series[]): [number, number] {
-  const years = series.flatMap((s) => s.points.map((p) => p.year));
-  return [Math.min(...years), Math.max(...years)];
-}
-
 /** Ticks at every `step` (e.g. each decade) within [from, to]. */
 export function stepTicks(from: number, to: number, step: number): number[] {
   const out: number[] = [];
   for (let v = Math.ceil(from / step) * step; v <= to; v += step) out.push(v);
   return out;
+}
+
+/** Exact readout of one point: series, year, value with unit and source; "（非官方汇编）" when hollow. */
+export function pointLabel(
+  series: Series,
+  year: number,
+  text: string,
+  unit: string,
+  source: string,
+  hollow: boolean,
+): string {
+  return (
+    t('chartPoint', { series: series.label, year, value: text, unit, source }) +
+    (hollow ? `（${t('chartThirdParty')}）` : '')
+  );
+}
+
+/** One legend entry: a marker (and a line sample when `dash` is given) and its text. */
+export interface LegendItem {
+  path: string;
+  fill: string;
+  stroke: string;
+  text: string;
+  /** Draw a line sample with this dash ('' solid); without it, the marker alone. */
+  dash?: string;
+}
+
+/** A row of legend entries (marker + text) above the plot; decorative for screen readers (the points carry the same words). */
+export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
+  const g = svg
+    .append('g')
+    .attr('class', 'chart-legend')
+    .attr('aria-hidden', 'true')
+    .attr('transform', 'translate(80,20)');
+  let xPos = 0;
+  for (const item of items) {
+    const entry = g.append('g').attr('transform', `translate(${xPos},0)`);
+    if (item.dash !== undefined) {
+      entry
+        .append('line')
+        .attr('x1', -14)
+        .attr('x2', 26)
+        .attr('stroke', item.stroke)
+        .attr('stroke-width', 4)
+        .attr('stroke-dasharray', item.dash || null);
+    }
+    entry
+      .append('path')
+      .attr('d', item.path)
+      .attr('fill', item.fill)
+      .attr('stroke', item.stroke)
+      .attr('stroke-width', 3)
+      .attr('transform', item.dash !== undefined ? 'translate(6,0)' : null);
+    entry
+      .append('text')
+      .attr('x', item.dash !== undefined ? 36 : 18)
+      .attr('dy', '0.35em')
+      .text(item.text);
+    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * 24 + 16;
+  }
+}
+
+/** A series' own legend entry: its marker, colour and dash. */
+export function seriesLegend(s: Series, size: number): LegendItem {
+  const st = style(s.style);
+  return { path: symbolPath(st.symbol, size), fill: st.color, stroke: st.color, text: s.label, dash: st.dash };
 }

@@ -1,7 +1,8 @@
 import type { DeckExtension } from '../markdown/types.ts';
 import { dataFiles, loadTables } from './data/load.ts';
-import { chartPayload, validateChart, type ChartPayload } from './kinds.ts';
-import type { Tables } from './prepare.ts';
+import type { Tables } from './data/datasets.ts';
+import type { ChartPayload } from './registry.ts';
+import { chartPayload, validateChart } from './validate.ts';
 
 /**
  * The charts' build-time wiring: validates ```chart blocks against the data in the deck's

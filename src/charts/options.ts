@@ -9,14 +9,31 @@ export type OptionType =
   /** A list of names from a fixed set (or a set read from the data). */
   | { type: 'list'; values: readonly string[] };
 
-/** One option: its type and a line for the README's options table. */
-export interface OptionSpec {
+/** One option of a ```chart block: its type, its default and what it does. */
+export interface OptionSpec<T = unknown> {
   type: OptionType;
+  default: T;
+  /** What it does, one line: the options tables in docs/authoring.md are generated from these. */
   doc: string;
 }
 
-/** Describes what a value of this type looks like, for messages. */
-function describe(type: OptionType): string {
+/** The option specs of a kind whose options are `O`: one per field, each with a default of its type. */
+export type OptionSpecs<O> = { readonly [K in keyof O]-?: OptionSpec<O[K]> };
+
+/** `title`, which every kind takes. */
+export const TITLE_OPTION: OptionSpec<string> = {
+  type: { type: 'text' },
+  default: '',
+  doc: "the chart's name, read by screen readers and the data table's caption; empty: named after the series shown",
+};
+
+/** `years` with a default of every year in the data; `doc` says what "every year" is for the kind. */
+export function yearsOption(doc: string): OptionSpec<[number, number] | null> {
+  return { type: { type: 'years' }, default: null, doc };
+}
+
+/** Describes what a value of this type looks like, for messages and the docs. */
+export function describe(type: OptionType): string {
   switch (type.type) {
     case 'text':
       return 'a text such as "城镇化率"';

@@ -1,25 +1,47 @@
-import * as cities from './cities.ts';
-import * as compare from './compare.ts';
-import type { RenderContext } from './draw.ts';
-import * as gap from './gap.ts';
-import * as population from './population.ts';
-import * as trend from './trend.ts';
-import type { ChartData, ChartKind } from './types.ts';
+import type { ChartKind, FocusRing, SeriesData } from './kind.ts';
+import { cities } from './kinds/cities.ts';
+import { compare } from './kinds/compare.ts';
+import { gap } from './kinds/gap.ts';
+import { population } from './kinds/population.ts';
+import { trend } from './kinds/trend.ts';
+import { seriesEmpty, seriesTable, type DataTable } from './table.ts';
+import type { ChartBase } from './types.ts';
 
-/** A kind's pure renderer (each module's own signature is typed; this table is the runtime's dispatch): data + resolved options → finished SVG. */
-export type Renderer = (
-  data: ChartData,
-  options: Record<string, unknown>,
-  ctx: RenderContext,
-  /** Series switched off in the legend (compare). */
-  hidden?: readonly string[],
-) => SVGSVGElement;
+/** Every chart kind a ```chart block may name, in the order of the docs. Add a kind here. */
+export const KINDS: readonly ChartKind[] = [trend, compare, population, gap, cities];
 
-/** The renderer of each chart kind (the runtime's side of the kinds table in kinds.ts). */
-export const RENDERERS: Record<ChartKind, Renderer> = {
-  trend: trend.render as unknown as Renderer,
-  compare: compare.render as unknown as Renderer,
-  population: population.render as unknown as Renderer,
-  gap: gap.render as unknown as Renderer,
-  cities: cities.render as unknown as Renderer,
-};
+/** What the runtime gets per chart id: the kind's name, resolved options and only the rows it draws. */
+export interface ChartPayload {
+  kind: string;
+  options: Record<string, unknown>;
+  data: ChartBase;
+}
+
+/** The kind named `name`, or undefined. */
+export function kindNamed(name: string): ChartKind | undefined {
+  return KINDS.find((k) => k.name === name);
+}
+
+function isSeriesData(data: ChartBase): data is SeriesData {
+  return 'series' in data && Array.isArray(data.series);
+}
+
+/** Whether a chart has nothing to draw: the kind's own test, or a series without points. */
+export function chartEmpty(kind: ChartKind, data: ChartBase): boolean {
+  if (kind.isEmpty) return kind.isEmpty(data);
+  return isSeriesData(data) && seriesEmpty(data);
+}
+
+/** The "查看数据" table of a chart: the kind's own, or one row per year and a column per series. */
+export function chartTable(kind: ChartKind, data: ChartBase): DataTable {
+  if (kind.table) return kind.table(data);
+  return isSeriesData(data) ? seriesTable(data) : { columns: [], rows: [] };
+}
+
+/** The focus ring around a point when a kind gives none: a 16 px circle on the point. */
+const DEFAULT_RING: FocusRing = { r: 16, dx: 0, dy: 0 };
+
+/** The focus ring of a kind's points. */
+export function focusRing(kind: ChartKind): FocusRing {
+  return kind.focusRing ?? DEFAULT_RING;
+}

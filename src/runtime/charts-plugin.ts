@@ -2,26 +2,21 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { chartData } from 'virtual:deck';
 import '../../assets/styles/charts.css';
 import { animateIn } from '../charts/animate.ts';
-import { update as updateCompare } from '../charts/compare.ts';
-import { RENDERERS } from '../charts/registry.ts';
-import { dataTable } from '../charts/table.ts';
-import type { ChartPayload } from '../charts/kinds.ts';
-import type { CompareData } from '../charts/types.ts';
-import { select } from 'd3-selection';
-import { style } from '../charts/draw.ts';
+import type { ChartKind } from '../charts/kind.ts';
+import { chartTable, focusRing, kindNamed, type ChartPayload } from '../charts/registry.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
 import { SVG_NS } from '../common/svg.ts';
 
-/** One chart on the page: its figure, payload and the state of its drawing. */
+/** One chart on the page: its figure, kind, payload and the state of its drawing. */
 interface MountedChart {
   figure: HTMLElement;
+  kind: ChartKind;
   body: HTMLElement;
   tooltip: HTMLElement;
   payload: ChartPayload;
   svg: SVGSVGElement | null;
   finish: (() => void) | null;
-  hidden: string[];
 }
 
 /** Whether charts must appear in their final state at once (print, PDF, reduced motion). */
@@ -43,7 +38,7 @@ export function chartsPlugin(): RevealPlugin {
   /** Renders a chart's SVG once (lazily: on its first showing, in the overview or in print). */
   const render = (chart: MountedChart): SVGSVGElement => {
     if (chart.svg) return chart.svg;
-    const svg = RENDERERS[chart.payload.kind](chart.payload.data, chart.payload.options, { document }, chart.hidden);
+    const svg = chart.kind.render(chart.payload.data, chart.payload.options, { document });
     // Chromium puts an inline <svg> in the tab order; the first point is the chart's tab stop instead.
     svg.setAttribute('tabindex', '-1');
     chart.svg = svg;
@@ -90,8 +85,9 @@ export function chartsPlugin(): RevealPlugin {
       const payloads = chartData ?? {};
       root.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((figure) => {
         const payload = payloads[figure.dataset.chart ?? ''];
-        if (!payload) return;
-        const chart = buildFigure(figure, payload);
+        const kind = payload && kindNamed(payload.kind);
+        if (!payload || !kind) return;
+        const chart = buildFigure(figure, kind, payload);
         charts.set(figure.id, chart);
         // Print and PDF need every chart at once; otherwise a chart is drawn when first shown.
         if (isPrintView(window.location.search)) draw(chart, false);
@@ -150,9 +146,9 @@ export function chartsPlugin(): RevealPlugin {
     },
   };
 
-  function buildFigure(figure: HTMLElement, payload: ChartPayload): MountedChart {
+  function buildFigure(figure: HTMLElement, kind: ChartKind, payload: ChartPayload): MountedChart {
     figure.replaceChildren();
-    figure.classList.add(`chart-kind-${payload.kind}`);
+    figure.classList.add(`chart-kind-${kind.name}`);
     const toolbar = document.createElement('div');
     toolbar.className = 'chart-toolbar';
     const body = document.createElement('div');
@@ -163,12 +159,20 @@ export function chartsPlugin(): RevealPlugin {
     tooltip.setAttribute('aria-live', 'polite');
     tooltip.hidden = true;
     body.append(tooltip);
-    const chart: MountedChart = { figure, body, tooltip, payload, svg: null, finish: null, hidden: [] };
+    const chart: MountedChart = { figure, kind, body, tooltip, payload, svg: null, finish: null };
 
     const hint = document.createElement('span');
     hint.className = 'chart-hint';
     hint.textContent = t('chartHint');
-    if (payload.kind === 'compare') toolbar.append(legendButtons(chart));
+    const controls = kind.toolbar?.(payload.data, {
+      document,
+      setHidden: (hidden) => {
+        if (!chart.svg) return;
+        kind.update?.(chart.svg, payload.data, hidden);
+        wirePoints(chart);
+      },
+    });
+    if (controls) toolbar.append(controls);
     toolbar.append(hint);
 
     const tableId = `${figure.id}-table`;
@@ -183,7 +187,7 @@ export function chartsPlugin(): RevealPlugin {
     tableWrap.id = tableId;
     tableWrap.hidden = true;
     tableWrap.tabIndex = 0;
-    tableWrap.append(buildTable(payload, figure));
+    tableWrap.append(buildTable(chart, figure));
     toggle.addEventListener('click', () => {
       const open = tableWrap.hidden;
       tableWrap.hidden = !open;
@@ -207,40 +211,8 @@ export function chartsPlugin(): RevealPlugin {
     return chart;
   }
 
-  function legendButtons(chart: MountedChart): HTMLElement {
-    const data = chart.payload.data as CompareData;
-    const group = document.createElement('div');
-    group.className = 'chart-legend-buttons';
-    group.setAttribute('role', 'group');
-    for (const s of data.series.filter((x) => !x.projected)) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'chart-legend-button';
-      b.setAttribute('aria-pressed', 'true');
-      b.title = t('chartLegendToggle', { name: s.label });
-      b.setAttribute('aria-label', t('chartLegendToggle', { name: s.label }));
-      const swatch = document.createElement('span');
-      swatch.className = 'chart-swatch';
-      swatch.style.setProperty('--swatch', style(s.style).color);
-      swatch.dataset.symbol = style(s.style).symbolName;
-      b.append(swatch, document.createTextNode(s.label));
-      b.addEventListener('click', () => {
-        const on = b.getAttribute('aria-pressed') !== 'true';
-        b.setAttribute('aria-pressed', String(on));
-        chart.hidden = on ? chart.hidden.filter((id) => id !== s.id) : [...chart.hidden, s.id];
-        const marks = chart.svg?.querySelector<SVGGElement>('.chart-marks');
-        if (marks) {
-          updateCompare(select(marks), data, chart.hidden);
-          wirePoints(chart);
-        }
-      });
-      group.append(b);
-    }
-    return group;
-  }
-
-  function buildTable(payload: ChartPayload, figure: HTMLElement): HTMLTableElement {
-    const { columns, rows } = dataTable(payload.data);
+  function buildTable({ kind, payload }: MountedChart, figure: HTMLElement): HTMLTableElement {
+    const { columns, rows } = chartTable(kind, payload.data);
     const table = document.createElement('table');
     const caption = table.createCaption();
     const slideTitle = figure.closest('section')?.getAttribute('data-title') ?? '';
@@ -323,11 +295,10 @@ export function chartsPlugin(): RevealPlugin {
         ring.setAttribute('aria-hidden', 'true');
       }
       p.parentNode?.append(ring);
-      ring.setAttribute('transform', p.getAttribute('transform') ?? '');
-      if (p.classList.contains('chart-city')) {
-        ring.setAttribute('transform', `${p.getAttribute('transform') ?? ''} translate(85,59)`);
-        ring.setAttribute('r', '70');
-      } else ring.setAttribute('r', '16');
+      const { r, dx, dy } = focusRing(chart.kind);
+      const offset = dx || dy ? ` translate(${dx},${dy})` : '';
+      ring.setAttribute('transform', `${p.getAttribute('transform') ?? ''}${offset}`);
+      ring.setAttribute('r', String(r));
     };
     const hide = (): void => {
       if (svg.contains(document.activeElement)) return;

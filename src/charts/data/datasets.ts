@@ -1,4 +1,4 @@
-import type { TableSchema } from './csv.ts';
+import type { TableRow, TableSchema } from './csv.ts';
 
 const QUALITY = ['official_quoted', 'official_compiled', 'third_party', 'secondary_only'] as const;
 
@@ -67,6 +67,9 @@ export const TABLES = {
 } as const satisfies Record<string, TableSchema>;
 
 export type TableName = keyof typeof TABLES;
+
+/** Every loaded table, by file name. */
+export type Tables = Record<TableName, TableRow[]>;
 
 /** A dataset named in a ```chart block: the files it reads and how to credit them. */
 export interface DatasetInfo {

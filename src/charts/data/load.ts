@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asDeck, shownPath, type DeckFolder } from '../../deck-folder.ts';
-import type { Tables } from '../prepare.ts';
 import { parseTable } from './csv.ts';
-import { TABLES, type TableName } from './datasets.ts';
+import { TABLES, type TableName, type Tables } from './datasets.ts';
 
 /** Absolute paths of every data file the charts read (for the dev watcher). */
 export function dataFiles(folder: DeckFolder | string): string[] {

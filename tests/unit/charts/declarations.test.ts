@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../src/charts/data/load.ts';
-import { chartPayload, validateChart } from '../../../src/charts/kinds.ts';
+import { chartPayload, validateChart } from '../../../src/charts/validate.ts';
 import { compileDeck } from '../../../src/markdown/compile.ts';
 import type { SourceFile } from '../../../src/markdown/types.ts';
 

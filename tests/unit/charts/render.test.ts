@@ -2,24 +2,36 @@
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../src/charts/data/load.ts';
 import { gapCount } from '../../../src/charts/draw.ts';
-import { chartPayload, KINDS } from '../../../src/charts/kinds.ts';
-import { RENDERERS } from '../../../src/charts/registry.ts';
-import { dataTable } from '../../../src/charts/table.ts';
-import type { ChartData, ChartKind } from '../../../src/charts/types.ts';
+import type { ChartKind, ChartKindDefinition } from '../../../src/charts/kind.ts';
+import { cities } from '../../../src/charts/kinds/cities.ts';
+import { compare } from '../../../src/charts/kinds/compare.ts';
+import { gap } from '../../../src/charts/kinds/gap.ts';
+import { population } from '../../../src/charts/kinds/population.ts';
+import { trend } from '../../../src/charts/kinds/trend.ts';
+import { chartTable, KINDS } from '../../../src/charts/registry.ts';
+import type { ChartBase } from '../../../src/charts/types.ts';
+import { chartPayload } from '../../../src/charts/validate.ts';
 import type { ChartSpec } from '../../../src/markdown/types.ts';
 
 const tables = loadTables(process.cwd());
 /** Snapshots, relative to this file (Vitest's `toMatchFileSnapshot`). */
 const SNAPSHOTS = '../../snapshots/charts';
 
-function payload(kind: ChartKind, options: Record<string, unknown> = {}) {
-  const spec: ChartSpec = { id: `chart-${kind}`, slideId: kind, kind, dataset: '', options, file: 't.md', line: 1 };
-  return chartPayload(spec, tables);
-}
-
-function draw(kind: ChartKind, options: Record<string, unknown> = {}): { svg: SVGSVGElement; data: ChartData } {
-  const p = payload(kind, options);
-  return { svg: RENDERERS[kind](p.data, p.options, { document }), data: p.data };
+/**
+ * A kind's chart as the build prepares it (through a ```chart block's path: defaults, dataset) and
+ * as it renders, with the data typed as the kind's own.
+ */
+function draw<O, D extends ChartBase>(
+  kind: ChartKindDefinition<O, D>,
+  options: Partial<O> = {},
+): { svg: SVGSVGElement; data: D; options: O } {
+  const spec: ChartSpec = {
+    ...{ id: `chart-${kind.name}`, slideId: kind.name, kind: kind.name, dataset: '', file: 't.md', line: 1 },
+    options: { ...options },
+  };
+  // The payload is the kind's own prepare output: JSON in the browser, typed back here.
+  const p = chartPayload(spec, tables) as unknown as { data: D; options: O };
+  return { svg: kind.render(p.data, p.options, { document }), data: p.data, options: p.options };
 }
 
 /** Geometry rounded to one decimal, so snapshots survive float noise but not a moved mark; text kept as is. */
@@ -39,16 +51,39 @@ function attributesOf(svg: SVGSVGElement): string[] {
   );
 }
 
-describe.each(Object.keys(KINDS) as ChartKind[])('render() of a %s chart', (kind) => {
+/** Any registered kind's chart, as the runtime draws it from its payload. */
+function drawAny(kind: ChartKind, options: Record<string, unknown> = {}): { svg: SVGSVGElement; data: ChartBase } {
+  const spec: ChartSpec = { id: 'c', slideId: 's', kind: kind.name, dataset: '', options, file: 't.md', line: 1 };
+  const p = chartPayload(spec, tables);
+  return { svg: kind.render(p.data, p.options, { document }), data: p.data };
+}
+
+const markerYears = (years: number[]): number =>
+  years.filter((y, i) => y % 10 === 0 || i === 0 || i === years.length - 1).length;
+const points = (series: { points: unknown[] }[]): number => series.reduce((n, s) => n + s.points.length, 0);
+
+/** How many keyboard stops each kind's chart has, from its own data. */
+const STOPS: Record<string, () => number> = {
+  trend: () => points(draw(trend).data.series) + draw(trend).data.benchmarks.length,
+  // Decades and ends; a projection's base year is the estimate's last point: one stop, not two.
+  compare: () =>
+    draw(compare).data.series.reduce((n, s) => n + markerYears(s.points.map((p) => p.year)), 0) -
+    draw(compare).data.series.filter((s) => s.projected).length,
+  population: () => points(draw(population).data.series),
+  gap: () => points(draw(gap).data.series),
+  cities: () => draw(cities).data.cities.length,
+};
+
+describe.each(KINDS.map((k) => [k.name, k] as const))('render() of a %s chart', (name, kind) => {
   it('has no NaN or undefined in any attribute or text', () => {
-    const { svg } = draw(kind);
+    const { svg } = drawAny(kind);
     const bad = attributesOf(svg).filter((a) => /NaN|undefined|Infinity|null\]/.test(a));
     expect(bad).toEqual([]);
     expect(svg.textContent).not.toMatch(/NaN|undefined/);
   });
 
   it('has an accessible name and a text summary, and hides decorative axes', () => {
-    const { svg } = draw(kind);
+    const { svg } = drawAny(kind);
     expect(svg.getAttribute('aria-label')).toBeTruthy();
     expect(svg.querySelector('desc')?.textContent?.length).toBeGreaterThan(20);
     for (const axis of svg.querySelectorAll('.chart-axis, .chart-grid'))
@@ -56,29 +91,18 @@ describe.each(Object.keys(KINDS) as ChartKind[])('render() of a %s chart', (kind
   });
 
   it('draws one labelled keyboard stop per value', () => {
-    const { svg, data } = draw(kind);
-    const stops = svg.querySelectorAll('.chart-point');
-    const markerYears = (years: number[]): number =>
-      years.filter((y, i) => y % 10 === 0 || i === 0 || i === years.length - 1).length;
-    const expected =
-      data.kind === 'cities'
-        ? data.cities.length
-        : data.kind === 'compare'
-          ? // Decades and ends; a projection's base year is the estimate's last point: one stop, not two.
-            data.series.reduce((n, s) => n + markerYears(s.points.map((p) => p.year)), 0) -
-            data.series.filter((s) => s.projected).length
-          : data.series.reduce((n, s) => n + s.points.length, 0) + (data.kind === 'trend' ? data.benchmarks.length : 0);
-    expect(stops).toHaveLength(expected);
+    const stops = drawAny(kind).svg.querySelectorAll('.chart-point');
+    expect(stops).toHaveLength(STOPS[name]!());
     for (const s of stops) expect(s.getAttribute('aria-label')).toMatch(/来源：/);
   });
 
   it('matches its normalised SVG snapshot', async () => {
-    await expect(normalise(draw(kind).svg)).toMatchFileSnapshot(`${SNAPSHOTS}/${kind}.svg`);
+    await expect(normalise(drawAny(kind).svg)).toMatchFileSnapshot(`${SNAPSHOTS}/${name}.svg`);
   });
 
   it('gives a data table with one row per year or city and the values as published', () => {
-    const { data } = draw(kind);
-    const table = dataTable(data);
+    const { data } = drawAny(kind);
+    const table = chartTable(kind, data);
     expect(table.rows.length).toBeGreaterThan(5);
     for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
   });
@@ -86,8 +110,8 @@ describe.each(Object.keys(KINDS) as ChartKind[])('render() of a %s chart', (kind
 
 describe('render() of line charts', () => {
   it('trend: breaks the line at every missing year and leaves out 1999 and 2025', () => {
-    const { svg, data } = draw('trend');
-    const series = (data as Extract<ChartData, { kind: 'trend' }>).series[0]!;
+    const { svg, data } = draw(trend);
+    const series = data.series[0]!;
     const years = series.points.map((p) => p.year);
     expect(years[0]).toBe(1949);
     expect(years.at(-1)).toBe(2024);
@@ -104,7 +128,7 @@ describe('render() of line charts', () => {
   });
 
   it('trend: annotates 1978, the first year-end value above 50% (2011, 51.27) with the 2010 census, and 2024', () => {
-    const { svg } = draw('trend');
+    const { svg } = draw(trend);
     const text = [...svg.querySelectorAll('.chart-annotation')].map((a) => a.textContent).join(' | ');
     expect(text).toContain('17.92%');
     expect(text).toContain('2011年 51.27%');
@@ -113,30 +137,30 @@ describe('render() of line charts', () => {
   });
 
   it('trend: draws no stage bands: no source gives the 30% / 70% thresholds', () => {
-    const { svg } = draw('trend');
+    const { svg } = draw(trend);
     expect(svg.querySelectorAll('[class*="stage"]')).toHaveLength(0);
     expect(svg.textContent).not.toMatch(/阶段|中后期/);
   });
 
   it('trend and population: say that values before 1982 come from household registration, when they draw them', () => {
-    for (const kind of ['trend', 'population'] as const) {
-      expect(draw(kind).data.footnote).toContain('1982年以前的数值出自户籍统计，并非常住人口口径');
-      expect(draw(kind).data.footnote).toContain('1982–1989年的数值按人口普查作过调整');
-      expect(draw(kind, { years: [1990, 2024] }).data.footnote).not.toMatch(/1982/);
+    for (const kind of [trend, population]) {
+      expect(drawAny(kind).data.footnote).toContain('1982年以前的数值出自户籍统计，并非常住人口口径');
+      expect(drawAny(kind).data.footnote).toContain('1982–1989年的数值按人口普查作过调整');
+      expect(drawAny(kind, { years: [1990, 2024] }).data.footnote).not.toMatch(/1982/);
     }
   });
 
   it('trend: names the 2019→2020 census revision with the official name of the census', () => {
-    expect(draw('trend').data.footnote).toContain(
+    expect(draw(trend).data.footnote).toContain(
       '2019年（60.60%）到2020年（63.89%）的跳升含第七次全国人口普查后的口径修订',
     );
   });
 
   it('keeps every tick inside its axis range', () => {
-    for (const kind of ['trend', 'compare', 'population', 'gap'] as const) {
-      const { svg } = draw(kind);
+    for (const kind of [trend, compare, population, gap]) {
+      const { svg, data } = drawAny(kind);
       const ticks = [...svg.querySelectorAll('.chart-axis-x .tick')].map((t) => Number(t.textContent));
-      const years = (draw(kind).data as { years: [number, number] }).years;
+      const years = 'years' in data && Array.isArray(data.years) ? data.years : [NaN, NaN];
       expect(ticks.length).toBeGreaterThan(2);
       for (const t of ticks) expect(t >= years[0] && t <= years[1]).toBe(true);
       const x = [...svg.querySelectorAll('.chart-axis-x .tick')].map((t) =>
@@ -147,8 +171,8 @@ describe('render() of line charts', () => {
   });
 
   it('population: marks 2011 as the first year with more urban than rural residents', () => {
-    const { svg, data } = draw('population');
-    expect((data as Extract<ChartData, { kind: 'population' }>).crossover?.year).toBe(2011);
+    const { svg, data } = draw(population);
+    expect(data.crossover?.year).toBe(2011);
     expect(svg.querySelector('.chart-annotation')?.textContent).toContain('2011年');
     expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toEqual([
       '城镇人口 943.50',
@@ -157,48 +181,64 @@ describe('render() of line charts', () => {
   });
 
   it('gap: labels the gap where both rates exist and leaves 2013, 2015, 2022 and 2024 empty for 户籍', () => {
-    const { svg, data } = draw('gap');
-    const gap = data as Extract<ChartData, { kind: 'gap' }>;
-    expect(gap.series[1]!.points.map((p) => p.year)).toEqual([2012, 2014, 2016, 2017, 2018, 2019, 2020, 2021, 2023]);
-    expect(gap.gaps.at(-1)).toMatchObject({ year: 2023, gap: 17.86 });
+    const { svg, data: gapData } = draw(gap);
+    expect(gapData.series[1]!.points.map((p) => p.year)).toEqual([
+      2012, 2014, 2016, 2017, 2018, 2019, 2020, 2021, 2023,
+    ]);
+    expect(gapData.gaps.at(-1)).toMatchObject({ year: 2023, gap: 17.86 });
     expect(svg.querySelector('.chart-gap-label')?.textContent).toBe('2023年 相差 17.86 个百分点');
-    expect(svg.querySelectorAll('.chart-gap')).toHaveLength(gap.gaps.length);
+    expect(svg.querySelectorAll('.chart-gap')).toHaveLength(gapData.gaps.length);
   });
 
   it('gap: footnotes that the 2019→2020 widening (16.22 → 18.49) is partly the census revision', () => {
-    expect(draw('gap').data.footnote).toContain(
+    expect(draw(gap).data.footnote).toContain(
       '常住人口城镇化率2019年（60.60%）到2020年（63.89%）的跳升含第七次全国人口普查后的口径修订，两者之差由16.22个百分点变为18.49个百分点，部分源于此；',
     );
-    expect(draw('gap', { years: [2020, 2024] }).data.footnote).not.toContain('口径修订');
+    expect(draw(gap, { years: [2020, 2024] }).data.footnote).not.toContain('口径修订');
   });
 
   it('compare: draws projections dashed, states the WB vs NBS difference, and gives points per decade', () => {
-    const { svg, data } = draw('compare', { countries: ['CHN', 'WLD'] });
-    const compare = data as Extract<ChartData, { kind: 'compare' }>;
+    const { svg, data: compared } = draw(compare, { countries: ['CHN', 'WLD'] });
     expect(svg.querySelectorAll('path.chart-line-projected')).toHaveLength(2);
     for (const p of svg.querySelectorAll('path.chart-line-projected'))
       expect(p.getAttribute('stroke-dasharray')).toBe('10 8');
-    expect(compare.footnote).toContain('世界银行 65.544%，国家统计局 67.00%');
-    expect(compare.speed.find((s) => s.id === 'CHN')?.perDecade).toBe(10.5);
+    expect(compared.footnote).toContain('世界银行 65.544%，国家统计局 67.00%');
+    expect(compared.speed.find((s) => s.id === 'CHN')?.perDecade).toBe(10.5);
     expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toContain('中国 +10.5 个百分点/10年');
   });
 
   it('compare: footnotes a projection that starts from another value than the estimate (World: OWID 57.904, WDI 57.701)', () => {
-    const { data } = draw('compare', { countries: ['CHN', 'WLD'] });
+    const { data } = draw(compare, { countries: ['CHN', 'WLD'] });
     expect(data.footnote).toContain('世界的联合国预测线从 OWID 的2024年值 57.904% 起，世界银行同年为 57.701%；');
     expect(data.footnote).not.toContain('中国的联合国预测线');
-    expect(draw('compare', { countries: ['CHN', 'WLD'], projections: false }).data.footnote).not.toContain('57.904');
+    expect(draw(compare, { countries: ['CHN', 'WLD'], projections: false }).data.footnote).not.toContain('57.904');
   });
 
-  it('compare: hides a country switched off in the legend', () => {
-    const p = payload('compare', { countries: ['CHN', 'WLD'] });
-    const svg = RENDERERS.compare(p.data, p.options, { document }, ['WLD']);
+  it('compare: hides a country switched off in the legend, and shows it again', () => {
+    const { svg, data } = draw(compare, { countries: ['CHN', 'WLD'] });
+    compare.update!(svg, data, ['WLD']);
     expect(svg.querySelectorAll('path.chart-line[data-series="WLD"]')).toHaveLength(0);
+    expect(svg.querySelectorAll('.chart-point[data-series="WLD"]')).toHaveLength(0);
     expect(svg.querySelectorAll('path.chart-line[data-series="CHN"]')).toHaveLength(2);
+    compare.update!(svg, data, []);
+    expect(svg.querySelectorAll('path.chart-line[data-series="WLD"]')).toHaveLength(2);
+  });
+
+  it('compare: its legend buttons switch a country and say so (aria-pressed)', () => {
+    const { data } = draw(compare, { countries: ['CHN', 'WLD'] });
+    const seen: (readonly string[])[] = [];
+    const bar = compare.toolbar!(data, { document, setHidden: (ids) => seen.push(ids) });
+    const [china, world] = [...bar.querySelectorAll('button')];
+    expect([china?.textContent, world?.textContent]).toEqual(['中国', '世界']);
+    world!.click();
+    expect(world!.getAttribute('aria-pressed')).toBe('false');
+    world!.click();
+    china!.click();
+    expect(seen).toEqual([['WLD'], [], ['CHN']]);
   });
 
   it('cities: one tile per city, with population only where published', () => {
-    const { svg } = draw('cities');
+    const { svg } = draw(cities);
     expect(svg.querySelectorAll('.chart-city')).toHaveLength(21);
     expect(svg.querySelectorAll('.chart-city-mega .chart-city')).toHaveLength(7);
     const pops = [...svg.querySelectorAll('.chart-city-pop')].map((t) => t.textContent).filter(Boolean);

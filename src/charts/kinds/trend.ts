@@ -1,7 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { symbolDiamond, symbolSquare } from 'd3-shape';
-import { t } from '../common/i18n.ts';
-import { textWidth } from '../common/text-width.ts';
+import { t } from '../../common/i18n.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { excludedYears, NBS_TABLE, nbsYearEnd, registrationNote, REVISION_STEP } from '../data/nbs.ts';
+import { datum, inYears, quality, span, yearList } from '../data/rows.ts';
 import {
   chartRoot,
   drawAnnotation,
@@ -10,15 +12,22 @@ import {
   drawLines,
   drawPoints,
   innerSize,
+  legendRow,
   plotArea,
+  pointLabel,
   stepTicks,
   style,
   symbolPath,
+  type LegendItem,
   type Margins,
   type PointInfo,
   type RenderContext,
-} from './draw.ts';
-import type { Series, TrendData } from './types.ts';
+  type Svg,
+} from '../draw.ts';
+import type { ChartKindDefinition } from '../kind.ts';
+import { TITLE_OPTION, yearsOption } from '../options.ts';
+import { seriesTable } from '../table.ts';
+import type { ChartBase, Datum, Series } from '../types.ts';
 
 /** Milestones the trend chart can annotate. */
 export const MILESTONES = ['reform', 'half', 'latest'] as const;
@@ -36,34 +45,70 @@ export interface TrendOptions {
   annotate: Milestone[];
 }
 
-export const defaults: TrendOptions = {
-  title: '',
-  years: null,
-  benchmarks: true,
-  annotate: [...MILESTONES],
-};
+/** A point called out on the chart with a short label. */
+export interface Annotation extends Datum {
+  label: Milestone;
+}
+
+/** China's urbanisation rate with benchmarks and milestones. */
+export interface TrendData extends ChartBase {
+  series: Series[];
+  /** Census and 1% sample-survey figures, drawn as distinct markers. */
+  benchmarks: (Datum & { measure: 'census' | 'survey'; label: string })[];
+  annotations: Annotation[];
+  years: [number, number];
+}
 
 const MARGINS: Margins = { top: 84, right: 40, bottom: 50, left: 80 };
 const Y_MAX = 80;
 const BENCH_COLOR = '#0b5394';
 
-/** Exact readout of one point. */
-export function pointLabel(
-  series: Series,
-  year: number,
-  text: string,
-  unit: string,
-  source: string,
-  hollow: boolean,
-): string {
-  return (
-    t('chartPoint', { series: series.label, year, value: text, unit, source }) +
-    (hollow ? `（${t('chartThirdParty')}）` : '')
-  );
+/** NBS year-end series, benchmarks, milestones. */
+function prepare(dataset: Dataset, o: TrendOptions): TrendData {
+  const points = nbsYearEnd(dataset, o.years).map(({ row, q }) => datum(row, 'urban_pct', q)!);
+  const series: Series = { id: 'year_end', label: t('chartYearEnd'), points, style: 0 };
+  const [from, to] = span(points);
+  const benchmarks = o.benchmarks
+    ? dataset
+        .rows(NBS_TABLE)
+        .filter((r) => r.values.measure !== 'year_end' && quality(r) !== null)
+        .filter((r) => inYears(Number(r.values.year), [from, to]))
+        .map((r) => {
+          const census = String(r.values.measure).startsWith('census');
+          return {
+            ...datum(r, 'urban_pct', quality(r)!)!,
+            measure: census ? ('census' as const) : ('survey' as const),
+            label: t(census ? 'chartCensus' : 'chartSurvey'),
+          };
+        })
+    : [];
+  const annotations: Annotation[] = [];
+  const reform = points.find((p) => p.year === 1978);
+  if (o.annotate.includes('reform') && reform) annotations.push({ ...reform, label: 'reform' });
+  const half = points.find((p) => p.value > 50);
+  if (o.annotate.includes('half') && half) annotations.push({ ...half, label: 'half' });
+  if (o.annotate.includes('latest')) annotations.push({ ...points.at(-1)!, label: 'latest' });
+  const hollow = points.filter((p) => p.quality === 'third_party').map((p) => p.year);
+  const v = (y: number): string | undefined => points.find((p) => p.year === y)?.text;
+  const [before, after] = REVISION_STEP;
+  const step = v(before) && v(after) ? t('chartTrendStep', { a: v(before)!, b: v(after)! }) : '';
+  return {
+    unit: '%',
+    source: t('chartYears', { source: dataset.info.source, from, to }),
+    footnote: t('chartTrendFootnote', {
+      registration: registrationNote(points.map((p) => p.year)),
+      step,
+      hollow: hollow.length ? t('chartHollowYears', { years: yearList(hollow) }) : '',
+      excluded: yearList(excludedYears(dataset)),
+    }),
+    series: [series],
+    benchmarks,
+    annotations,
+    years: [from, to],
+  };
 }
 
-/** The finished chart as an SVG element (print, tests, and the start of the animation). */
-export function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVGSVGElement {
+function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVGSVGElement {
   const series = data.series[0]!;
   const first = series.points[0]!;
   const last = series.points.at(-1)!;
@@ -158,8 +203,8 @@ export function render(data: TrendData, options: TrendOptions, ctx: RenderContex
   return svg.node()!;
 }
 
-function drawLegend(svg: ReturnType<typeof chartRoot>, benchmarks: boolean, hollow: boolean): void {
-  const items: { path: string; fill: string; stroke: string; text: string }[] = [
+function drawLegend(svg: Svg, benchmarks: boolean, hollow: boolean): void {
+  const items: LegendItem[] = [
     { path: symbolPath(style(0).symbol, 90), fill: style(0).color, stroke: style(0).color, text: t('chartYearEnd') },
   ];
   if (hollow)
@@ -181,40 +226,40 @@ function drawLegend(svg: ReturnType<typeof chartRoot>, benchmarks: boolean, holl
   legendRow(svg, items);
 }
 
-/** A row of legend entries (marker + text) above the plot; decorative for screen readers (the points carry the same words). */
-export function legendRow(
-  svg: ReturnType<typeof chartRoot>,
-  items: readonly { path: string; fill: string; stroke: string; text: string; dash?: string }[],
-): void {
-  const g = svg
-    .append('g')
-    .attr('class', 'chart-legend')
-    .attr('aria-hidden', 'true')
-    .attr('transform', 'translate(80,20)');
-  let xPos = 0;
-  for (const item of items) {
-    const entry = g.append('g').attr('transform', `translate(${xPos},0)`);
-    if (item.dash !== undefined) {
-      entry
-        .append('line')
-        .attr('x1', -14)
-        .attr('x2', 26)
-        .attr('stroke', item.stroke)
-        .attr('stroke-width', 4)
-        .attr('stroke-dasharray', item.dash || null);
-    }
-    entry
-      .append('path')
-      .attr('d', item.path)
-      .attr('fill', item.fill)
-      .attr('stroke', item.stroke)
-      .attr('stroke-width', 3)
-      .attr('transform', item.dash !== undefined ? 'translate(6,0)' : null);
-    entry
-      .append('text')
-      .attr('x', item.dash !== undefined ? 36 : 18)
-      .attr('dy', '0.35em')
-      .text(item.text);
-    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * 24 + 16;
-  }
-}
+/** `trend`: China's urbanisation rate (NBS year-end), with census and survey benchmarks and milestones. */
+export const trend: ChartKindDefinition<TrendOptions, TrendData> = {
+  name: 'trend',
+  doc: "China's urbanisation rate (NBS year-end), census and 1% survey benchmarks as squares and diamonds, milestones annotated",
+  datasets: ['nbs-urbanisation'],
+  options: {
+    title: TITLE_OPTION,
+    years: yearsOption('`[from, to]`: the years drawn; empty: every year in the data (1949 to the latest)'),
+    benchmarks: {
+      type: { type: 'boolean' },
+      default: true,
+      doc: 'census and 1% survey figures as distinct markers',
+    },
+    annotate: {
+      type: { type: 'list', values: MILESTONES },
+      default: [...MILESTONES],
+      doc: 'milestones: `reform` (1978), `half` (the first year-end value above 50%), `latest` (the latest year)',
+    },
+  },
+  prepare,
+  render,
+  table: (data) =>
+    seriesTable(
+      data,
+      [
+        {
+          head: `${t('chartCensus')} / ${t('chartSurvey')}（%）`,
+          cell: (y) =>
+            data.benchmarks
+              .filter((b) => b.year === y)
+              .map((b) => `${b.text}（${b.label}）`)
+              .join('；'),
+        },
+      ],
+      data.benchmarks.map((b) => b.year),
+    ),
+};

@@ -1,6 +1,10 @@
-import { t } from '../common/i18n.ts';
-import { chartRoot, r2, SIZE, type RenderContext } from './draw.ts';
-import type { CitiesData } from './types.ts';
+import { t } from '../../common/i18n.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { chartRoot, r2, SIZE, type RenderContext } from '../draw.ts';
+import type { ChartKindDefinition } from '../kind.ts';
+import { TITLE_OPTION } from '../options.ts';
+import type { DataTable } from '../table.ts';
+import type { ChartBase, Datum } from '../types.ts';
 
 /** The size classes of the 2020 census list, largest first. */
 export const CITY_CLASSES = ['超大城市', '特大城市'] as const;
@@ -13,8 +17,47 @@ export interface CitiesOptions {
   classes: string[];
 }
 
-export const defaults: CitiesOptions = { title: '', classes: [...CITY_CLASSES] };
+/** The 超大/特大 cities of the 2020 census, ranked. */
+export interface CitiesData extends ChartBase {
+  cities: { rank: number; name: string; sizeClass: string; population: Datum | null }[];
+  classes: string[];
+}
 
+/** The 2020 census's 超大 and 特大 cities, ranked. */
+function prepare(dataset: Dataset, o: CitiesOptions): CitiesData {
+  const cities = dataset
+    .rows('china_megacities_census2020.csv')
+    .filter((r) => o.classes.includes(String(r.values.size_class_zh)))
+    .map((r) => ({
+      rank: Number(r.values.rank_by_urban_core_pop),
+      name: String(r.values.city_zh),
+      sizeClass: String(r.values.size_class_zh),
+      population:
+        typeof r.values.urban_core_pop_million === 'number'
+          ? {
+              year: 2020,
+              value: r.values.urban_core_pop_million,
+              text: r.raw.urban_core_pop_million!,
+              quality: 'official' as const,
+            }
+          : null,
+    }))
+    .sort((a, b) => a.rank - b.rank);
+  const known = cities.filter((c) => c.population);
+  return {
+    unit: t('chartUnitMillion'),
+    source: t('chartCitiesSource'),
+    footnote: t('chartCitiesFootnote', {
+      known: known.length
+        ? t('chartCitiesKnown', {
+            cities: known.map((c) => t('chartCityKnown', { name: c.name, value: c.population!.text })).join('、'),
+          })
+        : '',
+    }),
+    cities,
+    classes: o.classes,
+  };
+}
 const COLUMNS = 7;
 const TILE = { w: 170, h: 118, gap: 14 };
 const LEFT = 150;
@@ -24,7 +67,7 @@ const LEFT = 150;
  * told apart by fill and border style, not colour alone; a known urban-core population is shown
  * in the tile, an unknown one is said to be unknown (never estimated).
  */
-export function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): SVGSVGElement {
+function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): SVGSVGElement {
   const summary = t('chartCitiesSummary', {
     count: data.cities.length,
     names: data.cities.map((c) => c.name).join('、'),
@@ -50,7 +93,7 @@ export function render(data: CitiesData, options: CitiesOptions, ctx: RenderCont
       .attr('class', 'chart-city-class-count')
       .attr('x', 0)
       .attr('y', rowY + 76)
-      .text(`${members.length} 个`);
+      .text(t('chartCityCount', { n: members.length }));
     band
       .selectAll('g.chart-city')
       .data(members, (d) => (d as (typeof members)[number]).name)
@@ -98,10 +141,39 @@ export function render(data: CitiesData, options: CitiesOptions, ctx: RenderCont
           .attr('x', TILE.w / 2)
           .attr('y', 98)
           .attr('text-anchor', 'middle')
-          .text((d) => (d.population ? `${d.population.text} 百万` : ''));
+          .text((d) => (d.population ? t('chartCityMillions', { value: d.population.text }) : ''));
       });
     rowY += rows * (TILE.h + TILE.gap) + 30;
   }
   svg.attr('viewBox', `0 0 ${SIZE.width} ${Math.max(rowY + 20, 200)}`);
   return svg.node()!;
 }
+
+/** One row per city: rank, name, size class and the urban-core population where published. */
+function table(data: CitiesData): DataTable {
+  return {
+    columns: [t('chartRank'), t('chartCity'), t('chartClass'), `${t('chartUrban')}（${t('chartUnitMillion')}）`],
+    rows: data.cities.map((c) => [String(c.rank), c.name, c.sizeClass, c.population?.text ?? t('chartCityUnknown')]),
+  };
+}
+
+/** `cities`: the 超大/特大 cities of the 2020 census as ranked tiles. */
+export const cities: ChartKindDefinition<CitiesOptions, CitiesData> = {
+  name: 'cities',
+  doc: 'the 超大/特大 cities of the 2020 census as ranked tiles; a population only where published',
+  datasets: ['megacities-2020'],
+  options: {
+    title: TITLE_OPTION,
+    classes: {
+      type: { type: 'list', values: CITY_CLASSES },
+      default: [...CITY_CLASSES],
+      doc: 'the size classes shown',
+    },
+  },
+  prepare,
+  isEmpty: (data) => data.cities.length === 0,
+  render,
+  table,
+  // A tile is the point: the ring goes round the tile, centred on it.
+  focusRing: { r: 70, dx: TILE.w / 2, dy: TILE.h / 2 },
+};
