@@ -79,7 +79,7 @@ async function chartCodeBytes(): Promise<{ js: number; jsGzip: number; css: numb
         emptyOutDir: true,
         target: ['chrome109', 'firefox115', 'safari16'],
         lib: {
-          entry: path.resolve('src/runtime/charts-plugin.ts'),
+          entry: path.resolve('src/runtime/charts/plugin.ts'),
           formats: ['iife'],
           name: 'charts',
           fileName: 'charts',

@@ -1,12 +1,12 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { chartData } from 'virtual:deck';
-import '../../assets/styles/charts.css';
-import { animateIn } from '../charts/animate.ts';
-import type { ChartKind } from '../charts/kind.ts';
-import { chartTable, focusRing, kindNamed, type ChartPayload } from '../charts/registry.ts';
-import { t } from '../common/i18n.ts';
-import { isPrintView } from '../common/print.ts';
-import { SVG_NS } from '../common/svg.ts';
+import '../../../assets/styles/charts.css';
+import { animateIn } from '../../charts/animate.ts';
+import type { ChartKind } from '../../charts/kind.ts';
+import { chartTable, focusRing, kindNamed, type ChartPayload } from '../../charts/registry.ts';
+import { t } from '../../common/i18n.ts';
+import { isPrintView } from '../../common/print.ts';
+import { SVG_NS } from '../../common/svg.ts';
 
 /** One chart on the page: its figure, kind, payload and the state of its drawing. */
 interface MountedChart {
