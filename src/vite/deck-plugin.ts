@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { readSlideFiles } from '../markdown/files.ts';
+import { t } from '../common/i18n.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
 import { toRuntimeDeck } from '../markdown/views.ts';
@@ -149,7 +150,7 @@ export function toSpeakerPage(html: string): string {
   return html
     .replace(/\s*<script src="[^"]*prepaint-[^"]*"[^>]*><\/script>/, '')
     .replace('data-view="deck"', 'data-view="speaker"')
-    .replace(/<title>[^<]*<\/title>/, '<title>演讲者视图</title>');
+    .replace(/<title>[^<]*<\/title>/, () => '<title>' + escapeHtml(t('speakerTitle')) + '</title>');
 }
 
 /** The head script that lets the first slide paint before reveal starts (src/runtime/prepaint.ts). */
