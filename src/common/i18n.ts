@@ -103,6 +103,7 @@ export const zhCN = {
   chartWorldBank: '世界银行估计',
   chartProjection: '联合国预测（虚线）',
   chartSpeed: '{from}–{to}年 每十年 +{pace} 个百分点',
+  chartCompareName: '{names}的城镇化率',
   chartCompareSummary: '折线图：{names}的城镇化率，{from}–{to}年，虚线为联合国预测。{speeds}',
   chartUrban: '城镇人口',
   chartRural: '乡村人口',

@@ -155,13 +155,14 @@ function render(data: CompareData, options: CompareOptions, ctx: RenderContext):
         `${estimates.find((e) => e.id === s.id)?.label ?? s.id} ${t('chartSpeed', { from: s.from, to: s.to, pace: s.perDecade.toFixed(1) })}`,
     )
     .join('；');
+  const names = estimates.map((s) => s.label).join('、');
   const summary = t('chartCompareSummary', {
-    names: estimates.map((s) => s.label).join('、'),
+    names,
     from: data.years[0],
     to: data.years[1],
     speeds,
   });
-  const svg = chartRoot(ctx, 'compare', options.title || summary.split('：')[0]!, summary);
+  const svg = chartRoot(ctx, 'compare', options.title || t('chartCompareName', { names }), summary);
   const plot = plotArea(svg, MARGINS);
   const { w, h } = innerSize(MARGINS);
   const x = scaleLinear().domain(data.years).range([0, w]);

@@ -197,6 +197,13 @@ describe('render() of line charts', () => {
     expect(draw(gap, { years: [2020, 2024] }).data.footnote).not.toContain('口径修订');
   });
 
+  it('compare: is named after its countries when the block gives no title', () => {
+    expect(draw(compare, { countries: ['CHN', 'WLD'] }).svg.getAttribute('aria-label')).toBe('中国、世界的城镇化率');
+    expect(draw(compare, { title: '城镇化率：中国与世界' }).svg.getAttribute('aria-label')).toBe(
+      '城镇化率：中国与世界',
+    );
+  });
+
   it('compare: draws projections dashed, states the WB vs NBS difference, and gives points per decade', () => {
     const { svg, data: compared } = draw(compare, { countries: ['CHN', 'WLD'] });
     expect(svg.querySelectorAll('path.chart-line-projected')).toHaveLength(2);
