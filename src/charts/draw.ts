@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft } from 'd3-axis';
-import type { ScaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import {
   line,
@@ -355,4 +355,116 @@ export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
 export function seriesLegend(s: Series, size: number): LegendItem {
   const st = style(s.style);
   return { path: symbolPath(st.symbol, size), fill: st.color, stroke: st.color, text: s.label, dash: st.dash };
+}
+
+/** A line chart's frame: its root, the plot area, the scales and the axes. */
+export interface LineFrame {
+  svg: Svg;
+  plot: G;
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  /** The plot area's size. */
+  w: number;
+  h: number;
+}
+
+/** What a line chart's axes show: the domains, a tick every `step`, and the value axis' unit. */
+export interface LineAxes {
+  x: readonly [number, number];
+  y: readonly [number, number];
+  /** Year ticks every `xStep` years within `xTicks` (default: the x domain). */
+  xStep: number;
+  xTicks?: readonly [number, number];
+  yStep: number;
+  unitLabel: string;
+}
+
+/**
+ * The frame every line chart starts from: `chartRoot`, the plot area inside `margins`, linear
+ * scales over the domains, and the axes with their grid. `under` draws what lies beneath the
+ * axes (e.g. a shaded zone).
+ */
+export function lineFrame(
+  ctx: RenderContext,
+  kind: string,
+  label: string,
+  summary: string,
+  margins: Margins,
+  axes: LineAxes,
+  under?: (frame: LineFrame) => void,
+): LineFrame {
+  const svg = chartRoot(ctx, kind, label, summary);
+  const plot = plotArea(svg, margins);
+  const { w, h } = innerSize(margins);
+  const x = scaleLinear().domain(axes.x).range([0, w]);
+  const y = scaleLinear().domain(axes.y).range([h, 0]);
+  const frame = { svg, plot, x, y, w, h };
+  under?.(frame);
+  const [from, to] = axes.xTicks ?? axes.x;
+  drawAxes(plot, x, y, {
+    xTicks: stepTicks(from, to, axes.xStep),
+    yTicks: stepTicks(axes.y[0], axes.y[1], axes.yStep),
+    yFormat: (v) => `${v}`,
+    unitLabel: axes.unitLabel,
+  });
+  return frame;
+}
+
+/** What a chart's stops read out: its unit and source. */
+interface Readout {
+  unit: string;
+  source: string;
+}
+
+/**
+ * Every observation of every series as a keyboard stop with its exact readout (hollow for
+ * third-party values); `more` adds words to a point's readout.
+ */
+export function seriesStops(
+  data: Readout,
+  series: readonly Series[],
+  size: number,
+  more: (s: Series, d: Datum) => string = () => '',
+): PointInfo[] {
+  return series.flatMap((s) =>
+    s.points.map((d) => ({
+      series: s,
+      datum: d,
+      label: pointLabel(s, d.year, d.text, data.unit, data.source, d.quality === 'third_party') + more(s, d),
+      size,
+    })),
+  );
+}
+
+/** A direct label `gap` px after each series' last point, its text from `text`. */
+export function endLabels(
+  series: readonly Series[],
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  gap: number,
+  text: (s: Series, last: Datum) => string,
+): { id: string; text: string; x: number; y: number; color: string }[] {
+  return series.map((s) => {
+    const last = s.points.at(-1)!;
+    return { id: s.id, text: text(s, last), x: x(last.year) + gap, y: y(last.value), color: style(s.style).color };
+  });
+}
+
+/**
+ * The marks of a chart of plain series: a line per series, every observation as a keyboard stop
+ * (`size` px², `more` adding to a readout) and a direct label `gap` px after each line's end.
+ * @returns the marks' group
+ */
+export function drawSeriesMarks(
+  plot: G,
+  data: Readout & { series: readonly Series[] },
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  marks: { size: number; more?: (s: Series, d: Datum) => string; gap: number; end: (s: Series, last: Datum) => string },
+): G {
+  const layer = plot.append('g').attr('class', 'chart-marks');
+  drawLines(layer, data.series, x, y);
+  drawPoints(layer, seriesStops(data, data.series, marks.size, marks.more), x, y);
+  drawEndLabels(layer, endLabels(data.series, x, y, marks.gap, marks.end));
+  return layer;
 }

@@ -5,20 +5,18 @@ import type { Dataset } from '../data/dataset.ts';
 import { nbsYearEnd } from '../data/nbs.ts';
 import { datum, inYears } from '../data/rows.ts';
 import {
-  chartRoot,
-  drawAxes,
   drawEndLabels,
   drawLines,
   drawPoints,
   innerSize,
   legendRow,
-  plotArea,
+  lineFrame,
   pointLabel,
   r2,
-  stepTicks,
   style,
   symbolPath,
   type G,
+  type LineFrame,
   type Margins,
   type PointInfo,
   type RenderContext,
@@ -162,13 +160,9 @@ function render(data: CompareData, options: CompareOptions, ctx: RenderContext):
     to: data.years[1],
     speeds,
   });
-  const svg = chartRoot(ctx, 'compare', options.title || t('chartCompareName', { names }), summary);
-  const plot = plotArea(svg, MARGINS);
-  const { w, h } = innerSize(MARGINS);
-  const x = scaleLinear().domain(data.years).range([0, w]);
-  const y = scaleLinear().domain([0, 100]).range([h, 0]);
   const lastEstimate = Math.max(...estimates.map((s) => s.points.at(-1)!.year));
-  if (data.series.some((s) => s.projected)) {
+  const projectionZone = ({ plot, x, w, h }: LineFrame): void => {
+    if (!data.series.some((s) => s.projected)) return;
     plot
       .append('rect')
       .attr('class', 'chart-projection-zone')
@@ -184,13 +178,10 @@ function render(data: CompareData, options: CompareOptions, ctx: RenderContext):
       .attr('x', r2(x(lastEstimate) + 12))
       .attr('y', h - 16)
       .text(t('chartProjection'));
-  }
-  drawAxes(plot, x, y, {
-    xTicks: stepTicks(data.years[0], data.years[1], 10),
-    yTicks: stepTicks(0, 100, 20),
-    yFormat: (v) => `${v}`,
-    unitLabel: t('chartAxisPercent'),
-  });
+  };
+  const label = options.title || t('chartCompareName', { names });
+  const axes = { x: data.years, y: [0, 100] as const, xStep: 10, yStep: 20, unitLabel: t('chartAxisPercent') };
+  const { svg, plot, x, y } = lineFrame(ctx, 'compare', label, summary, MARGINS, axes, projectionZone);
   const marks = plot.append('g').attr('class', 'chart-marks');
   drawMarks(marks, data, [], x, y);
   legendRow(svg, [

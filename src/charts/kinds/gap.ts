@@ -1,24 +1,17 @@
-import { scaleLinear } from 'd3-scale';
 import { t } from '../../common/i18n.ts';
 import type { TableRow } from '../data/csv.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { nbsYearEnd, REVISION_STEP } from '../data/nbs.ts';
 import { datum, inYears, quality, yearList } from '../data/rows.ts';
 import {
-  chartRoot,
-  drawAxes,
-  drawEndLabels,
-  drawLines,
-  drawPoints,
-  innerSize,
+  drawSeriesMarks,
   legendRow,
-  plotArea,
-  pointLabel,
+  lineFrame,
   r2,
   seriesLegend,
-  stepTicks,
   style,
   symbolPath,
+  type LineAxes,
   type Margins,
   type RenderContext,
 } from '../draw.ts';
@@ -107,19 +100,11 @@ function render(data: GapData, options: GapOptions, ctx: RenderContext): SVGSVGE
     resident: latest?.resident.text ?? '—',
     hukou: latest?.hukou.text ?? '—',
   });
-  const svg = chartRoot(ctx, 'gap', options.title || `${t('chartResident')} / ${t('chartHukou')}`, summary);
-  const plot = plotArea(svg, MARGINS);
-  const { w, h } = innerSize(MARGINS);
-  const x = scaleLinear()
-    .domain([data.years[0] - 0.5, data.years[1] + 0.5])
-    .range([0, w]);
-  const y = scaleLinear().domain(Y).range([h, 0]);
-  drawAxes(plot, x, y, {
-    xTicks: stepTicks(data.years[0], data.years[1], 2),
-    yTicks: stepTicks(Y[0], Y[1], 10),
-    yFormat: (v) => `${v}`,
-    unitLabel: t('chartAxisPercent'),
-  });
+  const label = options.title || `${t('chartResident')} / ${t('chartHukou')}`;
+  // Half a year of room either side, so the first and last gap brackets are not on the axes.
+  const span: [number, number] = [data.years[0] - 0.5, data.years[1] + 0.5];
+  const axes: LineAxes = { x: span, xTicks: data.years, y: Y, xStep: 2, yStep: 10, unitLabel: t('chartAxisPercent') };
+  const { svg, plot, x, y } = lineFrame(ctx, 'gap', label, summary, MARGINS, axes);
   const brackets = plot.append('g').attr('class', 'chart-gaps');
   brackets
     .selectAll('g')
@@ -144,36 +129,11 @@ function render(data: GapData, options: GapOptions, ctx: RenderContext): SVGSVGE
         .attr('dy', '0.35em')
         .text((d) => d.gap.toFixed(2)),
     );
-  const marks = plot.append('g').attr('class', 'chart-marks');
-  drawLines(marks, data.series, x, y);
-  drawPoints(
-    marks,
-    data.series.flatMap((s) =>
-      s.points.map((d) => {
-        const gap = s.id === 'hukou' ? data.gaps.find((g) => g.year === d.year) : undefined;
-        return {
-          series: s,
-          datum: d,
-          label:
-            pointLabel(s, d.year, d.text, data.unit, data.source, d.quality === 'third_party') +
-            (gap ? ` ${t('chartGap', { gap: gap.gap.toFixed(2) })}` : ''),
-          size: 90,
-        };
-      }),
-    ),
-    x,
-    y,
-  );
-  drawEndLabels(
-    marks,
-    data.series.map((s) => ({
-      id: s.id,
-      text: `${s.label} ${s.points.at(-1)!.text}%`,
-      x: x(s.points.at(-1)!.year) + 16,
-      y: y(s.points.at(-1)!.value),
-      color: style(s.style).color,
-    })),
-  );
+  const gapAt = (s: Series, d: Datum): string => {
+    const gap = s.id === 'hukou' ? data.gaps.find((g) => g.year === d.year) : undefined;
+    return gap ? ` ${t('chartGap', { gap: gap.gap.toFixed(2) })}` : '';
+  };
+  drawSeriesMarks(plot, data, x, y, { size: 90, more: gapAt, gap: 16, end: (s, last) => `${s.label} ${last.text}%` });
   if (latest) {
     plot
       .append('text')

@@ -1,22 +1,14 @@
-import { scaleLinear } from 'd3-scale';
 import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { nbsYearEnd, registrationNote } from '../data/nbs.ts';
 import { datum } from '../data/rows.ts';
 import {
-  chartRoot,
   drawAnnotation,
-  drawAxes,
-  drawEndLabels,
-  drawLines,
-  drawPoints,
-  innerSize,
+  drawSeriesMarks,
   legendRow,
-  plotArea,
-  pointLabel,
+  lineFrame,
   seriesLegend,
-  stepTicks,
-  style,
+  type LineAxes,
   type Margins,
   type RenderContext,
 } from '../draw.ts';
@@ -84,44 +76,12 @@ function render(data: PopulationData, options: PopulationOptions, ctx: RenderCon
     urban: c?.urban.text ?? '—',
     rural: c?.rural.text ?? '—',
   });
-  const svg = chartRoot(ctx, 'population', options.title || `${t('chartUrban')} / ${t('chartRural')}`, summary);
-  const plot = plotArea(svg, MARGINS);
-  const { w, h } = innerSize(MARGINS);
   const max = Math.max(...data.series.flatMap((s) => s.points.map((p) => p.value)));
   const top = Math.ceil(max / 200) * 200;
-  const x = scaleLinear().domain(data.years).range([0, w]);
-  const y = scaleLinear().domain([0, top]).range([h, 0]);
-  drawAxes(plot, x, y, {
-    xTicks: stepTicks(data.years[0], data.years[1], 10),
-    yTicks: stepTicks(0, top, 200),
-    yFormat: (v) => `${v}`,
-    unitLabel: t('chartAxisMillion'),
-  });
-  const marks = plot.append('g').attr('class', 'chart-marks');
-  drawLines(marks, data.series, x, y);
-  drawPoints(
-    marks,
-    data.series.flatMap((s) =>
-      s.points.map((d) => ({
-        series: s,
-        datum: d,
-        label: pointLabel(s, d.year, d.text, data.unit, data.source, d.quality === 'third_party'),
-        size: 80,
-      })),
-    ),
-    x,
-    y,
-  );
-  drawEndLabels(
-    marks,
-    data.series.map((s) => ({
-      id: s.id,
-      text: `${s.label} ${s.points.at(-1)!.text}`,
-      x: x(s.points.at(-1)!.year) + 14,
-      y: y(s.points.at(-1)!.value),
-      color: style(s.style).color,
-    })),
-  );
+  const label = options.title || `${t('chartUrban')} / ${t('chartRural')}`;
+  const axes: LineAxes = { x: data.years, y: [0, top], xStep: 10, yStep: 200, unitLabel: t('chartAxisMillion') };
+  const { svg, plot, x, y } = lineFrame(ctx, 'population', label, summary, MARGINS, axes);
+  drawSeriesMarks(plot, data, x, y, { size: 80, gap: 14, end: (s, last) => `${s.label} ${last.text}` });
   if (c) {
     const notes = plot.append('g').attr('class', 'chart-annotations');
     drawAnnotation(notes, {

@@ -1,24 +1,21 @@
-import { scaleLinear } from 'd3-scale';
 import { symbolDiamond, symbolSquare } from 'd3-shape';
 import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { excludedYears, NBS_TABLE, nbsYearEnd, registrationNote, REVISION_STEP } from '../data/nbs.ts';
 import { datum, inYears, quality, span, yearList } from '../data/rows.ts';
 import {
-  chartRoot,
   drawAnnotation,
-  drawAxes,
   drawEndLabels,
   drawLines,
   drawPoints,
-  innerSize,
   legendRow,
-  plotArea,
+  lineFrame,
   pointLabel,
-  stepTicks,
+  seriesStops,
   style,
   symbolPath,
   type LegendItem,
+  type LineAxes,
   type Margins,
   type PointInfo,
   type RenderContext,
@@ -121,26 +118,11 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
     halfYear: half?.year ?? '—',
     half: half?.text ?? '—',
   });
-  const svg = chartRoot(ctx, 'trend', options.title || series.label, summary);
-  const plot = plotArea(svg, MARGINS);
-  const { w, h } = innerSize(MARGINS);
-  const x = scaleLinear().domain(data.years).range([0, w]);
-  const y = scaleLinear().domain([0, Y_MAX]).range([h, 0]);
-
-  drawAxes(plot, x, y, {
-    xTicks: stepTicks(data.years[0], data.years[1], 10),
-    yTicks: stepTicks(0, Y_MAX, 10),
-    yFormat: (v) => `${v}`,
-    unitLabel: t('chartAxisPercent'),
-  });
+  const axes: LineAxes = { x: data.years, y: [0, Y_MAX], xStep: 10, yStep: 10, unitLabel: t('chartAxisPercent') };
+  const { svg, plot, x, y } = lineFrame(ctx, 'trend', options.title || series.label, summary, MARGINS, axes);
   const marks = plot.append('g').attr('class', 'chart-marks');
   drawLines(marks, data.series, x, y);
-  const points: PointInfo[] = series.points.map((d) => ({
-    series,
-    datum: d,
-    label: pointLabel(series, d.year, d.text, data.unit, data.source, d.quality === 'third_party'),
-    size: 90,
-  }));
+  const points: PointInfo[] = seriesStops(data, [series], 90);
   const benchSeries = (measure: 'census' | 'survey'): Series => ({
     id: measure,
     label: t(measure === 'census' ? 'chartCensus' : 'chartSurvey'),
