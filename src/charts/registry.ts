@@ -1,4 +1,4 @@
-import type { ChartKind, FocusRing, SeriesData } from './kind.ts';
+import type { ChartKind, ChartKindDefinition, FocusRing, SeriesData } from './kind.ts';
 import { cities } from './kinds/cities.ts';
 import { compare } from './kinds/compare.ts';
 import { gap } from './kinds/gap.ts';
@@ -15,6 +15,17 @@ export interface ChartPayload {
   kind: string;
   options: Record<string, unknown>;
   data: ChartBase;
+}
+
+/**
+ * Whether a payload was prepared by `kind`, narrowing its data to the kind's own: sound because a
+ * payload's data is what the kind of that name prepared (for outputs that treat kinds one by one).
+ */
+export function isPayloadOf<O, D extends ChartBase>(
+  payload: ChartPayload,
+  kind: ChartKindDefinition<O, D>,
+): payload is ChartPayload & { data: D } {
+  return payload.kind === kind.name;
 }
 
 /** The kind named `name`, or undefined. */

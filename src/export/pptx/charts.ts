@@ -1,13 +1,18 @@
-import type { ChartPayload } from '../../charts/kinds.ts';
-import { style } from '../../charts/frame.ts';
-import type { CitiesData, CompareData, Datum, GapData, PopulationData, Series, TrendData } from '../../charts/types.ts';
+import { style } from '../../charts/draw.ts';
+import { cities as citiesKind, type CitiesData } from '../../charts/kinds/cities.ts';
+import { compare as compareKind, type CompareData } from '../../charts/kinds/compare.ts';
+import { gap as gapKind, type GapData } from '../../charts/kinds/gap.ts';
+import { population as populationKind, type PopulationData } from '../../charts/kinds/population.ts';
+import { trend as trendKind, type TrendData } from '../../charts/kinds/trend.ts';
+import { isPayloadOf, type ChartPayload } from '../../charts/registry.ts';
+import type { Datum, Series } from '../../charts/types.ts';
 import { t } from '../../common/i18n.ts';
 import type { ChartSeries, NativeChart } from './plan.ts';
 import { TEXT } from './strings.ts';
 
 /**
  * The deck's charts as native PowerPoint charts: the same prepared data the web chart draws
- * (src/charts/prepare.ts), the same series names, colours and markers (src/charts/frame.ts STYLES),
+ * (src/charts/prepare.ts), the same series names, colours and markers (src/charts/draw.ts STYLES),
  * projections dashed, third-party values hollow. What the web chart writes on the plot (milestones,
  * the pace of change, the gap in points) becomes lines of text under it: `callouts`.
  */
@@ -30,7 +35,7 @@ export interface TilesPlan {
 
 const hex = (color: string): string => color.replace('#', '').toUpperCase();
 
-/** The deck's web dash patterns (frame.ts STYLES) as the nearest OOXML preset dashes. */
+/** The deck's web dash patterns (draw.ts STYLES) as the nearest OOXML preset dashes. */
 const DASHES: Record<string, ChartSeries['dash']> = {
   '': 'solid',
   '14 6': 'lgDash',
@@ -217,19 +222,12 @@ function cities(data: CitiesData): TilesPlan {
 /** What a chart becomes in PowerPoint: a native chart, or tiles (the ranked cities). */
 export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
   const title = typeof payload.options.title === 'string' ? payload.options.title : '';
-  const data = payload.data;
-  switch (data.kind) {
-    case 'trend':
-      return trend(data, title);
-    case 'compare':
-      return compare(data, title);
-    case 'population':
-      return population(data, title);
-    case 'gap':
-      return gap(data, title);
-    case 'cities':
-      return cities(data);
-  }
+  if (isPayloadOf(payload, trendKind)) return trend(payload.data, title);
+  if (isPayloadOf(payload, compareKind)) return compare(payload.data, title);
+  if (isPayloadOf(payload, populationKind)) return population(payload.data, title);
+  if (isPayloadOf(payload, gapKind)) return gap(payload.data, title);
+  if (isPayloadOf(payload, citiesKind)) return cities(payload.data);
+  throw new Error(`PowerPoint: no native chart for kind '${payload.kind}'`);
 }
 
 /** True for the plan of a native chart. */

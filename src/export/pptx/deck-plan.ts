@@ -1,4 +1,4 @@
-import type { ChartPayload } from '../../charts/kinds.ts';
+import type { ChartPayload } from '../../charts/registry.ts';
 import { ROLES } from '../../markdown/roles.ts';
 import type { ContentRole, Deck, Slide } from '../../markdown/types.ts';
 import { buildOutline } from '../../structure/outline.ts';
@@ -9,7 +9,7 @@ import { TEXT } from './strings.ts';
 
 /** Options of `planDeck`. */
 export interface PlanOptions {
-  /** Each chart's prepared data, by chart id (src/charts/kinds.ts `chartPayload`). */
+  /** Each chart's prepared data, by chart id (src/charts/validate.ts `chartPayload`). */
   charts: Readonly<Record<string, ChartPayload>>;
   /** Typefaces; default: the front matter's `pptx:` settings, else 微软雅黑 with Noto Sans SC as the substitute. */
   fonts?: Partial<PptxFonts>;

@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { loadTables } from '../../charts/data/load.ts';
-import { chartPayload, validateChart } from '../../charts/kinds.ts';
+import { chartPayload, validateChart } from '../../charts/validate.ts';
 import { compileDeck } from '../../markdown/compile.ts';
 import type { Deck, SourceFile } from '../../markdown/types.ts';
 import { readSlideFiles } from '../../markdown/files.ts';

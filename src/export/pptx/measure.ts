@@ -1,9 +1,10 @@
-import { textWidth, wrapText } from '../../structure/wrap.ts';
+import { textWidth } from '../../common/text-width.ts';
+import { wrapText } from '../../structure/wrap.ts';
 import { runsText, type Paragraph } from './blocks.ts';
 
 /**
  * Text measurement for PowerPoint text boxes without the fonts at hand. Widths come from the
- * diagram's estimator (src/structure/wrap.ts: a CJK glyph is one em in 微软雅黑 and in Noto Sans SC
+ * diagram's estimator (src/common/text-width.ts: a CJK glyph is one em in 微软雅黑 and in Noto Sans SC
  * alike; Latin letters and digits are estimated wide), so a box measured here holds its text with
  * either font. Line pitch is not estimated: every paragraph is written with an exact line spacing
  * (`lineHeight` × size), so PowerPoint, WPS and LibreOffice all stack lines at the same distance.

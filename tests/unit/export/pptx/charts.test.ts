@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../../src/charts/data/load.ts';
-import { STYLES } from '../../../../src/charts/frame.ts';
-import { chartPayload } from '../../../../src/charts/kinds.ts';
+import { STYLES } from '../../../../src/charts/draw.ts';
+import { chartPayload } from '../../../../src/charts/validate.ts';
 import type { ChartSpec } from '../../../../src/markdown/types.ts';
 import { isNativeChart, planChart, type ChartPlan, type TilesPlan } from '../../../../src/export/pptx/charts.ts';
 
