@@ -92,4 +92,19 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
+  {
+    // Markup the build writes goes through one escaping helper (src/markdown/html.ts), so no value
+    // reaches the page unescaped: an untagged template that writes a tag with values is an error.
+    files: ['src/markdown/**/*.ts', 'src/vite/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':not(TaggedTemplateExpression) > TemplateLiteral[expressions.length>0] > TemplateElement[value.raw=/<\\/?[a-zA-Z]/]',
+          message: 'Write markup with values through markup`…` (src/markdown/html.ts), which escapes every value.',
+        },
+      ],
+    },
+  },
 );

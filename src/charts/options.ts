@@ -1,4 +1,5 @@
 import { listNames } from '../markdown/errors.ts';
+import { own } from '../markdown/own.ts';
 
 /** The type of one chart option as written in a ```chart block. */
 export type OptionType =
@@ -69,4 +70,25 @@ export function checkOption(name: string, value: unknown, type: OptionType): str
         : `unknown ${name} value ${JSON.stringify(unknown)} — expected one of: ${listNames(type.values)}`;
     }
   }
+}
+
+/**
+ * Checks every option of a ```chart block against its kind's table: an unknown name (own
+ * properties only, so "__proto__" or "constructor" is unknown like any other), then each value.
+ * @returns what is wrong (the compiler adds `file:line`), or null.
+ */
+export function checkOptions(
+  kind: string,
+  values: Readonly<Record<string, unknown>>,
+  specs: Readonly<Record<string, OptionSpec>>,
+): string | null {
+  for (const [name, value] of Object.entries(values)) {
+    const option = own(specs, name);
+    if (!option) {
+      return `unknown option "${name}" for a ${kind} chart — expected one of: ${listNames(['kind', 'dataset', ...Object.keys(specs)])}`;
+    }
+    const problem = checkOption(name, value, option.type);
+    if (problem) return problem;
+  }
+  return null;
 }

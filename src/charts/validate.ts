@@ -3,7 +3,7 @@ import type { ChartSpec } from '../markdown/types.ts';
 import { openDataset } from './data/dataset.ts';
 import { DATASETS, type Tables } from './data/datasets.ts';
 import type { ChartKind } from './kind.ts';
-import { checkOption } from './options.ts';
+import { checkOptions } from './options.ts';
 import { chartEmpty, KINDS, kindNamed, type ChartPayload } from './registry.ts';
 
 /**
@@ -32,14 +32,8 @@ export function validateChart(spec: ChartSpec, tables: Tables): string | null {
   if (spec.dataset && !kind.datasets.some((d) => d === spec.dataset)) {
     return `a ${spec.kind} chart cannot draw dataset "${spec.dataset}" — expected: ${listNames(kind.datasets)}`;
   }
-  for (const [name, value] of Object.entries(spec.options)) {
-    const option = Object.hasOwn(kind.options, name) ? kind.options[name] : undefined;
-    if (!option) {
-      return `unknown option "${name}" for a ${spec.kind} chart — expected one of: ${listNames(['kind', 'dataset', ...Object.keys(kind.options)])}`;
-    }
-    const problem = checkOption(name, value, option.type);
-    if (problem) return problem;
-  }
+  const problem = checkOptions(spec.kind, spec.options, kind.options);
+  if (problem) return problem;
   if (chartEmpty(kind, prepareChart(kind, spec, tables).data)) {
     return `the chart has no data for these options — widen "years" or choose other values`;
   }

@@ -5,7 +5,8 @@ import { createRenderer, type SlideLink } from './render.ts';
 import { directionLike, refuseRolesOnSlide, ROLES, splitRoles, type RawRoleBlock } from './roles.ts';
 import { sanitizeSlideHtml } from './sanitize.ts';
 import { splitSlides } from './split.ts';
-import { escapeHtml, htmlToText } from './text.ts';
+import { joinHtml, markup, trustedHtml } from './html.ts';
+import { htmlToText } from './text.ts';
 import { widenHtml, widenPunctuation } from './width.ts';
 import { chartId } from './views.ts';
 import type {
@@ -263,19 +264,19 @@ function normaliseSource(source: SourceFile): SourceFile {
  * them collapsed; the speaker view opens them); editorial blocks carry their mark in the text.
  */
 export function notesToHtml(notes: readonly NoteBlock[]): string {
-  return notes
-    .map((b) => {
-      const label = escapeHtml(ROLES[b.role].label);
-      const attrs = `class="role role-${b.role}" data-role="${b.role}"`;
-      if (b.role === 'direction' || b.role === 'note') {
-        return `<details ${attrs}><summary class="role-label">${label}</summary>\n${b.html}</details>\n`;
-      }
-      if (b.role === 'editorial' || b.role === 'source') {
-        return `<div ${attrs}><p class="role-label">【${label}】</p>\n${b.html}</div>\n`;
-      }
-      return `<div ${attrs}>\n${b.html}</div>\n`;
-    })
-    .join('');
+  const blocks = notes.map((b) => {
+    const label = ROLES[b.role].label;
+    const body = trustedHtml(b.html);
+    const attrs = markup`class="role role-${b.role}" data-role="${b.role}"`;
+    if (b.role === 'direction' || b.role === 'note') {
+      return markup`<details ${attrs}><summary class="role-label">${label}</summary>\n${body}</details>\n`;
+    }
+    if (b.role === 'editorial' || b.role === 'source') {
+      return markup`<div ${attrs}><p class="role-label">【${label}】</p>\n${body}</div>\n`;
+    }
+    return markup`<div ${attrs}>\n${body}</div>\n`;
+  });
+  return joinHtml(blocks, '').toString();
 }
 
 /**
@@ -283,23 +284,18 @@ export function notesToHtml(notes: readonly NoteBlock[]): string {
  * slides always carry their tag; `showEditorialMarks: false` hides it on projected slides only.
  */
 export function deckToHtml(deck: Deck): string {
-  const quiet = deck.meta.showEditorialMarks ? '' : ' data-projected="hidden"';
-  return deck.parts
-    .map((part) => {
-      const slides = part.slides
-        .map((s) => {
-          const classes = [...s.classes, `layout-${s.layout}`, ...(s.editorial ? ['editorial'] : [])];
-          const tag = s.editorial
-            ? `<p class="editorial-tag" title="${escapeHtml(EDITORIAL_TAG_TITLE)}"${quiet}><span class="editorial-tag-who">编者</span>${EDITORIAL_TAG}</p>\n`
-            : '';
-          const section = s.section ? ` data-section="${escapeHtml(s.section)}"` : '';
-          return (
-            `<section id="${s.id}" class="${classes.join(' ')}" data-part="${part.id}" data-part-label="${escapeHtml(part.label)}"${section} data-title="${escapeHtml(s.title)}">\n` +
-            `${tag}${s.html}<aside class="notes">\n${notesToHtml(s.notes)}</aside>\n</section>`
-          );
-        })
-        .join('\n');
-      return `<section class="part part-${part.kind}" data-part="${part.id}" data-label="${escapeHtml(part.label)}">\n${slides}\n</section>`;
-    })
-    .join('\n');
+  const quiet = deck.meta.showEditorialMarks ? '' : markup` data-projected="hidden"`;
+  const parts = deck.parts.map((part) => {
+    const slides = part.slides.map((s) => {
+      const classes = [...s.classes, `layout-${s.layout}`, ...(s.editorial ? ['editorial'] : [])].join(' ');
+      const tag = s.editorial
+        ? markup`<p class="editorial-tag" title="${EDITORIAL_TAG_TITLE}"${quiet}><span class="editorial-tag-who">编者</span>${EDITORIAL_TAG}</p>\n`
+        : '';
+      const section = s.section ? markup` data-section="${s.section}"` : '';
+      const notes = trustedHtml(notesToHtml(s.notes));
+      return markup`<section id="${s.id}" class="${classes}" data-part="${part.id}" data-part-label="${part.label}"${section} data-title="${s.title}">\n${tag}${trustedHtml(s.html)}<aside class="notes">\n${notes}</aside>\n</section>`;
+    });
+    return markup`<section class="part part-${part.kind}" data-part="${part.id}" data-label="${part.label}">\n${joinHtml(slides, '\n')}\n</section>`;
+  });
+  return joinHtml(parts, '\n').toString();
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { DeckError, listNames } from './errors.ts';
+import { own } from './own.ts';
 import type { DeckMeta, PartKind, SourceFile } from './types.ts';
 
 /** The front matter of one slide file, validated. */
@@ -109,10 +110,10 @@ export function parseFrontMatter(source: SourceFile, isFirst: boolean): SplitFil
       'write the fields as "key: value" lines',
     );
   }
-  const values = readMap(root, PART_FIELDS, file, lineOf, 'front matter', 2);
+  const { values, lines: fieldLines } = readMap(root, PART_FIELDS, file, lineOf, 'front matter', 2);
   if (values.deck !== undefined && !isFirst) {
     throw new DeckError(
-      { file, line: values.__lines['deck'] ?? 2 },
+      { file, line: fieldLines['deck'] ?? 2 },
       'deck settings are allowed only in the first file',
       'move the "deck:" block to the first slide file',
     );
@@ -136,7 +137,11 @@ export function parseFrontMatter(source: SourceFile, isFirst: boolean): SplitFil
   return { frontMatter: fm, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
 }
 
-type Values = Record<string, unknown> & { __lines: Record<string, number> };
+/** Field values by name and the line of each (null-prototype tables: a key is only ever data). */
+interface Values {
+  values: Record<string, unknown>;
+  lines: Record<string, number>;
+}
 
 function readMap(
   map: YamlNode,
@@ -146,7 +151,10 @@ function readMap(
   what: string,
   fallbackLine: number,
 ): Values {
-  const out: Values = { __lines: {} };
+  const out: Values = {
+    values: Object.create(null) as Record<string, unknown>,
+    lines: Object.create(null) as Record<string, number>,
+  };
   if (!isMap(map)) {
     throw new DeckError(
       { file, line: fallbackLine },
@@ -158,7 +166,7 @@ function readMap(
     const keyNode = item.key as YamlNode | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const line = lineOf(keyNode?.range?.[0]);
-    const rule = rules[key];
+    const rule = own(rules, key);
     if (!rule) {
       throw new DeckError(
         { file, line },
@@ -166,12 +174,12 @@ function readMap(
         `use one of: ${listNames(Object.keys(rules))}`,
       );
     }
-    out.__lines[key] = line;
+    out.lines[key] = line;
     const node = item.value as YamlNode | null;
-    out[key] = readValue(key, rule, node, file, line, lineOf);
+    out.values[key] = readValue(key, rule, node, file, line, lineOf);
   }
   for (const [key, rule] of Object.entries(rules)) {
-    if (rule.required && !(key in out)) {
+    if (rule.required && !Object.hasOwn(out.values, key)) {
       throw new DeckError({ file, line: fallbackLine }, `${what} has no "${key}"`, `add "${key}:" (${rule.doc})`);
     }
   }
@@ -187,7 +195,7 @@ function readValue(
   lineOf: (offset: number | undefined) => number,
 ): unknown {
   if (rule.type === 'deck') {
-    const v = readMap(node as YamlNode, DECK_FIELDS, file, lineOf, 'deck settings', line);
+    const v = readMap(node as YamlNode, DECK_FIELDS, file, lineOf, 'deck settings', line).values;
     return {
       title: v.title as string,
       occasion: (v.occasion as string | undefined) ?? '',

@@ -1,8 +1,8 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { DeckError } from './errors.ts';
-import { checkRawHtml } from './sanitize.ts';
-import { escapeHtml } from './text.ts';
+import { checkRawHtml, checkUrl } from './sanitize.ts';
+import { markup, trustedHtml, type SafeHtml } from './html.ts';
 import type { SourcePos } from './types.ts';
 
 /** A chart block found while rendering, before the compiler gives it an id. */
@@ -63,8 +63,8 @@ function parseInlineAttrs(text: string, pos: SourcePos): { classes: string[]; id
   return { classes, id };
 }
 
-function attrString(classes: string[], id: string | null): string {
-  return (id ? ` id="${id}"` : '') + (classes.length ? ` class="${classes.join(' ')}"` : '');
+function attrString(classes: string[], id: string | null): SafeHtml {
+  return markup`${id ? markup` id="${id}"` : ''}${classes.length ? markup` class="${classes.join(' ')}"` : ''}`;
 }
 
 type WithAttrs = { deckClasses?: string[]; deckId?: string | null };
@@ -110,36 +110,38 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
     renderer: {
       paragraph(token) {
         const t = token as Tokens.Paragraph & WithAttrs;
-        const body = this.parser.parseInline(t.tokens);
-        return `<p${attrString(t.deckClasses ?? [], t.deckId ?? null)}>${body}</p>\n`;
+        const body = trustedHtml(this.parser.parseInline(t.tokens));
+        return markup`<p${attrString(t.deckClasses ?? [], t.deckId ?? null)}>${body}</p>\n`.toString();
       },
       heading(token) {
         const t = token as Tokens.Heading & WithAttrs;
-        const body = this.parser.parseInline(t.tokens);
-        const tag = `h${t.depth}`;
-        return `<${tag}${attrString(t.deckClasses ?? [], t.deckId ?? null)}>${body}</${tag}>\n`;
+        const body = trustedHtml(this.parser.parseInline(t.tokens));
+        const tag = trustedHtml(`h${Math.min(6, Math.max(1, t.depth))}`);
+        return markup`<${tag}${attrString(t.deckClasses ?? [], t.deckId ?? null)}>${body}</${tag}>\n`.toString();
       },
       listitem(token) {
         const t = token as Tokens.ListItem & WithAttrs;
-        return `<li${attrString(t.deckClasses ?? [], t.deckId ?? null)}>${this.parser.parse(t.tokens)}</li>\n`;
+        const body = trustedHtml(this.parser.parse(t.tokens));
+        return markup`<li${attrString(t.deckClasses ?? [], t.deckId ?? null)}>${body}</li>\n`.toString();
       },
       blockquote(token) {
         const lines = token.text.replace(/\s+$/, '').split('\n');
         const m = ATTRIBUTION.exec(lines.at(-1) ?? '');
         if (!m || lines.length < 2) {
-          return `<blockquote>\n${this.parser.parse(token.tokens)}</blockquote>\n`;
+          return markup`<blockquote>\n${trustedHtml(this.parser.parse(token.tokens))}</blockquote>\n`.toString();
         }
-        const quote = this.parser.parse(md.lexer(lines.slice(0, -1).join('\n')));
-        const cite = this.parser.parseInline(md.Lexer.lexInline(m[1]!.trim()));
-        return `<figure class="quotation">\n<blockquote>\n${quote}</blockquote>\n<figcaption>${cite}</figcaption>\n</figure>\n`;
+        const quote = trustedHtml(this.parser.parse(md.lexer(lines.slice(0, -1).join('\n'))));
+        const cite = trustedHtml(this.parser.parseInline(md.Lexer.lexInline(m[1]!.trim())));
+        return markup`<figure class="quotation">\n<blockquote>\n${quote}</blockquote>\n<figcaption>${cite}</figcaption>\n</figure>\n`.toString();
       },
       link(token) {
-        const body = this.parser.parseInline(token.tokens);
-        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        const body = trustedHtml(this.parser.parseInline(token.tokens));
+        const title = token.title ? markup` title="${token.title}"` : '';
         if (token.href.startsWith('#')) {
-          return `<a href="#/${escapeHtml(token.href.slice(1))}" data-slide-link="${escapeHtml(token.href.slice(1))}"${title}>${body}</a>`;
+          const target = token.href.slice(1);
+          return markup`<a href="#/${target}" data-slide-link="${target}"${title}>${body}</a>`.toString();
         }
-        return `<a href="${escapeHtml(token.href)}"${title} rel="noopener">${body}</a>`;
+        return markup`<a href="${token.href}"${title} rel="noopener">${body}</a>`.toString();
       },
       code(token) {
         if (token.lang === 'chart' && state) return state.chartHtml.shift() ?? '';
@@ -172,7 +174,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
           checkRawHtml(String(t.raw), { file: ctx.file, line: innerLine(String(t.raw)) });
         } else if (t.type === 'link' || t.type === 'image') {
           const href = String(t.href ?? '');
-          checkRawHtml(`<a href="${href.replace(/"/g, '&quot;')}">`, {
+          checkUrl(t.type === 'image' ? 'src' : 'href', href, t.type === 'image' ? 'img' : 'a', {
             file: ctx.file,
             line: innerLine(String(t.raw)),
           });
@@ -204,7 +206,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
           charts.push(chart);
           const id = ctx.chartId(charts.length);
           chartHtml.push(
-            `<figure class="chart" id="${id}" data-chart="${id}" data-chart-kind="${escapeHtml(chart.kind)}"></figure>\n`,
+            markup`<figure class="chart" id="${id}" data-chart="${id}" data-chart-kind="${chart.kind}"></figure>\n`.toString(),
           );
         }
       });

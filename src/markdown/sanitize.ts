@@ -32,6 +32,19 @@ function normaliseUrl(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').replace(/&(?:#0*58|colon);?/gi, ':');
 }
 
+/**
+ * Refuses a URL that is not http(s), mailto or relative (javascript:, data:, vbscript: …), after
+ * removing what a browser ignores inside a scheme. @throws DeckError naming the attribute.
+ */
+export function checkUrl(attribute: string, value: string, tag: string, pos: SourcePos): void {
+  if (SAFE_URL.test(normaliseUrl(value))) return;
+  throw new DeckError(
+    pos,
+    `unsafe HTML: ${attribute}="${value.slice(0, 40)}" on <${tag}> is not an http(s), mailto or relative URL`,
+    'link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
+  );
+}
+
 const TAG = /<\s*(\/?)\s*([A-Za-z][\w:-]*)([^>]*)>?/g;
 const ATTR = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -67,13 +80,7 @@ export function checkRawHtml(raw: string, pos: SourcePos): void {
           'remove the handler; interactive behaviour belongs in a reveal plugin under src/runtime/',
         );
       }
-      if (URL_ATTRS.test(key) && !SAFE_URL.test(normaliseUrl(value))) {
-        throw new DeckError(
-          pos,
-          `unsafe HTML: ${key}="${value.slice(0, 40)}" on <${name}> is not an http(s), mailto or relative URL`,
-          'link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
-        );
-      }
+      if (URL_ATTRS.test(key)) checkUrl(key, value, name, pos);
       if (key === 'style' && /expression\s*\(|url\s*\(|javascript:|@import/i.test(normaliseUrl(value))) {
         throw new DeckError(
           pos,

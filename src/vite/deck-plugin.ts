@@ -7,6 +7,7 @@ import { readSlideFiles } from '../markdown/files.ts';
 import { t } from '../common/i18n.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
+import { markup } from '../markdown/html.ts';
 import { toRuntimeDeck } from '../markdown/views.ts';
 import { escapeHtml } from '../markdown/text.ts';
 import type { CompileOptions, Deck, DeckExtension } from '../markdown/types.ts';
@@ -189,9 +190,10 @@ async function buildPrepaintScript(root: string, target: ResolvedConfig['build']
  */
 export function withFirstPaint(html: string, prepaintFile: string, fontFiles: string[]): string {
   const preload = fontFiles.map((f) => `./${f}`).join(' ');
+  const script = markup`<script src="./${prepaintFile}" data-preload="${preload}"></script>`;
   return html.replace(
     /(\s*)(<script defer src=)/,
-    `$1<script src="./${prepaintFile}" data-preload="${preload}"></script>$1$2`,
+    (_, space: string, next: string) => `${space}${script}${space}${next}`,
   );
 }
 

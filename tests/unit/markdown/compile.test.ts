@@ -234,6 +234,27 @@ describe('compileDeck() on good input', () => {
     expect(s.notesText).toBe('同志们：');
   });
 
+  it('escapes every value it writes into markup, whatever the deck data holds', () => {
+    const evil = '"><meta http-equiv="refresh" content="0">';
+    const [part] = deck.parts;
+    const hostile = {
+      ...deck,
+      parts: [
+        {
+          ...part!,
+          id: evil,
+          kind: evil as never,
+          label: evil,
+          slides: [{ ...part!.slides[0]!, id: evil, classes: [evil], layout: evil, section: evil, title: evil }],
+        },
+      ],
+    };
+    const html = deckToHtml(hostile);
+    expect(html).not.toContain('<meta');
+    expect(html).not.toContain('"><');
+    expect(html).toContain('&quot;&gt;&lt;meta http-equiv=&quot;refresh&quot;');
+  });
+
   it('accepts a byte-order mark and CRLF line ends', () => {
     const d = compileDeck([first, fixture('good-bom-crlf.md')], { assetExists: (src) => src === 'img/exists.png' });
     expect(d.parts[1]!.slides.map((s) => [s.title, s.line])).toEqual([
