@@ -1,7 +1,8 @@
+import { checkImageSrc } from './assets.ts';
 import { parseSlideAttributes } from './attributes.ts';
 import { DeckError } from './errors.ts';
 import { parseFrontMatter } from './frontmatter.ts';
-import { createRenderer, type SlideLink } from './render.ts';
+import { createRenderer, type ImageRef, type SlideLink } from './render.ts';
 import { directionLike, refuseRolesOnSlide, ROLES, splitRoles, type RawRoleBlock } from './roles.ts';
 import { sanitizeSlideHtml } from './sanitize.ts';
 import { splitSlides } from './split.ts';
@@ -115,15 +116,13 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
         if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see docs/authoring.md: Charts)');
         slideCharts.push(spec);
       });
-      for (const image of audience.images) {
-        if (options.assetExists && !options.assetExists(image.src)) {
-          throw new DeckError(
-            image,
-            `image "${image.src}" does not exist`,
-            'put the file in public/ (it is copied into dist/) and link it with a relative path, e.g. ![说明](img/photo.png)',
-          );
+      const checkImages = (images: readonly ImageRef[]): void => {
+        for (const image of images) {
+          const problem = checkImageSrc(image.src) ?? options.checkAsset?.(image.src) ?? null;
+          if (problem) throw new DeckError(image, problem.problem, problem.hint);
         }
-      }
+      };
+      checkImages(audience.images);
       const notes: NoteBlock[] = splitRoles(raw.notes, source.file, raw.notesLine).map((block) => {
         const rendered = render(block.markdown, {
           file: source.file,
@@ -132,6 +131,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
           chartId: () => '',
         });
         links.push(...rendered.links);
+        checkImages(rendered.images);
         const clean = sanitizeSlideHtml(rendered.html);
         if (clean.removed) {
           warnings.push({

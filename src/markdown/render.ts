@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { DeckError } from './errors.ts';
-import { checkRawHtml, checkUrl } from './sanitize.ts';
+import { checkRawHtml, checkUrl, rawImageSources } from './sanitize.ts';
 import { markup, trustedHtml, type SafeHtml } from './html.ts';
 import type { SourcePos } from './types.ts';
 
@@ -17,7 +17,7 @@ export interface SlideLink extends SourcePos {
   target: string;
 }
 
-/** An image with a relative `src`, checked once the site's files are known. */
+/** An image (Markdown or a raw `<img>`), checked by the compiler and against the site's files. */
 export interface ImageRef extends SourcePos {
   src: string;
 }
@@ -171,7 +171,9 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
           return blockLine + (at > 0 ? countLines(top.raw.slice(0, at)) : 0);
         };
         if (t.type === 'html') {
-          checkRawHtml(String(t.raw), { file: ctx.file, line: innerLine(String(t.raw)) });
+          const pos = { file: ctx.file, line: innerLine(String(t.raw)) };
+          checkRawHtml(String(t.raw), pos);
+          for (const src of rawImageSources(String(t.raw))) images.push({ ...pos, src });
         } else if (t.type === 'link' || t.type === 'image') {
           const href = String(t.href ?? '');
           checkUrl(t.type === 'image' ? 'src' : 'href', href, t.type === 'image' ? 'img' : 'a', {
@@ -181,7 +183,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
           if (t.type === 'link' && href.startsWith('#')) {
             links.push({ file: ctx.file, line: innerLine(String(t.raw)), target: href.slice(1) });
           }
-          if (t.type === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+          if (t.type === 'image') {
             images.push({ file: ctx.file, line: innerLine(String(t.raw)), src: href });
           }
         } else if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'list_item') {

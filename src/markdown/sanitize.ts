@@ -92,6 +92,30 @@ export function checkRawHtml(raw: string, pos: SourcePos): void {
   }
 }
 
+/** The `src` of every `<img>` in a piece of raw HTML, as written (entities decoded by the caller's browser are not). */
+export function rawImageSources(raw: string): string[] {
+  const sources: string[] = [];
+  for (const tag of raw.matchAll(TAG)) {
+    if (tag[1] || tag[2]!.toLowerCase() !== 'img') continue;
+    for (const attr of (tag[3] ?? '').matchAll(ATTR)) {
+      if (attr[1]!.toLowerCase() === 'src') sources.push(decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? ''));
+    }
+  }
+  return sources;
+}
+
+/** The URL a browser (and Vite's HTML parser) reads from an attribute value with character references. */
+function decodeEntities(value: string): string {
+  return value.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));?/gi,
+    (all, dec: string, hex: string, name: string) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()] ?? all;
+    },
+  );
+}
+
 /** The allow-list every slide's final HTML goes through (defence in depth after checkRawHtml). */
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [

@@ -1,4 +1,5 @@
 import type { DeckFolder } from '../config.ts';
+import type { AssetProblem } from './assets.ts';
 
 /** A source position: the Markdown file (as given to the compiler) and a 1-based line. */
 export interface SourcePos {
@@ -128,9 +129,10 @@ export interface CompileOptions {
    */
   validateChart?: (spec: ChartSpec) => string | null;
   /**
-   * Whether a relative asset (an image's `src`) exists in the site. Default: not checked.
+   * Checks an image's `src` (Markdown or raw `<img>`, slide or notes) against the site's files,
+   * after the compiler's own checks (src/markdown/assets.ts). Default: not checked.
    */
-  assetExists?: (src: string) => boolean;
+  checkAsset?: (src: string) => AssetProblem | null;
 }
 
 /**

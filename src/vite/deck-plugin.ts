@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
@@ -13,6 +13,7 @@ import { escapeHtml } from '../markdown/text.ts';
 import type { CompileOptions, Deck, DeckExtension } from '../markdown/types.ts';
 import { isPreloadedFont } from '../config.ts';
 import { deckFolder, type DeckFolder } from '../deck-folder.ts';
+import { checkAsset, checkPublicDir } from './assets.ts';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0' + VIRTUAL;
@@ -36,10 +37,9 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
   const compile = (): { deck: Deck } | { error: DeckError | Error } => {
     if (cached) return cached;
     try {
-      const assetExists = (src: string): boolean =>
-        existsSync(path.join(deckDir.public, decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, ''))));
+      checkPublicDir(root, deckDir.public);
       const options: CompileOptions = Object.assign(
-        { assetExists },
+        { checkAsset: (src: string) => checkAsset(root, src, deckDir.public) },
         ...extensions.map((e) => e.compileOptions?.(deckDir) ?? {}),
       );
       cached = { deck: compileDeck(readSlideFiles(deckDir), options) };
@@ -67,6 +67,12 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
       root = config.root;
       deckDir = folder ?? deckFolder(root);
       command = config.command;
+    },
+    buildStart() {
+      // A bad source stops the build before the other plugins' work (fonts take seconds).
+      if (command !== 'build') return;
+      const result = compile();
+      if ('error' in result) reportError(this, result.error);
     },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : null;

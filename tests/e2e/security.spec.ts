@@ -18,6 +18,13 @@ test('every page carries a strict Content-Security-Policy and no inline script',
   }
 });
 
+test('dist/ holds only the deck’s own files: no links that could lead outside it', () => {
+  const links = readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isSymbolicLink())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  expect(links).toEqual([]);
+});
+
 /** Reports every CSP violation as a console error, which the fixture turns into a failure. */
 const REPORT_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
   console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../src/charts/data/load.ts';
 import { validateChart } from '../../src/charts/kinds.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
+import { checkAsset } from '../../src/vite/assets.ts';
 import { DeckError } from '../../src/markdown/errors.ts';
 import type { SourceFile } from '../../src/markdown/types.ts';
 
@@ -39,12 +40,36 @@ const MARKDOWN: Record<string, string> = {
   'charts/option-proto.md': `:11: unknown option "__proto__" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
 };
 
+/** The project the asset fixtures are checked against: public/img/ok.svg and assets/img/ok.svg. */
+const PROJECT = path.join(DIR, 'project');
+/** The climb the fixtures use to reach the machine's root from anywhere. */
+const CLIMB = '../'.repeat(10);
+const EXAMPLE = '例如 ![说明](img/photo.png)';
+const OUTSIDE = `指向 public/ 和 assets/ 之外 — 只能引用 public/ 或 assets/ 里的文件：把图片复制进 public/，${EXAMPLE}`;
+
+/** Image references (tests/fixtures/hostile/assets/): nothing from outside public/ or assets/ reaches dist/. */
+const ASSETS: Record<string, string | null> = {
+  'assets/good-images.md': null,
+  'assets/raw-img-outside-project.md': `:11: 图片 "../outside.txt" ${OUTSIDE}`,
+  'assets/raw-img-etc-passwd.md': `:11: 图片 "${CLIMB}etc/passwd" ${OUTSIDE}`,
+  'assets/markdown-img-etc-hostname.md': `:11: 图片 "${CLIMB}etc/hostname" ${OUTSIDE}`,
+  'assets/img-in-notes.md': `:17: 图片 "../outside.txt" ${OUTSIDE}`,
+  'assets/raw-img-absolute.md': `:11: 图片 "/proc/self/environ" 是绝对路径 — 用相对于 public/ 的路径引用，${EXAMPLE}`,
+  'assets/raw-img-remote.md': `:11: 图片 "https://evil.example/track.png" 不是演示文稿文件夹里的文件 — 演示文稿不从网络或其他来源加载内容：把图片保存到 public/，用相对路径引用，${EXAMPLE}`,
+  'assets/markdown-img-encoded.md': `:11: 图片路径 "..%2F..%2F..%2Foutside.txt" 含有不允许的字符（?、#、反斜杠、%2F、%5C 或错误的 % 编码） — 写文件的相对路径本身，用斜杠 / 分隔目录，${EXAMPLE}`,
+  'assets/raw-img-backslash.md':
+    ':11: unsafe HTML: src="..\\..\\outside.txt" on <img> is not an http(s), mailto or relative URL — link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
+};
+
 function compileHostile(relative: string): unknown {
   const dir = path.posix.join(DIR, path.posix.dirname(relative));
   const file = read(dir, path.posix.basename(relative));
   const sources = path.posix.basename(relative).startsWith('first-') ? [file] : [first, file];
   try {
-    compileDeck(sources, { validateChart: (spec) => validateChart(spec, tables) });
+    compileDeck(sources, {
+      validateChart: (spec) => validateChart(spec, tables),
+      checkAsset: (src) => checkAsset(PROJECT, src),
+    });
   } catch (e) {
     return e;
   }
@@ -56,6 +81,19 @@ describe('the hostile corpus', () => {
     const files = ['markdown', 'charts'].flatMap((d) => readdirSync(path.join(DIR, d)).map((f) => `${d}/${f}`));
     expect(files.sort()).toEqual(Object.keys(MARKDOWN).sort());
   });
+
+  it('has an expected outcome for every asset fixture', () => {
+    const files = readdirSync(path.join(DIR, 'assets')).map((f) => `assets/${f}`);
+    expect(files.sort()).toEqual(Object.keys(ASSETS).sort());
+  });
+
+  for (const [relative, message] of Object.entries(ASSETS)) {
+    it(message ? `stops ${relative} with file:line and what to do` : `builds ${relative}`, () => {
+      const caught = compileHostile(relative);
+      if (message === null) expect(caught).toBeNull();
+      else expect((caught as Error).message).toBe(`${DIR}/${relative}${message}`);
+    });
+  }
 
   for (const [relative, message] of Object.entries(MARKDOWN)) {
     it(`stops ${relative} with file:line and what to do`, () => {

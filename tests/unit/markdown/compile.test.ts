@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASSET_PROBLEMS } from '../../../src/markdown/assets.ts';
 import { compileDeck, deckToHtml, notesToHtml } from '../../../src/markdown/compile.ts';
 import { DeckError } from '../../../src/markdown/errors.ts';
 import type { SourceFile } from '../../../src/markdown/types.ts';
@@ -85,7 +86,9 @@ describe('compileDeck() on bad input', () => {
     it(`reports ${name} with file:line and what to do`, () => {
       let caught: unknown;
       try {
-        compileDeck([first, fixture(name)], { assetExists: (src) => src === 'img/exists.png' });
+        compileDeck([first, fixture(name)], {
+          checkAsset: (src) => (src === 'img/exists.png' ? null : ASSET_PROBLEMS.missing(src)),
+        });
       } catch (e) {
         caught = e;
       }
@@ -256,7 +259,9 @@ describe('compileDeck() on good input', () => {
   });
 
   it('accepts a byte-order mark and CRLF line ends', () => {
-    const d = compileDeck([first, fixture('good-bom-crlf.md')], { assetExists: (src) => src === 'img/exists.png' });
+    const d = compileDeck([first, fixture('good-bom-crlf.md')], {
+      checkAsset: (src) => (src === 'img/exists.png' ? null : ASSET_PROBLEMS.missing(src)),
+    });
     expect(d.parts[1]!.slides.map((s) => [s.title, s.line])).toEqual([
       ['标题', 9],
       ['第二页', 15],
