@@ -2,7 +2,8 @@ import { checkImageSrc } from './assets.ts';
 import { parseSlideAttributes } from './attributes.ts';
 import { DeckError } from './errors.ts';
 import { parseFrontMatter } from './frontmatter.ts';
-import { createRenderer, type ImageRef, type SlideLink } from './render.ts';
+import { PageIds } from './ids.ts';
+import { createRenderer, type Rendered, type SlideLink } from './render.ts';
 import { directionLike, refuseRolesOnSlide, ROLES, splitRoles, type RawRoleBlock } from './roles.ts';
 import { sanitizeSlideHtml } from './sanitize.ts';
 import { splitSlides } from './split.ts';
@@ -44,7 +45,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
   const charts: ChartSpec[] = [];
   const warnings: DeckWarning[] = [];
   const links: SlideLink[] = [];
-  const ids = new Map<string, { file: string; line: number }>();
+  const ids = new PageIds();
   const partIds = new Map<string, string>();
   let meta: DeckMeta | undefined;
 
@@ -85,15 +86,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
       const pos = { file: source.file, line: raw.attrsLine };
       const attrs = parseSlideAttributes(raw.attrs, pos);
       const id = attrs.id ?? `${fm.id}-${v + 1}`;
-      const clash = ids.get(id);
-      if (clash) {
-        throw new DeckError(
-          pos,
-          `duplicate slide id "${id}" (first used at ${clash.file}:${clash.line})`,
-          'give this slide another id: ids must be unique across the deck',
-        );
-      }
-      ids.set(id, pos);
+      ids.claim(id, pos, 'slide');
       if (attrs.section !== null) section = widenPunctuation(attrs.section);
       if (raw.body.trim() === '') {
         throw new DeckError(
@@ -112,17 +105,20 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
       });
       audience.charts.forEach((c, i) => {
         const spec: ChartSpec = { ...c, id: chartId(id, i + 1), slideId: id };
+        ids.claim(spec.id, c, 'chart');
         const problem = options.validateChart?.(spec) ?? null;
         if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see docs/authoring.md: Charts)');
         slideCharts.push(spec);
       });
-      const checkImages = (images: readonly ImageRef[]): void => {
+      /** Ids and images of a rendered piece (the slide, then each block of notes). */
+      const checkRefs = ({ ids: elementIds, images }: Rendered): void => {
+        for (const element of elementIds) ids.claim(element.id, element, 'element');
         for (const image of images) {
           const problem = checkImageSrc(image.src) ?? options.checkAsset?.(image.src) ?? null;
           if (problem) throw new DeckError(image, problem.problem, problem.hint);
         }
       };
-      checkImages(audience.images);
+      checkRefs(audience);
       const notes: NoteBlock[] = splitRoles(raw.notes, source.file, raw.notesLine).map((block) => {
         const rendered = render(block.markdown, {
           file: source.file,
@@ -131,7 +127,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
           chartId: () => '',
         });
         links.push(...rendered.links);
-        checkImages(rendered.images);
+        checkRefs(rendered);
         const clean = sanitizeSlideHtml(rendered.html);
         if (clean.removed) {
           warnings.push({
@@ -190,7 +186,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
   });
 
   for (const link of links) {
-    if (!ids.has(link.target)) {
+    if (!ids.isSlide(link.target)) {
       throw new DeckError(
         link,
         `link to slide "#${link.target}" which does not exist`,

@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { DeckError } from './errors.ts';
-import { checkRawHtml, checkUrl, rawImageSources } from './sanitize.ts';
+import { checkRawHtml, checkUrl } from './sanitize.ts';
 import { markup, trustedHtml, type SafeHtml } from './html.ts';
 import type { SourcePos } from './types.ts';
 
@@ -17,6 +17,11 @@ export interface SlideLink extends SourcePos {
   target: string;
 }
 
+/** An id an author gave an element (`{#id}` or a raw `id="…"`), checked for clashes across the page. */
+export interface ElementId extends SourcePos {
+  id: string;
+}
+
 /** An image (Markdown or a raw `<img>`), checked by the compiler and against the site's files. */
 export interface ImageRef extends SourcePos {
   src: string;
@@ -28,6 +33,7 @@ export interface Rendered {
   charts: RawChart[];
   links: SlideLink[];
   images: ImageRef[];
+  ids: ElementId[];
   /** Plain text of the first heading (attributes removed), or null. */
   title: string | null;
 }
@@ -159,6 +165,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
     const chartHtml: string[] = [];
     const links: SlideLink[] = [];
     const images: ImageRef[] = [];
+    const ids: ElementId[] = [];
     let title: string | null = null;
     let offset = 0;
     for (const top of tokens) {
@@ -172,8 +179,9 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
         };
         if (t.type === 'html') {
           const pos = { file: ctx.file, line: innerLine(String(t.raw)) };
-          checkRawHtml(String(t.raw), pos);
-          for (const src of rawImageSources(String(t.raw))) images.push({ ...pos, src });
+          const refs = checkRawHtml(String(t.raw), pos);
+          for (const src of refs.images) images.push({ ...pos, src });
+          for (const id of refs.ids) ids.push({ ...pos, id });
         } else if (t.type === 'link' || t.type === 'image') {
           const href = String(t.href ?? '');
           checkUrl(t.type === 'image' ? 'src' : 'href', href, t.type === 'image' ? 'img' : 'a', {
@@ -189,7 +197,9 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
         } else if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'list_item') {
           const attrs = takeTrailingAttrs(t.tokens as Token[]);
           if (attrs !== null) {
-            const parsed = parseInlineAttrs(attrs, { file: ctx.file, line: innerLine(String(t.raw).split('\n')[0]!) });
+            const attrPos = { file: ctx.file, line: innerLine(String(t.raw).split('\n')[0]!) };
+            const parsed = parseInlineAttrs(attrs, attrPos);
+            if (parsed.id) ids.push({ ...attrPos, id: parsed.id });
             t.deckClasses = [...(t.deckClasses ?? []), ...parsed.classes];
             t.deckId = parsed.id;
             if (t.type === 'heading') t.text = String(t.text).replace(TRAILING_ATTRS, '');
@@ -216,7 +226,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
     state = { chartHtml };
     try {
       const html = md.parser(tokens);
-      return { html, charts, links, images, title };
+      return { html, charts, links, images, ids, title };
     } finally {
       state = null;
     }

@@ -1,5 +1,6 @@
 import sanitize from 'sanitize-html';
 import { DeckError } from './errors.ts';
+import { own } from './own.ts';
 import type { SourcePos } from './types.ts';
 
 /** Tags that can run script or pull in other documents: never allowed in slides. */
@@ -48,12 +49,82 @@ export function checkUrl(attribute: string, value: string, tag: string, pos: Sou
 const TAG = /<\s*(\/?)\s*([A-Za-z][\w:-]*)([^>]*)>?/g;
 const ATTR = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+/** Attributes every allowed tag may carry in an author's raw HTML. */
+const GLOBAL_ATTRIBUTES = ['class', 'id', 'lang', 'title', 'aria-label', 'aria-hidden', 'aria-describedby'] as const;
+
 /**
- * Rejects raw HTML in Markdown that could run script: script-capable tags, `on*=` handlers,
- * `style` attributes with `expression`/`url(javascript:` and `javascript:`, `vbscript:` or
- * `data:` URLs. @throws DeckError naming the construct with `file:line`.
+ * Raw HTML an author may write in a slide, tag by tag with the attributes each may carry besides
+ * GLOBAL_ATTRIBUTES: formatting only. No `data-*` (reveal reads data-src, data-preview-link …),
+ * no `style`, `name` or `role`, no form fields, and no `section`/`aside` (reveal and the speaker
+ * view read those as slides and notes).
  */
-export function checkRawHtml(raw: string, pos: SourcePos): void {
+const AUTHOR_HTML: Readonly<Record<string, readonly string[]>> = Object.assign(Object.create(null) as object, {
+  a: ['href', 'rel', 'target'],
+  abbr: [],
+  b: [],
+  blockquote: [],
+  br: [],
+  cite: [],
+  code: [],
+  dd: [],
+  del: [],
+  div: [],
+  dl: [],
+  dt: [],
+  em: [],
+  figcaption: [],
+  figure: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  hr: [],
+  i: [],
+  img: ['src', 'alt', 'width', 'height'],
+  kbd: [],
+  li: [],
+  mark: [],
+  ol: ['start'],
+  p: [],
+  pre: [],
+  q: [],
+  rp: [],
+  rt: [],
+  ruby: [],
+  s: [],
+  small: [],
+  span: [],
+  strong: [],
+  sub: [],
+  sup: [],
+  table: [],
+  tbody: [],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+  thead: [],
+  time: ['datetime'],
+  tr: [],
+  ul: [],
+});
+
+/** What raw HTML holds that the compiler checks further: image sources and element ids. */
+export interface RawHtmlRefs {
+  /** Every `<img src>`, entities decoded as a browser (and Vite) reads them. */
+  images: string[];
+  /** Every `id="…"`, as written. */
+  ids: string[];
+}
+
+/**
+ * Checks an author's raw HTML in Markdown against AUTHOR_HTML: tags and attributes outside it,
+ * script-capable tags, `on*=` handlers, `style` that loads content, and `javascript:`,
+ * `vbscript:` or `data:` URLs all stop the build. @throws DeckError naming the construct with
+ * `file:line`. @returns the image sources and ids it holds.
+ */
+export function checkRawHtml(raw: string, pos: SourcePos): RawHtmlRefs {
+  const refs: RawHtmlRefs = { images: [], ids: [] };
   if (/<!\[CDATA\[|<\?/.test(raw)) {
     throw new DeckError(
       pos,
@@ -70,6 +141,15 @@ export function checkRawHtml(raw: string, pos: SourcePos): void {
         'remove it; slides allow only formatting tags such as <br>, <span>, <small>, <figure>',
       );
     }
+    const allowed = own(AUTHOR_HTML, name);
+    if (!allowed) {
+      throw new DeckError(
+        pos,
+        `HTML 标签 <${name}> 不在允许的范围内`,
+        `幻灯片里只能用这些标签：${Object.keys(AUTHOR_HTML).join(', ')}；其他内容请用 Markdown 写`,
+      );
+    }
+    if (tag[1]) continue;
     for (const attr of (tag[3] ?? '').matchAll(ATTR)) {
       const key = attr[1]!.toLowerCase();
       const value = attr[2] ?? attr[3] ?? attr[4] ?? '';
@@ -88,20 +168,19 @@ export function checkRawHtml(raw: string, pos: SourcePos): void {
           'remove the style attribute; use a class from assets/styles/theme.css',
         );
       }
+      if (!(GLOBAL_ATTRIBUTES as readonly string[]).includes(key) && !allowed.includes(key)) {
+        throw new DeckError(
+          pos,
+          `<${name}> 上不允许属性 ${key}`,
+          `<${name}> 可用的属性：${[...allowed, ...GLOBAL_ATTRIBUTES].join(', ')}` +
+            (key === 'style' ? '；样式请用 assets/styles/theme.css 里的 class' : ''),
+        );
+      }
+      if (key === 'id') refs.ids.push(value);
+      if (key === 'src' && name === 'img') refs.images.push(decodeEntities(value));
     }
   }
-}
-
-/** The `src` of every `<img>` in a piece of raw HTML, as written (entities decoded by the caller's browser are not). */
-export function rawImageSources(raw: string): string[] {
-  const sources: string[] = [];
-  for (const tag of raw.matchAll(TAG)) {
-    if (tag[1] || tag[2]!.toLowerCase() !== 'img') continue;
-    for (const attr of (tag[3] ?? '').matchAll(ATTR)) {
-      if (attr[1]!.toLowerCase() === 'src') sources.push(decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? ''));
-    }
-  }
-  return sources;
+  return refs;
 }
 
 /** The URL a browser (and Vite's HTML parser) reads from an attribute value with character references. */
@@ -116,25 +195,33 @@ function decodeEntities(value: string): string {
   );
 }
 
+/**
+ * Attributes the compiler itself writes (src/markdown/render.ts and marked's GFM output), on top
+ * of what an author may write: slide links, chart placeholders, the structure map, task-list
+ * checkboxes, table alignment and code languages.
+ */
+const COMPILER_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['data-slide-link'],
+  figure: ['data-chart', 'data-chart-kind'],
+  div: ['data-structure-map'],
+  img: ['title'],
+  td: ['align'],
+  th: ['align'],
+  input: ['type', 'checked', 'disabled'],
+};
+
 /** The allow-list every slide's final HTML goes through (defence in depth after checkRawHtml). */
 const OPTIONS: sanitize.IOptions = {
-  allowedTags: [
-    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote'],
-    ...['figure', 'figcaption', 'em', 'strong', 'del', 's', 'code', 'pre', 'a', 'img', 'span'],
-    ...['small', 'sub', 'sup', 'mark', 'abbr', 'cite', 'q', 'table', 'thead', 'tbody', 'tr'],
-    ...['th', 'td', 'div', 'section', 'aside', 'header', 'footer', 'ruby', 'rt', 'rp', 'b', 'i'],
-    ...['dl', 'dt', 'dd', 'kbd', 'time', 'input'],
-  ],
-  allowedAttributes: {
-    '*': ['class', 'id', 'lang', 'title', 'aria-*', 'role', 'data-*'],
-    a: ['href', 'rel', 'target'],
-    img: ['src', 'alt', 'width', 'height', 'loading'],
-    ol: ['start'],
-    td: ['align', 'colspan', 'rowspan'],
-    th: ['align', 'colspan', 'rowspan', 'scope'],
-    time: ['datetime'],
-    input: ['type', 'checked', 'disabled'],
-  },
+  allowedTags: [...Object.keys(AUTHOR_HTML), 'input'],
+  allowedAttributes: Object.fromEntries(
+    [...new Set([...Object.keys(AUTHOR_HTML), ...Object.keys(COMPILER_ATTRIBUTES)])].map((tag) => [
+      tag,
+      [...GLOBAL_ATTRIBUTES, ...(own(AUTHOR_HTML, tag) ?? []), ...(own(COMPILER_ATTRIBUTES, tag) ?? [])],
+    ]),
+  ),
+  // Only GFM's task-list checkbox: any other input would be a form field on a slide.
+  exclusiveFilter: (frame) =>
+    frame.tag === 'input' && !(frame.attribs.type === 'checkbox' && frame.attribs.disabled !== undefined),
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,

@@ -276,11 +276,9 @@ describe('compileDeck() on good input', () => {
     expect(d.parts[0]!.slides).toHaveLength(2);
   });
 
-  it('removes HTML outside the allow-list with a warning', () => {
+  it('stops at HTML outside the allow-list with file:line', () => {
     const text = `${first.text}\n---\n\n## 标签\n\n<marquee>滚动</marquee>\n`;
-    const d = compileDeck([{ file: 'x.md', text }]);
-    expect(d.parts[0]!.slides[1]!.html).not.toContain('marquee');
-    expect(d.warnings.map((w) => w.message)).toContain('HTML outside the allow-list was removed from the slide');
+    expect(() => compileDeck([{ file: 'x.md', text }])).toThrow(/^x\.md:26: HTML 标签 <marquee> 不在允许的范围内 — /);
   });
 });
 
