@@ -216,9 +216,8 @@ function textOf(html: string): string {
 }
 
 /** A title or document word that makes the text before a colon a name words are credited to. */
-// Every character of src/ is subset into the deck's font (src/vite/font-plugin.ts): the words
-// here and in the messages below keep to characters the deck already has, so these author-facing
-// checks add nothing to the first slide's bytes.
+// Messages to authors here do not reach the deck's font: src/vite/font-plugin.ts subsets the
+// compiled deck's text, not the compiler's source (BUILD_ONLY).
 const NAME_WORD = /(?:总书记|书记|总理|同志|报告|讲话|决定|决议|指出|强调)$|《[^》]+》/;
 const NAME_COLON = /^([^：:]{1,24})[：:]\s*(.+)$/;
 

@@ -72,7 +72,7 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
       // A bad source stops the build before the other plugins' work (fonts take seconds).
       if (command !== 'build') return;
       const result = compile();
-      if ('error' in result) reportError(this, result.error);
+      if ('error' in result) throw result.error;
     },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : null;

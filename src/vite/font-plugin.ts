@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
-import { compileDeck } from '../markdown/compile.ts';
+import { compileDeck, deckToHtml } from '../markdown/compile.ts';
 import { FONT_FACES, FONT_FAMILY } from '../config.ts';
-import { deckFolder, type DeckFolder } from '../deck-folder.ts';
+import { asDeck, deckFolder, type DeckFolder } from '../deck-folder.ts';
 import { readSlideFiles } from './deck-plugin.ts';
 
 /** A CSS `unicode-range` value for a set of characters, consecutive code points merged. */
@@ -30,20 +30,23 @@ function textSources(deck: DeckFolder): string[] {
   return [deck.slides, path.join(deck.project, 'src'), deck.data, path.join(deck.project, 'index.html')];
 }
 /**
- * Inside those, code whose text never reaches a page: the importer's messages and patterns, and the
- * PowerPoint export's labels and messages (the .pptx names its own fonts; its text is the slides').
+ * Code whose text never reaches a page as it is written: the build's own wiring and messages to
+ * authors (src/vite), the importer's messages and patterns (src/import), the PowerPoint export's
+ * labels and messages (the .pptx names its own fonts; its text is the slides'), and the compiler
+ * (src/markdown), whose page text is taken from the compiled deck instead. Their Chinese messages
+ * would otherwise grow every font.
  */
-const NOT_ON_SCREEN = [
-  path.join('src', 'import'),
-  path.join('src', 'export', 'pptx'),
-  path.join('src', 'export', 'pptx-cli.ts'),
-];
+const BUILD_ONLY = ['src/vite', 'src/markdown', 'src/import', 'src/export/pptx', 'src/export/pptx-cli.ts'];
 const TEXT_FILE = /\.(md|ts|csv|html)$/;
 
-function collectText(deck: DeckFolder): string {
+/** Every text that may reach a page, for the glyph subset (see textSources and BUILD_ONLY). */
+export function collectText(folder: DeckFolder | string): string {
+  const deck = asDeck(folder);
+  const root = deck.project;
   const chunks: string[] = [];
+  const skip = new Set(BUILD_ONLY.map((d) => path.join(root, d)));
   const walk = (p: string): void => {
-    if (!existsSync(p) || NOT_ON_SCREEN.some((n) => p === path.join(deck.project, n))) return;
+    if (!existsSync(p) || skip.has(p)) return;
     if (statSync(p).isDirectory()) {
       for (const f of readdirSync(p).sort()) walk(path.join(p, f));
     } else if (TEXT_FILE.test(p)) {
@@ -51,7 +54,26 @@ function collectText(deck: DeckFolder): string {
     }
   };
   for (const s of textSources(deck)) walk(s);
-  return chunks.join('\n');
+  return chunks.join('\n') + '\n' + compiledText(deck);
+}
+
+/**
+ * Text the compiler adds to the page (editorial tags, role labels, widened punctuation): the
+ * compiled deck's markup. When the deck does not compile, the compiler's own source, so no glyph
+ * can be missing (the deck plugin reports the error).
+ */
+function compiledText(deck: DeckFolder): string {
+  try {
+    return deckToHtml(compileDeck(readSlideFiles(deck)));
+  } catch {
+    const compiler = path.join(deck.project, 'src', 'markdown');
+    if (!existsSync(compiler)) return '';
+    return readdirSync(compiler)
+      .filter((f) => TEXT_FILE.test(f))
+      .sort()
+      .map((f) => readFileSync(path.join(compiler, f), 'utf8'))
+      .join('\n');
+  }
 }
 
 /**
