@@ -64,10 +64,18 @@ export function checkOption(name: string, value: unknown, type: OptionType): str
         : bad();
     case 'list': {
       if (!Array.isArray(value) || value.length === 0) return bad();
+      // Bounded before anything looks at the items: a list of 200,000 names fails at once.
+      if (value.length > type.values.length) {
+        return `选项 "${name}" 列了 ${value.length} 个值，最多 ${type.values.length} 个 — 每个值只写一次，从 ${listNames(type.values)} 中选`;
+      }
       const unknown = value.find((v) => typeof v !== 'string' || !type.values.includes(v));
-      return unknown === undefined
+      if (unknown !== undefined) {
+        return `unknown ${name} value ${JSON.stringify(unknown)} — expected one of: ${listNames(type.values)}`;
+      }
+      const repeated = value.find((v, i) => value.indexOf(v) !== i);
+      return repeated === undefined
         ? null
-        : `unknown ${name} value ${JSON.stringify(unknown)} — expected one of: ${listNames(type.values)}`;
+        : `选项 "${name}" 里 ${JSON.stringify(repeated)} 写了不止一次 — 每个值只写一次`;
     }
   }
 }

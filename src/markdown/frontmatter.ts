@@ -63,6 +63,8 @@ const PPTX_FIELDS: Record<string, FieldRule> = {
 };
 
 const FENCE = /^---\s*$/;
+/** The longest front matter may be (characters). */
+export const MAX_FRONT_MATTER = 10_000;
 
 /**
  * Splits a slide file into validated front matter and body.
@@ -90,6 +92,14 @@ export function parseFrontMatter(source: SourceFile, isFirst: boolean): SplitFil
     throw new DeckError({ file, line: 1 }, 'front matter is not closed', 'add a line "---" after the YAML fields');
   }
   const yamlText = lines.slice(1, close).join('\n');
+  // Checked before YAML reads it: front matter is a few short fields.
+  if (yamlText.length > MAX_FRONT_MATTER) {
+    throw new DeckError(
+      { file, line: 2 },
+      `front matter 太长（${yamlText.length} 个字符，上限 ${MAX_FRONT_MATTER}）`,
+      '只写 id、kind、label、title、theme、minutes（第一个文件再加 deck:）这几个短字段',
+    );
+  }
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
   // The YAML starts on the file's line 2; linePos() is 1-based.

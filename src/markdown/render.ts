@@ -239,8 +239,19 @@ function countLines(text: string): number {
   return n;
 }
 
+/** The longest a ```chart block may be (characters): kind, dataset and a few options. */
+export const MAX_CHART_BLOCK = 2000;
+
 /** Reads the YAML inside a ```chart block: `kind`, `dataset`, and options. */
 function readChartBlock(yamlText: string, pos: SourcePos): RawChart {
+  // Checked before YAML reads it: 200,000 list items take YAML seconds to parse.
+  if (yamlText.length > MAX_CHART_BLOCK) {
+    throw new DeckError(
+      pos,
+      `图表块太长（${yamlText.length} 个字符，上限 ${MAX_CHART_BLOCK}）`,
+      '图表块只写 kind、dataset 和几个选项；数据放在 assets/data/ 的 CSV 文件里',
+    );
+  }
   let value: unknown;
   try {
     value = parseYaml(yamlText);

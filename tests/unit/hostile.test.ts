@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseTable } from '../../src/charts/data/csv.ts';
+import { TABLES, type TableName } from '../../src/charts/data/datasets.ts';
 import { loadTables } from '../../src/charts/data/load.ts';
 import { validateChart } from '../../src/charts/kinds.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
@@ -25,6 +27,7 @@ const FRONT_MATTER = '"id", "kind", "label", "title", "theme", "minutes", "deck"
 const DECK_SETTINGS = '"title", "occasion", "speaker", "organiser", "date", "venue", "showEditorialMarks"';
 const TREND_OPTIONS = '"kind", "dataset", "title", "years", "benchmarks", "annotate"';
 const CHART_HINT = ' — fix the ```chart block (see docs/authoring.md: Charts)';
+const COUNTRIES = '"CHN", "WLD", "USA", "JPN", "DEU", "GBR", "KOR", "IND", "BRA"';
 const GLOBAL = 'class, id, lang, title, aria-label, aria-hidden, aria-describedby';
 const TAGS =
   '幻灯片里只能用这些标签：a, abbr, b, blockquote, br, cite, code, dd, del, div, dl, dt, em, figcaption, figure, h1, h2, h3, h4, h5, h6, hr, i, img, kbd, li, mark, ol, p, pre, q, rp, rt, ruby, s, small, span, strong, sub, sup, table, tbody, td, th, thead, time, tr, ul；其他内容请用 Markdown 写';
@@ -44,6 +47,8 @@ const MARKDOWN: Record<string, string | null> = {
   'charts/option-constructor.md': `:11: unknown option "constructor" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
   'charts/option-toString.md': `:11: unknown option "toString" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
   'charts/option-proto.md': `:11: unknown option "__proto__" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
+  'charts/countries-repeated.md': `:11: 选项 "countries" 里 "CHN" 写了不止一次 — 每个值只写一次${CHART_HINT}`,
+  'charts/countries-too-many.md': `:11: 选项 "countries" 列了 10 个值，最多 9 个 — 每个值只写一次，从 ${COUNTRIES} 中选${CHART_HINT}`,
   'html/good-inline.md': null,
   'html/data-src.md': `:11: <img> 上不允许属性 data-src — <img> 可用的属性：src, alt, width, height, ${GLOBAL}`,
   'html/data-preview-link.md': `:11: <a> 上不允许属性 data-preview-link — <a> 可用的属性：href, rel, target, ${GLOBAL}`,
@@ -85,6 +90,33 @@ const ASSETS: Record<string, string | null> = {
     ':11: unsafe HTML: src="..\\..\\outside.txt" on <img> is not an http(s), mailto or relative URL — link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
 };
 
+/** Which table's schema a data fixture is read with, by its name's first word. */
+const TABLE_BY_PREFIX: Record<string, TableName> = {
+  nbs: 'china_urbanisation_nbs.csv',
+  hukou: 'china_hukou_urbanisation.csv',
+  cities: 'china_megacities_census2020.csv',
+  wb: 'wb_urban_pct_1960_2024.csv',
+};
+const RANGE_HINT =
+  '检查是否抄错（多了或少了位数、多了负号）；确实超出时，先在 src/charts/data/datasets.ts 里改这一列的范围';
+
+/** Data files (tests/fixtures/hostile/data/<table>-<case>.csv) and the exact message of each. */
+const DATA: Record<string, string> = {
+  'data/nbs-400-digit-number.csv': `:3:6: 列 "urban_pct" 的值 "${'9'.repeat(24)}…" 不是有限的数（位数太多） — 写一个普通的数，例如 51.27`,
+  'data/nbs-negative-percent.csv': `:3:6: 列 "urban_pct" 的值 -67.00 超出合理范围 0–100（百分比） — ${RANGE_HINT}`,
+  'data/nbs-huge-percent.csv': `:3:6: 列 "urban_pct" 的值 99999999 超出合理范围 0–100（百分比） — ${RANGE_HINT}`,
+  'data/nbs-huge-population.csv': `:3:12: 列 "urban_pop_million" 的值 99999999 超出合理范围 0–2000（全国人口，百万人） — ${RANGE_HINT}`,
+  'data/hukou-percent-over-100.csv': `:3:6: 列 "hukou_urban_pct" 的值 135.9 超出合理范围 0–100（百分比） — ${RANGE_HINT}`,
+  'data/cities-implausible-population.csv': `:2:29: 列 "urban_core_pop_million" 的值 1987.00 超出合理范围 0–50（一座城市的城区人口，百万人） — ${RANGE_HINT}`,
+  'data/nbs-unterminated-quote.csv':
+    ':2:46: 引号没有闭合（unterminated quote）：从这里到文件末尾都被读成了一个单元格 — 在这个单元格的结尾补上 "；单元格里的引号写成两个 ""',
+  'data/nbs-cr-only.csv':
+    ':3:6: bad value "67.0%" in column "urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
+  'data/nbs-mixed-line-ends.csv':
+    ':4:6: bad value "sixty" in column "urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
+  'data/wb-five-digit-year.csv': ':3:11: bad value "20240" in column "year" — write a four-digit year such as 2011',
+};
+
 function compileHostile(relative: string): unknown {
   const dir = path.posix.join(DIR, path.posix.dirname(relative));
   const file = read(dir, path.posix.basename(relative));
@@ -108,10 +140,45 @@ describe('the hostile corpus', () => {
     expect(files.sort()).toEqual(Object.keys(MARKDOWN).sort());
   });
 
+  it('stops a chart block listing 200,000 countries before reading it', () => {
+    const countries = Array.from({ length: 200_000 }, () => 'CHN').join(', ');
+    const text = `---\nid: qi\nkind: part\nlabel: 起\ntitle: 起\nminutes: 3\n---\n\n## 图\n\n\`\`\`chart\nkind: compare\ncountries: [${countries}]\n\`\`\`\n`;
+    expect(() => compileDeck([first, { file: 'slides/01-qi.md', text }])).toThrow(
+      'slides/01-qi.md:11: 图表块太长（1000025 个字符，上限 2000） — 图表块只写 kind、dataset 和几个选项；数据放在 assets/data/ 的 CSV 文件里',
+    );
+  });
+
+  it('stops front matter of 20,000 characters before reading it', () => {
+    const text = `---\nid: qi\nkind: part\nlabel: 起\ntitle: ${'长'.repeat(20_000)}\nminutes: 3\n---\n\n## 页\n`;
+    expect(() => compileDeck([first, { file: 'slides/01-qi.md', text }])).toThrow(
+      /^slides\/01-qi\.md:2: front matter 太长（200\d\d 个字符，上限 10000） — /,
+    );
+  });
+
   it('has an expected outcome for every asset fixture', () => {
     const files = readdirSync(path.join(DIR, 'assets')).map((f) => `assets/${f}`);
     expect(files.sort()).toEqual(Object.keys(ASSETS).sort());
   });
+
+  it('has an expected message for every data fixture', () => {
+    const files = readdirSync(path.join(DIR, 'data')).map((f) => `data/${f}`);
+    expect(files.sort()).toEqual(Object.keys(DATA).sort());
+  });
+
+  for (const [relative, message] of Object.entries(DATA)) {
+    it(`stops ${relative} with file:line:column and what to do`, () => {
+      const table = TABLE_BY_PREFIX[path.posix.basename(relative).split('-')[0]!]!;
+      const file = `${DIR}/${relative}`;
+      let caught: unknown;
+      try {
+        parseTable(file, readFileSync(file, 'utf8'), TABLES[table]);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(DeckError);
+      expect((caught as DeckError).message).toBe(`${file}${message}`);
+    });
+  }
 
   for (const [relative, message] of Object.entries(ASSETS)) {
     it(message ? `stops ${relative} with file:line and what to do` : `builds ${relative}`, () => {

@@ -3,11 +3,22 @@ import { DeckError, listNames } from '../../markdown/errors.ts';
 
 /** The type of one CSV column. Empty cells are allowed only where `optional` is set. */
 export type ColumnType =
-  | { type: 'year'; optional?: boolean }
-  | { type: 'integer'; optional?: boolean }
-  | { type: 'number'; optional?: boolean }
+  | { type: 'year'; optional?: boolean; range?: Range }
+  | { type: 'integer'; optional?: boolean; range?: Range }
+  | { type: 'number'; optional?: boolean; range?: Range }
   | { type: 'text'; optional?: boolean }
   | { type: 'enum'; values: readonly string[]; optional?: boolean };
+
+/** The plausible values of a numeric column, inclusive, and what they measure (for messages). */
+export interface Range {
+  min: number;
+  max: number;
+  /** What the column holds, in Chinese, e.g. `百分比`. */
+  what: string;
+}
+
+/** The most a data file may hold: the charts draw a few hundred rows; far more is a mistake. */
+export const DATA_LIMITS = { chars: 2_000_000, rows: 20_000 } as const;
 
 /** The schema of one CSV file: its columns in order and the columns that form a row's key. */
 export interface TableSchema {
@@ -31,16 +42,27 @@ export interface TableRow {
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const YEAR = /^\d{4}$/;
 
+/** Where each record and field starts, and where a quoted cell opened that never closed. */
+export interface CsvLayout {
+  /** 1-based line and column of every record and of each of its fields. */
+  records: { line: number; columns: number[] }[];
+  /** The opening quote of a quoted cell that runs to the end of the file, or null. */
+  unterminated: { line: number; column: number } | null;
+}
+
 /**
- * Where each record and field starts: 1-based line and column. Follows RFC 4180 quoting, so a
- * quoted comma or line break does not shift the positions of later cells.
+ * Scans CSV text (LF line ends) as d3-dsv reads it (RFC 4180: a quote opens a quoted cell only at
+ * the start of a field), so a quoted comma or line break does not shift the positions of later
+ * cells, and a quote left open is found where it opened.
  */
-export function cellPositions(text: string): { line: number; columns: number[] }[] {
-  const records: { line: number; columns: number[] }[] = [];
+export function scanCsv(text: string): CsvLayout {
+  const records: CsvLayout['records'] = [];
   let line = 1;
   let col = 1;
   let current: { line: number; columns: number[] } | null = null;
   let inQuotes = false;
+  let fieldStart = true;
+  let opened: { line: number; column: number } | null = null;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     current ??= { line, columns: [col] };
@@ -49,19 +71,27 @@ export function cellPositions(text: string): { line: number; columns: number[] }
         i++;
         col++;
       } else if (ch === '"') inQuotes = false;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === ',') current.columns.push(col + 1);
+    } else if (ch === '"' && fieldStart) {
+      inQuotes = true;
+      opened = { line, column: col };
+    } else if (ch === ',') current.columns.push(col + 1);
     else if (ch === '\n') {
       records.push(current);
       current = null;
     }
+    fieldStart = !inQuotes && (ch === ',' || ch === '\n');
     if (ch === '\n') {
       line++;
       col = 1;
     } else col++;
   }
   if (current) records.push(current);
-  return records;
+  return { records, unterminated: inQuotes ? opened : null };
+}
+
+/** Where each record and field starts: 1-based line and column (see scanCsv). */
+export function cellPositions(text: string): { line: number; columns: number[] }[] {
+  return scanCsv(text.replace(/\r\n?/g, '\n')).records;
 }
 
 function describe(type: ColumnType): string {
@@ -77,6 +107,27 @@ function describe(type: ColumnType): string {
     case 'enum':
       return `one of ${listNames(type.values)}`;
   }
+}
+
+/** What is wrong with a number read from a cell: not finite, or outside its column's range. */
+function rangeProblem(
+  name: string,
+  raw: string,
+  value: number,
+  type: ColumnType,
+): { problem: string; hint: string } | null {
+  const shown = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
+  if (!Number.isFinite(value)) {
+    return { problem: `列 "${name}" 的值 "${shown}" 不是有限的数（位数太多）`, hint: '写一个普通的数，例如 51.27' };
+  }
+  const range = 'range' in type ? type.range : undefined;
+  if (range && (value < range.min || value > range.max)) {
+    return {
+      problem: `列 "${name}" 的值 ${shown} 超出合理范围 ${range.min}–${range.max}（${range.what}）`,
+      hint: '检查是否抄错（多了或少了位数、多了负号）；确实超出时，先在 src/charts/data/datasets.ts 里改这一列的范围',
+    };
+  }
+  return null;
 }
 
 function readCell(raw: string, type: ColumnType): Cell | undefined {
@@ -98,9 +149,10 @@ function readCell(raw: string, type: ColumnType): Cell | undefined {
 
 /**
  * Parses and validates one CSV file (d3-dsv) against its schema.
- * Pure. Accepts a byte-order mark and CRLF line ends. @throws DeckError with `file:line:column`
- * for text that was not UTF-8, an empty file, a missing or unexpected column, a row of the wrong
- * width, a bad cell or a duplicate key.
+ * Pure. Accepts a byte-order mark and CRLF, CR or mixed line ends. @throws DeckError with
+ * `file:line:column` for text that was not UTF-8, a file beyond DATA_LIMITS, a quote left open, an
+ * empty file, a missing or unexpected column, a row of the wrong width, a bad cell, a number that
+ * is not finite or outside its column's range, or a duplicate key.
  */
 export function parseTable(file: string, text: string, schema: TableSchema): TableRow[] {
   const source = text.replace(/^\uFEFF/, '');
@@ -113,8 +165,31 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
       'save it as UTF-8 (spreadsheet programs: "CSV UTF-8"), keeping the header and values unchanged',
     );
   }
-  const rows = csvParseRows(source);
-  const positions = cellPositions(source);
+  if (source.length > DATA_LIMITS.chars) {
+    throw new DeckError(
+      { file, line: 1 },
+      `数据文件太大（${source.length} 个字符，上限 ${DATA_LIMITS.chars}）`,
+      '数据文件只放图表要画的数据：先筛选出需要的行和列',
+    );
+  }
+  // CR-only and mixed line ends count as line ends, as d3-dsv reads them: positions agree.
+  const lf = source.replace(/\r\n?/g, '\n');
+  const { records: positions, unterminated } = scanCsv(lf);
+  if (unterminated) {
+    throw new DeckError(
+      { file, ...unterminated },
+      '引号没有闭合（unterminated quote）：从这里到文件末尾都被读成了一个单元格',
+      '在这个单元格的结尾补上 "；单元格里的引号写成两个 ""',
+    );
+  }
+  const rows = csvParseRows(lf);
+  if (rows.length - 1 > DATA_LIMITS.rows) {
+    throw new DeckError(
+      { file, line: 1 },
+      `数据文件有 ${rows.length - 1} 行，超过上限 ${DATA_LIMITS.rows} 行`,
+      '数据文件只放图表要画的数据：先筛选出需要的行',
+    );
+  }
   const expected = Object.keys(schema.columns);
   if (rows.length === 0 || rows[0]!.every((c) => c.trim() === '')) {
     throw new DeckError(
@@ -174,6 +249,8 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
           `write ${describe(type)}${type.optional ? ', or leave the cell empty where the value is missing' : ''}`,
         );
       }
+      const range = typeof value === 'number' ? rangeProblem(name, cells[i]!.trim(), value, type) : null;
+      if (range) throw new DeckError({ file, line: pos.line, column: pos.columns[i] ?? 1 }, range.problem, range.hint);
       values[name] = value;
     });
     const key = schema.key.map((k) => String(values[k])).join(' ');

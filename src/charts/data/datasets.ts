@@ -1,4 +1,11 @@
-import type { TableRow, TableSchema } from './csv.ts';
+import type { Range, TableRow, TableSchema } from './csv.ts';
+
+/** Plausible values: a value outside its column's range stops the build (a typo, a lost sign). */
+const YEARS: Range = { min: 1900, max: 2100, what: '年份' };
+const PERCENT: Range = { min: 0, max: 100, what: '百分比' };
+const CHINA_MILLIONS: Range = { min: 0, max: 2000, what: '全国人口，百万人' };
+const CITY_MILLIONS: Range = { min: 0, max: 50, what: '一座城市的城区人口，百万人' };
+const RANK: Range = { min: 1, max: 1000, what: '名次' };
 
 const QUALITY = ['official_quoted', 'official_compiled', 'third_party', 'secondary_only'] as const;
 
@@ -6,11 +13,11 @@ const QUALITY = ['official_quoted', 'official_compiled', 'third_party', 'seconda
 export const TABLES = {
   'china_urbanisation_nbs.csv': {
     columns: {
-      year: { type: 'year' },
-      urban_pct: { type: 'number' },
-      urban_pop_million: { type: 'number', optional: true },
-      rural_pop_million: { type: 'number', optional: true },
-      total_pop_million: { type: 'number', optional: true },
+      year: { type: 'year', range: YEARS },
+      urban_pct: { type: 'number', range: PERCENT },
+      urban_pop_million: { type: 'number', optional: true, range: CHINA_MILLIONS },
+      rural_pop_million: { type: 'number', optional: true, range: CHINA_MILLIONS },
+      total_pop_million: { type: 'number', optional: true, range: CHINA_MILLIONS },
       measure: {
         type: 'enum',
         values: ['year_end', 'census_2000', 'census_2010', 'census_2020', 'sample_survey_1pct'],
@@ -24,8 +31,8 @@ export const TABLES = {
   },
   'china_hukou_urbanisation.csv': {
     columns: {
-      year: { type: 'year' },
-      hukou_urban_pct: { type: 'number' },
+      year: { type: 'year', range: YEARS },
+      hukou_urban_pct: { type: 'number', range: PERCENT },
       source_ids: { type: 'text' },
       quality: { type: 'enum', values: QUALITY },
       note: { type: 'text', optional: true },
@@ -34,12 +41,12 @@ export const TABLES = {
   },
   'china_megacities_census2020.csv': {
     columns: {
-      rank_by_urban_core_pop: { type: 'integer' },
+      rank_by_urban_core_pop: { type: 'integer', range: RANK },
       city_zh: { type: 'text' },
       city_en: { type: 'text' },
       size_class_zh: { type: 'enum', values: ['超大城市', '特大城市'] },
       size_class_en: { type: 'text' },
-      urban_core_pop_million: { type: 'number', optional: true },
+      urban_core_pop_million: { type: 'number', optional: true, range: CITY_MILLIONS },
       census: { type: 'text' },
       source_ids: { type: 'text' },
     },
@@ -49,8 +56,8 @@ export const TABLES = {
     columns: {
       country_code: { type: 'text' },
       country: { type: 'text' },
-      year: { type: 'year' },
-      urban_pct: { type: 'number' },
+      year: { type: 'year', range: YEARS },
+      urban_pct: { type: 'number', range: PERCENT },
     },
     key: ['country_code', 'year'],
   },
@@ -58,8 +65,8 @@ export const TABLES = {
     columns: {
       country_code: { type: 'text' },
       country: { type: 'text' },
-      year: { type: 'year' },
-      urban_pct: { type: 'number' },
+      year: { type: 'year', range: YEARS },
+      urban_pct: { type: 'number', range: PERCENT },
       kind: { type: 'enum', values: ['base_year', 'projection'] },
     },
     key: ['country_code', 'year'],

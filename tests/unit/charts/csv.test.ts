@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cellPositions, parseTable } from '../../../src/charts/data/csv.ts';
+import { DATA_LIMITS, cellPositions, parseTable, scanCsv } from '../../../src/charts/data/csv.ts';
 import { TABLES } from '../../../src/charts/data/datasets.ts';
 import { loadTables } from '../../../src/charts/data/load.ts';
 import { DeckError } from '../../../src/markdown/errors.ts';
@@ -62,6 +62,37 @@ describe('parseTable()', () => {
       { line: 1, columns: [1, 3] },
       { line: 2, columns: [1, 8] },
     ]);
+  });
+
+  it('counts CR-only and mixed line ends as line ends, as the parser does', () => {
+    expect(cellPositions('a,b\r1,2\n3,"x\r\ny"\r4,5')).toEqual([
+      { line: 1, columns: [1, 3] },
+      { line: 2, columns: [1, 3] },
+      { line: 3, columns: [1, 3] },
+      { line: 5, columns: [1, 3] },
+    ]);
+  });
+
+  it('opens a quoted cell only at the start of a field, as d3-dsv does', () => {
+    expect(scanCsv('a,b"c\n1,2\n')).toEqual({
+      records: [
+        { line: 1, columns: [1, 3] },
+        { line: 2, columns: [1, 3] },
+      ],
+      unterminated: null,
+    });
+    expect(scanCsv('a,b\n1,"open\n2,3\n').unterminated).toEqual({ line: 2, column: 3 });
+  });
+
+  it('bounds a data file: at most DATA_LIMITS rows and characters', () => {
+    const head = 'year,hukou_urban_pct,source_ids,quality,note\n';
+    const rows = Array.from({ length: DATA_LIMITS.rows + 1 }, (_, i) => `2012,35.33,S${i},third_party,\n`).join('');
+    expect(() => parseTable('x.csv', head + rows, schema)).toThrow(
+      `x.csv:1: 数据文件有 ${DATA_LIMITS.rows + 1} 行，超过上限 ${DATA_LIMITS.rows} 行 — 数据文件只放图表要画的数据：先筛选出需要的行`,
+    );
+    expect(() => parseTable('x.csv', head + 'x'.repeat(DATA_LIMITS.chars), schema)).toThrow(
+      /^x\.csv:1: 数据文件太大（/,
+    );
   });
 
   it('reads every shipped data file, keeping values exactly as written', () => {
