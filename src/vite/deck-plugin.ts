@@ -9,7 +9,6 @@ import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
 import { markup } from '../markdown/html.ts';
 import { toRuntimeDeck } from '../markdown/views.ts';
-import { escapeHtml } from '../markdown/text.ts';
 import type { CompileOptions, Deck, DeckExtension } from '../markdown/types.ts';
 import { isPreloadedFont } from '../config.ts';
 import { deckFolder, type DeckFolder } from '../deck-folder.ts';
@@ -120,7 +119,8 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
         const page = html.replace(SLOT, deckToHtml(result.deck));
         // The speaker view keeps its own title.
         if (page.includes('data-view="speaker"')) return page;
-        return page.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(result.deck.meta.title)}</title>`);
+        // A function, so a `$&` in the title is not read as a replacement pattern.
+        return page.replace(/<title>[^<]*<\/title>/, () => String(markup`<title>${result.deck.meta.title}</title>`));
       },
     },
     configureServer(server: ViteDevServer) {

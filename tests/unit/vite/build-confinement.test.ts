@@ -30,8 +30,9 @@ function scratch(name: string, slide: string): string {
   mkdirSync(path.join(dir, 'slides'), { recursive: true });
   for (const n of ['src', 'node_modules']) symlinkSync(path.join(ROOT, n), path.join(dir, n));
   for (const n of ['assets', 'public', 'index.html', 'vite.config.ts']) {
-    cpSync(path.join(ROOT, n), path.join(dir, n), { recursive: true });
+    if (existsSync(path.join(ROOT, n))) cpSync(path.join(ROOT, n), path.join(dir, n), { recursive: true });
   }
+  mkdirSync(path.join(dir, 'public'), { recursive: true });
   cpSync(path.join(ROOT, 'tests/fixtures/markdown/good-first.md'), path.join(dir, 'slides/00-opening.md'));
   writeFileSync(
     path.join(dir, 'slides/01-qi.md'),
