@@ -218,7 +218,7 @@ function readValue(
     } satisfies DeckMeta;
   }
   if (rule.type === 'pptx') {
-    const v = readMap(node as YamlNode, PPTX_FIELDS, file, lineOf, 'pptx settings', line);
+    const v = readMap(node as YamlNode, PPTX_FIELDS, file, lineOf, 'pptx settings', line).values;
     const named = (k: 'font' | 'fallback'): string | undefined => (v[k] as string | undefined)?.trim() || undefined;
     return {
       ...(named('font') ? { font: named('font') } : {}),
