@@ -12,23 +12,46 @@ import {
 } from '../../src/markdown/fidelity.ts';
 import { zhCN } from '../../src/common/i18n.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
+import { importSpeech } from '../../src/import/import.ts';
+import { readSpeech } from '../../src/import/read.ts';
+import type { Deck } from '../../src/markdown/types.ts';
 
-/** Every deck in the repository, with the speech it presents and what its rules need to know. */
-const DECKS: { name: string; root: string; speech: string; options: FidelityOptions }[] = [
+/** A deck and the speech it presents, with what its rules need to know. */
+interface CheckedDeck {
+  name: string;
+  deck: Deck;
+  speech: string;
+  options: FidelityOptions;
+}
+
+const SPEECH = 'assets/source/speech.txt';
+
+/** What `npm run import` drafts from a speech file, compiled as the build compiles it. */
+async function imported(file: string): Promise<Deck> {
+  const result = importSpeech(await readSpeech(file), { outDir: 'decks/check' });
+  const slides = result.files.filter((f) => f.path.startsWith('slides/'));
+  return compileDeck(slides.sort((a, b) => a.path.localeCompare(b.path)).map((f) => ({ file: f.path, text: f.text })));
+}
+
+/** Every deck in the repository, and the importer's draft of our speech (extractive by promise). */
+const DECKS: CheckedDeck[] = [
   {
     name: 'the speech deck (slides/)',
-    root: '.',
-    speech: 'assets/source/speech.txt',
+    deck: compileDeck(readSlideFiles('.')),
+    speech: readFileSync(SPEECH, 'utf8'),
     options: { names: ['马克思'], structural: ['sources'] },
+  },
+  {
+    name: 'our speech as npm run import drafts it',
+    deck: await imported(SPEECH),
+    speech: readFileSync(SPEECH, 'utf8'),
+    options: { names: ['马克思'] },
   },
 ];
 
-describe.each(DECKS)('$name', ({ root, speech, options }) => {
-  const deck = compileDeck(readSlideFiles(root));
-  const text = readFileSync(speech, 'utf8');
-
+describe.each(DECKS)('$name', ({ deck, speech, options }) => {
   it('says only what the speech says: quotations, "name：text" lines, editorial marks, official names', () => {
-    expect(checkFidelity(deck, text, options).map(formatFinding)).toEqual([]);
+    expect(checkFidelity(deck, speech, options).map(formatFinding)).toEqual([]);
   });
 
   it('gives no warning in npm run build, which checks the slides against the deck’s own speech notes', () => {
