@@ -42,6 +42,12 @@ const DECKS: CheckedDeck[] = [
     options: { names: ['马克思'], structural: ['sources'] },
   },
   {
+    name: 'the example deck (examples/three-parts/)',
+    deck: compileDeck(readSlideFiles('examples/three-parts')),
+    speech: readFileSync('examples/three-parts/speech.txt', 'utf8'),
+    options: {},
+  },
+  {
     name: 'our speech as npm run import drafts it',
     deck: await imported(SPEECH),
     speech: readFileSync(SPEECH, 'utf8'),
