@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { asDeck, DECK_ENV, shownPath, type DeckFolder } from '../deck-folder.ts';
 
@@ -88,13 +88,30 @@ export function buildErrorMessage(error: unknown, location: string | null): stri
   return location && !text.startsWith(location) ? `${location}: ${text}` : text;
 }
 
+/** The folder a build writes to before it replaces `outDir`, and the old copy while it is swapped. */
+const building = (outDir: string, pid: number): string => `${outDir}.building-${pid}`;
+const replaced = (outDir: string, pid: number): string => `${outDir}.replaced-${pid}`;
+
 /**
- * Builds the deck with Vite's JS API (the project's vite.config.ts) into `outDir`.
+ * Builds the deck with Vite's JS API (the project's vite.config.ts) into a folder beside `outDir`,
+ * then puts it in place of `outDir` in two synchronous renames: an interrupted build never leaves a
+ * half-written site behind. Leftovers of builds whose process is gone are removed first.
  * @param deckDir another deck folder to build (as `--deck` does); default the project's own.
  * @throws BuildError carrying the `file:line` the build reported.
  */
 export async function buildDeck(root: string, outDir: string, deckDir?: string | null): Promise<void> {
   const { build } = await import('vite');
+  const parent = path.dirname(outDir);
+  const name = path.basename(outDir);
+  if (existsSync(parent)) {
+    for (const entry of readdirSync(parent)) {
+      const m = /\.(?:building|replaced)-(\d+)$/.exec(entry);
+      if (m && entry.startsWith(`${name}.`) && !processAlive(Number(m[1]))) {
+        rmSync(path.join(parent, entry), { recursive: true, force: true });
+      }
+    }
+  }
+  const staging = building(outDir, process.pid);
   // vite.config.ts reads the deck from the environment, as for `npm run build -- --deck`.
   const previous = process.env[DECK_ENV];
   if (deckDir) process.env[DECK_ENV] = path.resolve(deckDir);
@@ -104,13 +121,28 @@ export async function buildDeck(root: string, outDir: string, deckDir?: string |
       root,
       configFile: path.join(root, 'vite.config.ts'),
       logLevel: 'silent',
-      build: { outDir, emptyOutDir: true },
+      build: { outDir: staging, emptyOutDir: true },
     });
   } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
     const location = buildErrorLocation(error, root);
     throw new BuildError(buildErrorMessage(error, location), location);
   } finally {
     if (previous === undefined) delete process.env[DECK_ENV];
     else process.env[DECK_ENV] = previous;
+  }
+  const old = replaced(outDir, process.pid);
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Whether a process with this id is running (leftover temporary files of dead ones are removed). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from './handout.ts';
-import { exportPdf, ExportAbortedError, type ExportProgress } from './pdf.ts';
+import { EXIT, exitCodeOf, formatBytes, prepareOutDir, progressPrinter, runInterruptible } from './command.ts';
+import { exportPdf } from './pdf.ts';
 
 const HELP = `Usage: npm run pdf -- [options]     (or: deck-pdf [options])
 
@@ -25,10 +26,6 @@ Options:
 
 Exit code 0 only when every file was written and checked.`;
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
-}
-
 /** Parses arguments, runs `exportPdf`, prints progress and results, returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let values;
@@ -50,57 +47,55 @@ export async function main(argv: string[]): Promise<number> {
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
+    return EXIT.usage;
   }
   if (values.help) {
     console.log(HELP);
-    return 0;
+    return EXIT.ok;
   }
   const layout = values['handout-layout'] as HandoutLayout;
   if (!HANDOUT_LAYOUTS.includes(layout)) {
     console.error(`Unknown --handout-layout "${layout}" — expected one of: ${HANDOUT_LAYOUTS.join(', ')}`);
-    return 2;
+    return EXIT.usage;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
-    return 2;
+    return EXIT.usage;
   }
   const root = process.cwd();
   const deckProblem = values.deck === undefined ? null : deckFolderProblem(values.deck);
   if (deckProblem) {
     console.error(`error: ${deckProblem}`);
-    return 1;
+    return EXIT.failed;
   }
   const folder = deckFolder(root, values.deck);
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const started = performance.now();
-  const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  let last = '';
-  const onProgress = (e: ExportProgress): void => {
-    const items = e.total > 0 ? ` ${e.done}/${e.total}` : '';
-    const line = `[${e.step}/${e.steps}] ${e.label}${items}`;
-    if (line === last) return;
-    last = line;
-    process.stderr.write(`${line}  (${elapsed()})\n`);
-  };
+  let out: string;
   try {
-    const result = await exportPdf({
-      root,
-      deck: values.deck ?? null,
-      dist: values.dist ? path.resolve(values.dist) : undefined,
-      out: values.out ? path.resolve(values.out) : folder.export,
-      build: values['no-build'] ? 'never' : 'auto',
-      fragments: values.fragments,
-      handoutLayout: layout,
-      intoDist: values['into-dist'],
-      port,
-      onProgress,
-      signal: controller.signal,
-    });
+    out = prepareOutDir(values.out, folder.export, root);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return exitCodeOf(error);
+  }
+  let interrupted = false;
+  try {
+    const result = await runInterruptible(
+      ({ signal }) =>
+        exportPdf({
+          root,
+          deck: values.deck ?? null,
+          dist: values.dist ? path.resolve(values.dist) : undefined,
+          out,
+          build: values['no-build'] ? 'never' : 'auto',
+          fragments: values.fragments,
+          handoutLayout: layout,
+          intoDist: values['into-dist'],
+          port,
+          onProgress: progressPrinter(),
+          signal,
+        }),
+      () => (interrupted = true),
+    );
     if (result.built) {
       console.log(`built ${path.relative(root, folder.dist) || 'dist'}/ in ${(result.buildMs / 1000).toFixed(1)} s`);
     }
@@ -115,14 +110,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (values['into-dist']) console.log('copied into dist/: the deck now offers "下载讲义"');
     console.log(`exported ${result.slides} slides in ${(result.exportMs / 1000).toFixed(1)} s`);
-    return 0;
+    if (interrupted) {
+      // The signal came after the new files were in place: they are complete.
+      console.error('已中断（interrupted）：新文件已全部写入并通过检查。');
+      return EXIT.interrupted;
+    }
+    return EXIT.ok;
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
-    return error instanceof ExportAbortedError ? 130 : 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    return exitCodeOf(error);
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// An interrupted export may leave a build running in the background: do not wait for it.
+if (code === EXIT.interrupted) process.exit(code);

@@ -1,22 +1,14 @@
-import {
-  accessSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import type { Browser, Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { SLIDE_GEOMETRY } from '../config.ts';
 import { PRINT_DATA_ID, PRINT_READY_ATTR, type PrintData } from '../markdown/views.ts';
 import { t } from '../common/i18n.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
 import { deckFolder } from '../deck-folder.ts';
-import { buildDeck, staleReason } from './build.ts';
+import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { serveStatic, type StaticServer } from './server.ts';
@@ -32,7 +24,7 @@ export interface ExportOptions {
   /** Output folder. Default the deck's `export/`. */
   out?: string;
   /** `auto` builds when dist/ is missing or older than its sources; `never` requires it built. Default `auto`. */
-  build?: 'auto' | 'always' | 'never';
+  build?: BuildMode;
   /** One slides.pdf page per fragment step instead of complete slides. Default false. */
   fragments?: boolean;
   /** Handout layout: each slide with its notes, or three slides a page with ruled space. Default `notes`. */
@@ -54,14 +46,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-/** A progress report: step `step` of `steps`, and within it `done` of `total` items. */
-export interface ExportProgress {
-  step: number;
-  steps: number;
-  label: string;
-  done: number;
-  total: number;
-}
+/** A progress report (see `progressPrinter`). */
+export type ExportProgress = Progress;
 
 /** One written and checked file. */
 export interface ExportedFile {
@@ -85,15 +71,7 @@ export interface ExportResult {
   cutOff: string[];
 }
 
-/** The output folder cannot be created or written. */
-export class OutputNotWritableError extends Error {
-  constructor(dir: string, cause: string) {
-    super(
-      `Cannot write to the output folder ${dir} (${cause}) — choose another folder with --out, or fix its permissions.`,
-    );
-    this.name = 'OutputNotWritableError';
-  }
-}
+export { OutputNotWritableError } from './command.ts';
 
 /** A written PDF failed its checks (page count, fonts, outline, metadata). */
 export class PdfCheckError extends Error {
@@ -113,10 +91,10 @@ export class PrintTimeoutError extends Error {
   }
 }
 
-/** The export was interrupted (Ctrl-C). */
-export class ExportAbortedError extends Error {
+/** The export was interrupted (Ctrl-C) before its files were put in place: the output folder is as it was. */
+export class ExportAbortedError extends InterruptedError {
   constructor() {
-    super('Export interrupted; the browser and the server were stopped.');
+    super('已中断导出（export interrupted）：浏览器和本地服务器已停止，输出文件夹里仍是上一次的完整文件。');
     this.name = 'ExportAbortedError';
   }
 }
@@ -126,24 +104,8 @@ const STEPS = ['build', 'start', 'layout', 'slides.pdf', 'handout.pdf', 'check']
 /** The marker --into-dist adds to dist/index.html; src/runtime/handout-link.ts reads it. */
 export const HANDOUT_MARKER = `<link rel="alternate" type="application/pdf" href="./handout.pdf" title="${t('handoutDownload')}" data-handout />`;
 
-function ensureWritable(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new OutputNotWritableError(dir, e.code ?? e.message);
-  }
-}
-
-function writeOut(file: string, bytes: Uint8Array): void {
-  try {
-    writeFileSync(file, bytes);
-  } catch (error) {
-    throw new OutputNotWritableError(path.dirname(file), (error as NodeJS.ErrnoException).code ?? String(error));
-  }
-}
+/** Chromium's profile folder: ours, so it is removed after every run, interrupted or not. */
+const PROFILE_PREFIX = 'deck-chromium-';
 
 /**
  * Waits for reveal's print layout (`?print-pdf`, structured by src/runtime/print-plugin.ts), every
@@ -297,7 +259,8 @@ export async function exportPdf({
   };
   // Promises, not values: a browser still launching when the export is aborted is closed too.
   let serving: Promise<StaticServer> | null = null;
-  let launching: Promise<Browser> | null = null;
+  let launching: Promise<BrowserContext> | null = null;
+  let profile: string | null = null;
   const aborted = new Promise<never>((_, reject) => {
     const fail = (): void => reject(new ExportAbortedError());
     if (signal?.aborted) fail();
@@ -310,22 +273,10 @@ export async function exportPdf({
     return Promise.race([work, aborted]);
   };
 
-  ensureWritable(out);
+  prepareOutDir(out, out);
+  const staged = stageFiles(out, ['slides.pdf', 'handout.pdf']);
   progress('build');
-  const buildStart = performance.now();
-  const reason = build === 'always' ? 'asked to build' : staleReason(folder, dist);
-  let built = false;
-  if (build === 'never') {
-    if (!existsSync(path.join(dist, 'index.html'))) {
-      throw new Error(
-        `${dist}/index.html is missing: build the deck first (npm run build) or let the export build it.`,
-      );
-    }
-  } else if (reason) {
-    await guard(buildDeck(root, dist, deckDir));
-    built = true;
-  }
-  const buildMs = built ? performance.now() - buildStart : 0;
+  const { built, buildMs } = await ensureBuilt(folder, dist, build, guard);
   const start = performance.now();
 
   try {
@@ -334,22 +285,20 @@ export async function exportPdf({
     const { chromium } = await import('playwright');
     // Server and browser start together; whichever started is stopped in `finally`.
     serving = serveStatic(dist, { port });
-    launching = chromium.launch({
+    profile = mkdtempSync(path.join(os.tmpdir(), PROFILE_PREFIX));
+    launching = chromium.launchPersistentContext(profile, {
       executablePath: found.executablePath,
       args: CHROMIUM_ARGS,
       handleSIGINT: false,
       handleSIGTERM: false,
+      viewport: { width: SLIDE_GEOMETRY.width, height: SLIDE_GEOMETRY.height },
+      locale: 'zh-CN',
     });
     const [served, launched] = await guard(Promise.allSettled([serving, launching]));
     if (served.status === 'rejected') throw served.reason;
     if (launched.status === 'rejected') throw launched.reason;
     const site = served.value.url;
-    const context = await guard(
-      launched.value.newContext({
-        viewport: { width: SLIDE_GEOMETRY.width, height: SLIDE_GEOMETRY.height },
-        locale: 'zh-CN',
-      }),
-    );
+    const context = launched.value;
     const page = await guard(context.newPage());
 
     progress('layout');
@@ -366,7 +315,7 @@ export async function exportPdf({
     const printSlides = async (): Promise<Uint8Array> => {
       progress('slides.pdf', 0, data.pages);
       const bytes = await withMetadata(await page.pdf(pdfOptions), data, 'slides');
-      writeOut(slidesPath, bytes);
+      staged.write('slides.pdf', bytes);
       progress('slides.pdf', data.pages, data.pages);
       return bytes;
     };
@@ -379,7 +328,7 @@ export async function exportPdf({
       await tab.goto(handoutUrl, { waitUntil: 'load' });
       await tab.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
       const bytes = await withMetadata(await tab.pdf({ ...pdfOptions, format: 'A4' }), data, 'handout');
-      writeOut(handoutPath, bytes);
+      staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);
       return bytes;
     };
@@ -399,6 +348,9 @@ export async function exportPdf({
     });
     if (handoutProblems.length > 0) throw new PdfCheckError(handoutPath, handoutProblems);
     progress('check', 2, 2);
+    // Every file passed: the new set replaces the old in one synchronous step.
+    if (signal?.aborted) throw new ExportAbortedError();
+    staged.commit();
 
     const files: ExportedFile[] = [
       { kind: 'slides', path: slidesPath, pages: slidesReport.pages, bytes: slidesBytes.length, report: slidesReport },
@@ -420,7 +372,9 @@ export async function exportPdf({
       cutOff: data.cutOff,
     };
   } finally {
+    if (!staged.committed) staged.discard();
     await launching?.then((b) => b.close()).catch(() => {});
     await serving?.then((s) => s.close()).catch(() => {});
+    if (profile) rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,16 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -240,23 +251,83 @@ test.describe('npm run pdf errors', () => {
     expect((bad as { stderr: string }).stderr).toContain('expected one of: notes, 3up');
   });
 
-  test('Ctrl-C stops the export, the browser and the server, with exit code 130', async () => {
-    test.setTimeout(60_000);
+  test('--out: an empty value, a file, a missing parent and a read-only folder print what the guide’s table says', async () => {
+    // The guide's error table, rows about --out, in this order.
+    const guide = readFileSync('docs/guide.md', 'utf8');
+    const rows = [...guide.matchAll(/^\| `--out`[^|]*\| `([^`]+)` \| (\d+) \|$/gm)].map((m) => ({
+      pieces: m[1]!.split('…').map((p) => p.trim()),
+      exit: Number(m[2]),
+    }));
+    expect(rows.length).toBe(4);
+    const base = tmp('outcheck');
+    const file = path.join(base, 'a-file');
+    writeFileSync(file, 'x');
+    const readOnly = path.join(base, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    chmodSync(base, 0o755);
+    const cases = ['', file, path.join(base, 'missing', 'pdf'), readOnly];
+    const run = promisify(execFile);
+    for (const [i, out] of cases.entries()) {
+      const args = ['bin/deck-pdf.js', '--no-build', '--dist', DIST, `--out=${out}`];
+      // Root writes anywhere: the read-only case runs as an unprivileged user, as a colleague would.
+      const [cmd, argv] =
+        i === 3 && process.getuid?.() === 0
+          ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node', ...args]]
+          : ['node', args];
+      const done = await run(cmd, argv).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(done.code, `case ${i}: ${done.stderr}`).toBe(rows[i]!.exit);
+      let at = 0;
+      for (const piece of rows[i]!.pieces) {
+        const found = done.stderr.indexOf(piece, at);
+        expect(found, `case ${i}: “${piece}” in ${done.stderr}`).toBeGreaterThanOrEqual(0);
+        at = found + piece.length;
+      }
+    }
+  });
+
+  /** Temporary Chromium profiles (ours are named deck-chromium-*) in the temp folder. */
+  const profiles = (): string[] => readdirSync(os.tmpdir()).filter((f) => f.startsWith('deck-chromium-'));
+
+  test('Ctrl-C at any moment, through npm run pdf: the old complete set stays, nothing is left, the message shows', async () => {
+    test.setTimeout(180_000);
     const out = tmp('sigint');
-    const child = spawn('node', ['--import', 'tsx', 'src/export/cli.ts', '--dist', DIST, '--no-build', '--out', out], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('[2/6] start')) resolve();
-      }),
-    );
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('Export interrupted; the browser and the server were stopped.');
-    expect(existsSync(path.join(out, 'slides.pdf'))).toBe(false);
+    writeFileSync(path.join(out, 'slides.pdf'), 'old slides');
+    writeFileSync(path.join(out, 'handout.pdf'), 'old handout');
+    const before = profiles();
+    for (const moment of ['[2/6] start', '[3/6] layout', '[5/6] handout.pdf 0', '[6/6] check 0']) {
+      // npm and the command in one process group, as in a terminal: Ctrl-C reaches both, and npm
+      // forwards its copy to the command too.
+      const child = spawn('npm', ['run', '--silent', 'pdf', '--', '--no-build', '--dist', DIST, '--out', out], {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      let sent = false;
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      );
+      const listen = (chunk: Buffer): void => {
+        output += chunk.toString();
+        if (!sent && output.includes(moment)) {
+          sent = true;
+          process.kill(-child.pid!, 'SIGINT');
+        }
+      };
+      child.stdout.on('data', listen);
+      child.stderr.on('data', listen);
+      const { code, signal } = await exited;
+      expect(sent, `${moment} was reached`).toBe(true);
+      // npm re-raises the signal (the shell shows 130); the command itself exits with 130.
+      expect(code === 130 || signal === 'SIGINT', `${moment}: ${code} ${signal}`).toBe(true);
+      expect(output, moment).toContain('已中断导出（export interrupted）');
+      expect(readdirSync(out).sort(), moment).toEqual(['handout.pdf', 'slides.pdf']);
+      expect(readFileSync(path.join(out, 'slides.pdf'), 'utf8')).toBe('old slides');
+      expect(readFileSync(path.join(out, 'handout.pdf'), 'utf8')).toBe('old handout');
+      await expect.poll(profiles, { timeout: 5_000 }).toEqual(before);
+    }
   });
 });
