@@ -65,6 +65,8 @@ export const zhCN = {
   speakerOpen: '演讲者视图',
   speakerOpenTip: '打开演讲者视图（S）：讲稿、下一页、计时',
   speakerStart: '开始计时',
+  speakerSkipEditorial: '跳过编者概括页',
+  speakerSkipEditorialTip: '放映时按顺序翻页跳过编者概括页（用结构图或跳转仍可到达）；本机记住此设置',
   speakerConnected: '已连接到演示窗口',
   speakerOverviewState: '演示窗口：总览中',
   speakerPausedState: '演示窗口：黑屏中',

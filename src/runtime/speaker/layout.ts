@@ -25,6 +25,8 @@ export interface SpeakerLayout {
   notes: HTMLElement;
   fontSmaller: HTMLButtonElement;
   fontBigger: HTMLButtonElement;
+  /** Toggle (aria-pressed): sequential steps skip editorial summaries on the projected deck. */
+  skipEditorial: HTMLButtonElement;
 }
 
 type Child = Node | string;
@@ -149,7 +151,17 @@ export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
     h('div', { class: 'speaker-slides', role: 'group', 'aria-label': t('speakerPreviews') }, current, next),
     notesSection,
   );
-  const footer = h('footer', { class: 'speaker-footer' }, h('p', {}, t('speakerKeys')));
+  const skipEditorial = h(
+    'button',
+    {
+      type: 'button',
+      class: 'speaker-button speaker-skip-editorial',
+      'aria-pressed': 'false',
+      title: t('speakerSkipEditorialTip'),
+    },
+    t('speakerSkipEditorial'),
+  );
+  const footer = h('footer', { class: 'speaker-footer' }, h('p', {}, t('speakerKeys')), skipEditorial);
   const app = h('div', { class: 'speaker-app' }, header, timers, main, footer);
   body.prepend(app);
 
@@ -176,5 +188,6 @@ export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
     notes,
     fontSmaller,
     fontBigger,
+    skipEditorial,
   };
 }

@@ -33,7 +33,9 @@ export type SpeakerMessage =
   /** Deck → speaker: the deck is going away (unload). */
   | { proto: typeof PROTOCOL; kind: 'bye'; deck: string }
   /** Speaker → deck `to`: run `action` once (`id` unique per command). */
-  | { proto: typeof PROTOCOL; kind: 'command'; to: string; id: string; action: CommandAction; slideId?: string };
+  | { proto: typeof PROTOCOL; kind: 'command'; to: string; id: string; action: CommandAction; slideId?: string }
+  /** Speaker → deck: the presenter's settings (idempotent, sent on connecting and on change). */
+  | { proto: typeof PROTOCOL; kind: 'settings'; skipEditorial: boolean };
 
 const ACTIONS: readonly CommandAction[] = ['next', 'prev', 'first', 'last', 'togglePause', 'goto'];
 
@@ -66,6 +68,10 @@ export function parseMessage(data: unknown): SpeakerMessage | null {
       };
       return { proto: PROTOCOL, kind: 'state', deck: m.deck, state };
     }
+    case 'settings':
+      return typeof m.skipEditorial === 'boolean'
+        ? { proto: PROTOCOL, kind: 'settings', skipEditorial: m.skipEditorial }
+        : null;
     case 'command': {
       if (!isId(m.to) || !isId(m.id) || !ACTIONS.includes(m.action as CommandAction)) return null;
       const action = m.action as CommandAction;

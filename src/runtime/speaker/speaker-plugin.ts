@@ -5,6 +5,7 @@ import { t } from '../../common/i18n.ts';
 import { iconSvg } from '../../common/svg.ts';
 import { openLink, type Link } from './link.ts';
 import { PROTOCOL, channelName, randomId, speakerUrl, type DeckState, type SpeakerMessage } from './protocol.ts';
+import { landingIndex, STEP_KEYS } from './skip.ts';
 
 export interface SpeakerPluginOptions {
   /** Opens the speaker page; default `window.open` in a named popup. Returns null when blocked. */
@@ -43,6 +44,51 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Ids of commands already run (each may arrive by postMessage and by channel). */
   const done: string[] = [];
+  /** Set from the speaker view: sequential steps pass over editorial summaries. */
+  let skipEditorial = false;
+
+  /**
+   * Whether the slide change under way comes from a step (a key, a control, a swipe, the speaker
+   * view's next/previous), set while that input is handled: only steps skip editorial summaries.
+   */
+  let stepping = false;
+  const markStep = (): void => {
+    stepping = true;
+    setTimeout(() => (stepping = false));
+  };
+  const onStepKey = (event: KeyboardEvent): void => {
+    if (STEP_KEYS.has(event.keyCode) && !event.altKey && !event.ctrlKey && !event.metaKey) markStep();
+  };
+
+  /**
+   * Before reveal changes slide: a step onto an editorial summary goes on to the nearest slide that
+   * is not one (cancelled and re-aimed, so the summary never flashes on the projector).
+   */
+  const onBeforeSlideChange = (event: Event): void => {
+    if (!skipEditorial || !stepping || !deck) return;
+    const { indexh, indexv } = event as Event & { indexh?: number; indexv?: number };
+    if (indexh === undefined) return;
+    const stack = deck.getHorizontalSlides()[indexh];
+    const v = indexv ?? Number(stack?.getAttribute('data-previous-indexv') ?? 0);
+    const slides = deck.getSlides();
+    const target = deck.getSlide(indexh, v);
+    const current = deck.getCurrentSlide();
+    if (!target || !current) return;
+    const to = slides.indexOf(target);
+    const landing = landingIndex(
+      slides.map((s) => s.classList.contains('editorial')),
+      slides.indexOf(current),
+      to,
+    );
+    if (landing === to) return;
+    event.preventDefault();
+    const land = slides[landing];
+    if (land && land !== current) {
+      const { h, v: lv } = deck.getIndices(land);
+      stepping = false;
+      deck.slide(h, lv);
+    }
+  };
 
   const state = (): DeckState | null => {
     const slide = deck?.getCurrentSlide();
@@ -103,9 +149,11 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     if (!deck) return;
     switch (action) {
       case 'next':
+        markStep();
         deck.next();
         break;
       case 'prev':
+        markStep();
         deck.prev();
         break;
       case 'first':
@@ -139,6 +187,8 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
       // A speaker window that survived a reload of this page introduces itself: adopt it.
       if (via === 'window' && source) speaker = source;
       sendState(via === 'window' ? source : null);
+    } else if (message.kind === 'settings') {
+      skipEditorial = message.skipEditorial;
     } else if (message.kind === 'command' && message.to === deckId && !done.includes(message.id)) {
       done.push(message.id);
       if (done.length > 100) done.shift();
@@ -171,6 +221,12 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
       link = openLink({ channel: channelName(deckData.meta.title), onMessage });
       reveal.addKeyBinding({ keyCode: 83, key: 'S', description: t('keySpeaker') }, openSpeaker);
       for (const type of STATE_EVENTS) reveal.on(type, onStateEvent);
+      reveal.on('beforeslidechange', onBeforeSlideChange);
+      // Capture: the step is marked before reveal's own handlers move the deck.
+      document.addEventListener('keydown', onStepKey, true);
+      const root = reveal.getRevealElement();
+      root?.querySelector('.controls')?.addEventListener('click', markStep, true);
+      root?.addEventListener('touchend', markStep, true);
       window.addEventListener('pagehide', onPageHide);
       button = makeButton();
       reveal.getRevealElement()?.appendChild(button);
@@ -179,6 +235,11 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     destroy() {
       onPageHide();
       for (const type of STATE_EVENTS) deck?.off(type, onStateEvent);
+      deck?.off('beforeslidechange', onBeforeSlideChange);
+      document.removeEventListener('keydown', onStepKey, true);
+      const root = deck?.getRevealElement();
+      root?.querySelector('.controls')?.removeEventListener('click', markStep, true);
+      root?.removeEventListener('touchend', markStep, true);
       deck?.removeKeyBinding(83);
       window.removeEventListener('pagehide', onPageHide);
       link?.close();

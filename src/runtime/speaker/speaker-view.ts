@@ -7,6 +7,7 @@ import { openLink, type Link, type Via } from './link.ts';
 import { pace, positionOf, type PaceStatus, type PlanPart } from './pace.ts';
 import { cloneDeckElement } from './clone.ts';
 import { createPreview } from './preview.ts';
+import { nextShown } from './skip.ts';
 import {
   PROTOCOL,
   channelName,
@@ -98,6 +99,11 @@ export async function startSpeakerView(): Promise<void> {
     local.set(`${prefix}notes-size`, String(fontSize));
   };
   setFont(fontSize);
+
+  const editorial = allSlides.map((s) => s.editorial);
+  let skipEditorial = local.get(`${prefix}skip-editorial`) === '1';
+  /** The deck that last got our settings: a new or reloaded deck gets them again. */
+  let settingsSentTo: string | null = null;
 
   let shown: DeckState | null = null;
   let deckId: string | null = null;
@@ -195,7 +201,7 @@ export async function startSpeakerView(): Promise<void> {
     const states = [state.overview ? t('speakerOverviewState') : '', state.paused ? t('speakerPausedState') : ''];
     setText(ui.deckState, states.filter(Boolean).join(' · '));
 
-    const upcoming = allSlides[index + 1];
+    const upcoming = allSlides[nextShown(editorial, index, skipEditorial)];
     ui.nextBox.hidden = !upcoming;
     ui.nextEnd.hidden = Boolean(upcoming);
     setText(ui.nextCaption, upcoming ? upcoming.title : '');
@@ -238,6 +244,7 @@ export async function startSpeakerView(): Promise<void> {
       goto: slideId ? slideById(slideId) : undefined,
       togglePause: undefined,
     };
+    if (action === 'next') targets.next = allSlides[nextShown(editorial, index, skipEditorial)];
     const target = targets[action];
     if (target) show(localState(target));
   };
@@ -258,6 +265,7 @@ export async function startSpeakerView(): Promise<void> {
     const wasConnected = connected();
     deckViaOpener = fromOpener || (deckViaOpener && message.deck === deckId);
     deckId = message.deck;
+    if (settingsSentTo !== deckId) sendSettings();
     // The talk starts when the deck first moves with the speaker view connected.
     if (wasConnected && moved && !clock.started) clock.start(Date.now());
     renderConnection();
@@ -265,6 +273,19 @@ export async function startSpeakerView(): Promise<void> {
   };
 
   link = openLink({ channel: channelName(deckData.meta.title), onMessage });
+  function sendSettings(): void {
+    settingsSentTo = deckId;
+    link?.send({ proto: PROTOCOL, kind: 'settings', skipEditorial }, opener());
+  }
+  const renderSkip = (): void => ui.skipEditorial.setAttribute('aria-pressed', String(skipEditorial));
+  renderSkip();
+  ui.skipEditorial.addEventListener('click', () => {
+    skipEditorial = !skipEditorial;
+    local.set(`${prefix}skip-editorial`, skipEditorial ? '1' : '0');
+    renderSkip();
+    sendSettings();
+    if (shown) show(shown);
+  });
   const hello = (): void => {
     lastHello = Date.now();
     link?.send({ proto: PROTOCOL, kind: 'hello' }, opener());
