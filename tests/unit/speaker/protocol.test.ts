@@ -20,6 +20,12 @@ describe('parseMessage()', () => {
       state,
     });
     expect(parseMessage({ proto: PROTOCOL, kind: 'bye', deck: 'd1' })?.kind).toBe('bye');
+    expect(parseMessage({ proto: PROTOCOL, kind: 'settings', skipEditorial: true })).toEqual({
+      proto: PROTOCOL,
+      kind: 'settings',
+      skipEditorial: true,
+    });
+    expect(parseMessage({ proto: PROTOCOL, kind: 'settings', skipEditorial: 'yes' })).toBeNull();
     expect(parseMessage({ proto: PROTOCOL, kind: 'command', to: 'd1', id: 'c1', action: 'next' })).toEqual({
       proto: PROTOCOL,
       kind: 'command',
