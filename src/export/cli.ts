@@ -10,6 +10,7 @@ const HELP = `Usage: npm run pdf -- [options]     (or: deck-pdf [options])
 Exports the deck to print-ready, searchable PDFs with bookmarks:
   slides.pdf    one 16:9 page per slide (fragments complete), charts in their final state
   handout.pdf   A4: a cover, then each slide with its speaker notes (the full speech)
+  speech.pdf    the speech alone as an official document (GB/T 9704-2012 layout, A4)
 
 Builds dist/ first when it is missing or older than slides/, src/, assets/, index.html.
 
@@ -18,6 +19,7 @@ Options:
   --out <dir>                 output folder (default: export/, or <deck>/export/)
   --fragments                 slides.pdf: one page per fragment step
   --handout-layout <layout>   notes (default): slide + notes; 3up: 3 slides a page, ruled for notes
+  --no-editorial              speech.pdf without the editorial summaries (marked inserts by default)
   --into-dist                 also put the PDFs in dist/; the deck then shows a "下载讲义" link
   --port <n>                  serve dist/ on this loopback port (default: a free port)
   --dist <dir>                the built site (default: dist/)
@@ -38,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         fragments: { type: 'boolean', default: false },
         'handout-layout': { type: 'string', default: 'notes' },
         'into-dist': { type: 'boolean', default: false },
+        'no-editorial': { type: 'boolean', default: false },
         port: { type: 'string' },
         dist: { type: 'string' },
         'no-build': { type: 'boolean', default: false },
@@ -89,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
           build: values['no-build'] ? 'never' : 'auto',
           fragments: values.fragments,
           handoutLayout: layout,
+          editorial: !values['no-editorial'],
           intoDist: values['into-dist'],
           port,
           onProgress: progressPrinter(),

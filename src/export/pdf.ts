@@ -11,6 +11,8 @@ import { deckFolder } from '../deck-folder.ts';
 import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
+import { printSpeech } from './speech/print.ts';
+import type { PrintDeck, PrintSlide } from './speech/text.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
 /** Options of `exportPdf`; every field has a default. */
@@ -29,6 +31,8 @@ export interface ExportOptions {
   fragments?: boolean;
   /** Handout layout: each slide with its notes, or three slides a page with ruled space. Default `notes`. */
   handoutLayout?: HandoutLayout;
+  /** speech.pdf shows the editorial summaries as marked inserts; false leaves them out. Default true. */
+  editorial?: boolean;
   /** Also copy the PDFs into dist/ and add the "下载讲义" marker to dist/index.html. Default false. */
   intoDist?: boolean;
   /** Loopback port to serve dist/ on. Default 0: a free port. */
@@ -51,7 +55,7 @@ export type ExportProgress = Progress;
 
 /** One written and checked file. */
 export interface ExportedFile {
-  kind: 'slides' | 'handout';
+  kind: 'slides' | 'handout' | 'speech';
   path: string;
   pages: number;
   bytes: number;
@@ -99,7 +103,7 @@ export class ExportAbortedError extends InterruptedError {
   }
 }
 
-const STEPS = ['build', 'start', 'layout', 'slides.pdf', 'handout.pdf', 'check'] as const;
+const STEPS = ['build', 'start', 'layout', 'slides.pdf', 'handout.pdf', 'speech.pdf', 'check'] as const;
 
 /** The marker --into-dist adds to dist/index.html; src/runtime/handout-link.ts reads it. */
 export const HANDOUT_MARKER = `<link rel="alternate" type="application/pdf" href="./handout.pdf" title="${t('handoutDownload')}" data-handout />`;
@@ -147,6 +151,13 @@ export const PRINT_EXTRACT = `(function () {
     function (s) {
       var copy = s.cloneNode(true);
       var notes = copy.querySelector('aside.notes');
+      // Every block of the notes with its role, as text a paragraph a line (the 讲话稿 and the script).
+      var blocks = notes ? Array.prototype.map.call(notes.querySelectorAll(':scope > [data-role]'), function (b) {
+        var parts = Array.prototype.filter.call(b.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6'), function (e) {
+          return !e.closest('summary') && !e.classList.contains('role-label') && !e.querySelector('p');
+        });
+        return { role: b.getAttribute('data-role'), text: parts.map(function (e) { return e.textContent.trim(); }).join('\\n') };
+      }) : [];
       // The audience handout shows the speech and marked editorial summaries: never directions,
       // notes to the speaker or the full provenance (the sources slide itself is the short list).
       if (notes) Array.prototype.forEach.call(notes.querySelectorAll('[data-role="direction"], [data-role="note"], [data-role="source"]'), function (b) { b.remove(); });
@@ -156,7 +167,7 @@ export const PRINT_EXTRACT = `(function () {
       copy.removeAttribute('hidden');
       copy.classList.add('present');
       copy.classList.remove('past', 'future');
-      return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', html: copy.outerHTML, notesHtml: notesHtml };
+      return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', section: s.getAttribute('data-section') || '', editorial: s.classList.contains('editorial'), notes: blocks, html: copy.outerHTML, notesHtml: notesHtml };
     });
   var stylesheets = Array.prototype.map.call(document.querySelectorAll('link[rel="stylesheet"]'), function (l) { return l.getAttribute('href'); });
   var cutOff = Array.prototype.filter.call(
@@ -167,7 +178,7 @@ export const PRINT_EXTRACT = `(function () {
 })()`;
 
 interface Extracted extends PrintData {
-  slides: PrintedSlide[];
+  slides: (PrintedSlide & PrintSlide)[];
   stylesheets: string[];
   pages: number;
   cutOff: string[];
@@ -196,17 +207,25 @@ function repairOutlineTitles(doc: PDFDocument): void {
 }
 
 /** Title, author/organiser, subject, keywords and language, written with pdf-lib. Empty settings stay out. */
-async function withMetadata(bytes: Uint8Array, data: Extracted, kind: 'slides' | 'handout'): Promise<Uint8Array> {
+async function withMetadata(bytes: Uint8Array, data: Extracted, kind: ExportedFile['kind']): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   repairOutlineTitles(doc);
   const { meta } = data;
-  doc.setTitle(kind === 'handout' ? t('handoutTitle', { title: meta.title }) : meta.title, {
-    showInWindowTitleBar: true,
-  });
+  const titles = {
+    slides: meta.title,
+    handout: t('handoutTitle', { title: meta.title }),
+    speech: `${meta.title}（讲话稿）`,
+  };
+  doc.setTitle(titles[kind], { showInWindowTitleBar: true });
   const author = [meta.speaker, meta.organiser].map((s) => s.trim()).filter(Boolean);
   if (author.length > 0) doc.setAuthor(author.join('；'));
   doc.setSubject(
-    [kind === 'handout' ? t('handoutSubject') : t('slidesSubject'), meta.occasion].filter(Boolean).join(' · '),
+    [
+      { slides: t('slidesSubject'), handout: t('handoutSubject'), speech: '讲话稿（GB/T 9704-2012 版式）' }[kind],
+      meta.occasion,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   );
   const keywords = [...new Set(data.parts.flatMap((p) => [p.label, p.theme]).filter(Boolean))];
   if (keywords.length > 0) doc.setKeywords([keywords.join('；')]);
@@ -239,6 +258,7 @@ export async function exportPdf({
   build = 'auto',
   fragments = false,
   handoutLayout = 'notes',
+  editorial = true,
   intoDist = false,
   port = 0,
   executablePath,
@@ -274,7 +294,7 @@ export async function exportPdf({
   };
 
   prepareOutDir(out, out);
-  const staged = stageFiles(out, ['slides.pdf', 'handout.pdf']);
+  const staged = stageFiles(out, ['slides.pdf', 'handout.pdf', 'speech.pdf']);
   progress('build');
   const { built, buildMs } = await ensureBuilt(folder, dist, build, guard);
   const start = performance.now();
@@ -332,11 +352,30 @@ export async function exportPdf({
       progress('handout.pdf', data.slides.length, data.slides.length);
       return bytes;
     };
-    const [slidesBytes, handoutBytes] = await guard(Promise.all([printSlides(), printHandout()]));
+    const speechPath = path.join(out, 'speech.pdf');
+    const deck: PrintDeck = {
+      meta: data.meta,
+      parts: data.parts.map((p) => ({ ...p, slides: data.slides.filter((s) => s.part === p.id) })),
+    };
+    const printSpeechPdf = async (): Promise<Uint8Array> => {
+      progress('speech.pdf');
+      const printed = await printSpeech(context, deck, { root, editorial });
+      const bytes = await withMetadata(printed.bytes, data, 'speech');
+      staged.write('speech.pdf', bytes);
+      progress('speech.pdf', printed.pages, printed.pages);
+      return bytes;
+    };
+    const [slidesBytes, handoutBytes, speechBytes] = await guard(
+      Promise.all([printSlides(), printHandout(), printSpeechPdf()]),
+    );
 
-    progress('check', 0, 2);
-    const [slidesReport, handoutReport] = await guard(
-      Promise.all([inspectPdf(slidesBytes, { text: false }), inspectPdf(handoutBytes, { text: false })]),
+    progress('check', 0, 3);
+    const [slidesReport, handoutReport, speechReport] = await guard(
+      Promise.all([
+        inspectPdf(slidesBytes, { text: false }),
+        inspectPdf(handoutBytes, { text: false }),
+        inspectPdf(speechBytes, { text: false }),
+      ]),
     );
     const bookmarks = new Set(data.slides.map((s) => s.part)).size;
     const slideProblems = pdfProblems(slidesReport, { pages: data.pages, bookmarks });
@@ -347,7 +386,9 @@ export async function exportPdf({
       bookmarks,
     });
     if (handoutProblems.length > 0) throw new PdfCheckError(handoutPath, handoutProblems);
-    progress('check', 2, 2);
+    const speechProblems = pdfProblems(speechReport, { minPages: 1, bookmarks: 0 });
+    if (speechProblems.length > 0) throw new PdfCheckError(speechPath, speechProblems);
+    progress('check', 3, 3);
     // Every file passed: the new set replaces the old in one synchronous step.
     if (signal?.aborted) throw new ExportAbortedError();
     staged.commit();
@@ -361,6 +402,7 @@ export async function exportPdf({
         bytes: handoutBytes.length,
         report: handoutReport,
       },
+      { kind: 'speech', path: speechPath, pages: speechReport.pages, bytes: speechBytes.length, report: speechReport },
     ];
     if (intoDist) placeIntoDist(dist, files);
     return {

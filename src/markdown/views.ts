@@ -36,7 +36,8 @@ export interface OutlineSource {
 /** What the print view hands the PDF exporter besides the laid-out pages (`#deck-print-data`). */
 export interface PrintData {
   meta: DeckMeta;
-  parts: PartHeading[];
+  /** Parts with their planned minutes (the speaker's script prints them). */
+  parts: (PartHeading & { minutes: Part['minutes'] })[];
 }
 
 /** Id of the JSON block with the `PrintData` that the print view writes and the exporter reads. */
@@ -63,7 +64,7 @@ export function toRuntimeDeck(deck: Deck): RuntimeDeck {
 
 /** The print view's data for the exporter. */
 export function toPrintData(deck: Pick<RuntimeDeck, 'meta' | 'parts'>): PrintData {
-  return { meta: deck.meta, parts: deck.parts.map(partHeading) };
+  return { meta: deck.meta, parts: deck.parts.map((p) => ({ ...partHeading(p), minutes: p.minutes })) };
 }
 
 /** The id of the `n`-th chart (1-based) on a slide: `chart-<slide>`, then `chart-<slide>-2`, … */

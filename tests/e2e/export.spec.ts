@@ -49,6 +49,47 @@ function builtParts(dist: string): BuiltPart[] {
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** A line of text in a PDF page, from pdf.js: its text, font size and box, in points from the page's top left. */
+interface PdfLine {
+  text: string;
+  size: number;
+  left: number;
+  right: number;
+  top: number;
+  baseline: number;
+}
+
+/** The lines of each page of a PDF (glyph runs grouped by baseline), top to bottom. */
+async function pdfLines(bytes: Uint8Array): Promise<PdfLine[][]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const pages: PdfLine[][] = [];
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const height = page.view[3]!;
+      const rows = new Map<number, PdfLine>();
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [size, , , , x, y] = item.transform as number[];
+        const baseline = height - y!;
+        const key = Math.round(baseline * 2);
+        const row = rows.get(key) ?? { text: '', size: size!, left: x!, right: x!, top: baseline - size!, baseline };
+        row.text += item.str.replace(/\s+/g, '');
+        row.left = Math.min(row.left, x!);
+        row.right = Math.max(row.right, x! + item.width);
+        row.size = Math.max(row.size, size!);
+        row.top = Math.min(row.top, baseline - size!);
+        rows.set(key, row);
+      }
+      pages.push([...rows.values()].sort((a, b) => a.baseline - b.baseline));
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return pages;
+}
 const tmp = (name: string): string => mkdtempSync(path.join(os.tmpdir(), `deck-${name}-`));
 
 test.describe.serial('npm run pdf', () => {
@@ -58,6 +99,7 @@ test.describe.serial('npm run pdf', () => {
   let result: ExportResult;
   let slides: PdfReport;
   let handout: PdfReport;
+  let speech: PdfReport;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
@@ -67,6 +109,7 @@ test.describe.serial('npm run pdf', () => {
     result = await exportPdf({ dist: site, out: path.join(tmp('out'), 'pdf'), build: 'never', intoDist: true });
     slides = await inspectPdf(readFileSync(result.files[0]!.path));
     handout = await inspectPdf(readFileSync(result.files[1]!.path));
+    speech = await inspectPdf(readFileSync(result.files[2]!.path));
   });
 
   test('slides.pdf has one 16:9 page per slide, in deck order, each with its heading as text', () => {
@@ -90,7 +133,7 @@ test.describe.serial('npm run pdf', () => {
   });
 
   test('both PDFs embed real font subsets (no Type 3), are tagged, and carry metadata in zh-CN', () => {
-    for (const report of [slides, handout]) {
+    for (const report of [slides, handout, speech]) {
       expect(report.fonts.filter((f) => f.subtype === 'Type3')).toEqual([]);
       expect(report.fonts.some((f) => f.subtype === 'Type0' && /NotoSansSC/.test(f.name))).toBe(true);
       expect(report.tagged).toBe(true);
@@ -126,8 +169,73 @@ test.describe.serial('npm run pdf', () => {
         shown,
       );
     }
+    // The 讲话稿: the speech and the marked editorial inserts, never directions, notes or provenance.
+    const speechText = squash(speech.text.join(''));
+    for (const b of blocks) {
+      const probe = b.text.replace(/^【[^】]+】/, '').slice(0, 12);
+      const shown = b.role === 'speech' || b.role === 'editorial';
+      expect(speechText.includes(probe), `speech.pdf ${b.role}: ${probe}`).toBe(shown);
+    }
+    expect(speechText).toContain('【编者概括】');
     const editorial = blocks.filter((b) => b.role === 'editorial').length;
     expect((all.match(/【编者概括】/g) ?? []).length).toBe(editorial);
+  });
+
+  test('speech.pdf is laid out after GB/T 9704-2012: margins, 22 lines of 28 characters, sizes, page numbers, 避头尾', async () => {
+    const lines = await pdfLines(readFileSync(result.files[2]!.path));
+    const pt = 72 / 25.4;
+    const pages = lines.length;
+    expect(pages).toBeGreaterThan(3);
+    const NO_START = /^[，。、；：？！）》」』】〕〉”’…%,.;:?!)]/;
+    const NO_END = /[（《「『【〔〈“‘(]$/;
+    for (const [i, page] of lines.entries()) {
+      const body = page.filter((l) => l.top < (37 + 225) * pt);
+      const number = page.filter((l) => l.top >= (37 + 225) * pt);
+      // The page number: "— n —" in 14 pt, its rule 7 mm below the type area, right on odd pages, left on even.
+      expect(
+        number.map((l) => l.text),
+        `page ${i + 1}`,
+      ).toEqual([`—${i + 1}—`]);
+      expect(number[0]!.size).toBeCloseTo(14, 1);
+      expect(number[0]!.top / pt).toBeGreaterThan(37 + 225 + 7 - 1);
+      if ((i + 1) % 2 === 1) expect(210 - number[0]!.right / pt).toBeCloseTo(26 + 14 / pt, 0);
+      else expect(number[0]!.left / pt).toBeCloseTo(28 + 14 / pt, 0);
+      // 22 lines a page (the last page may end early), 225 mm / 22 apart, inside the type area.
+      if (i < pages - 1) expect(body.length, `page ${i + 1}`).toBe(i === 0 ? 22 - 1 : 22);
+      for (const [j, l] of body.entries()) {
+        if (j > 0 && !(i === 0 && j === 1)) {
+          expect((l.baseline - body[j - 1]!.baseline) / pt, `page ${i + 1} line ${j + 1}`).toBeCloseTo(225 / 22, 1);
+        }
+        expect(l.left / pt).toBeGreaterThanOrEqual(28 - 0.2);
+        expect(l.right / pt).toBeLessThanOrEqual(28 + 156 + 0.6);
+        expect(l.top / pt).toBeGreaterThanOrEqual(37 - 0.5);
+        if (l.size > 17) continue;
+        expect(l.size, l.text).toBeCloseTo(16, 1);
+        expect([...l.text.replace(/[\x20-\x7e]/g, '')].length, l.text).toBeLessThanOrEqual(28);
+        expect(l.text, `避头: page ${i + 1} line ${j + 1}`).not.toMatch(NO_START);
+        expect(l.text, `避尾: page ${i + 1} line ${j + 1}`).not.toMatch(NO_END);
+        expect(
+          [...l.text.replace(/[，。、；：？！）》”’…（《“‘]/g, '')].length,
+          `no orphan: ${l.text}`,
+        ).toBeGreaterThanOrEqual(2);
+      }
+    }
+    // The title: 二号 (22 pt), centred on the type area; the body's full lines fill 28 characters at the margins.
+    const title = lines[0]![0]!;
+    expect(title.size).toBeCloseTo(22, 1);
+    expect((title.left + title.right) / 2 / pt).toBeCloseTo(28 + 156 / 2, 0);
+    const full = lines.flat().filter((l) => l.size < 17 && l.size > 15 && /^[^\x20-\x7e]{28}$/.test(l.text));
+    expect(full.length).toBeGreaterThan(50);
+    for (const l of full) {
+      expect(l.left / pt).toBeCloseTo(28, 0);
+      // pdf.js ends a run at its last glyph's origin or advance: the right edge lies within the last cell.
+      expect(l.right / pt).toBeGreaterThan(28 + 156 - 156 / 28 - 0.3);
+      expect(l.right / pt).toBeLessThanOrEqual(28 + 156 + 0.6);
+    }
+    const body = lines.flat().filter((l) => l.size < 17 && l.size > 15);
+    expect(
+      body.filter((l) => [...l.text].length + (l.left / pt > 30 ? 2 : 0) === 28).length / body.length,
+    ).toBeGreaterThan(0.5);
   });
 
   test('--into-dist puts the PDFs beside the deck, which then offers "下载讲义"; without them, no link', async ({
@@ -289,21 +397,23 @@ test.describe('npm run pdf errors', () => {
     }
   });
 
-  /** Temporary Chromium profiles (ours are named deck-chromium-*) in the temp folder. */
-  const profiles = (): string[] => readdirSync(os.tmpdir()).filter((f) => f.startsWith('deck-chromium-'));
+  /** Temporary Chromium profiles (ours are named deck-chromium-*) in a temp folder. */
+  const profiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('deck-chromium-'));
 
   test('Ctrl-C at any moment, through npm run pdf: the old complete set stays, nothing is left, the message shows', async () => {
     test.setTimeout(180_000);
     const out = tmp('sigint');
     writeFileSync(path.join(out, 'slides.pdf'), 'old slides');
     writeFileSync(path.join(out, 'handout.pdf'), 'old handout');
-    const before = profiles();
-    for (const moment of ['[2/6] start', '[3/6] layout', '[5/6] handout.pdf 0', '[6/6] check 0']) {
+    // The command's own temp folder: other tests export at the same time, with their own profiles.
+    const temp = tmp('sigint-tmp');
+    for (const moment of ['[2/7] start', '[3/7] layout', '[5/7] handout.pdf 0', '[7/7] check 0']) {
       // npm and the command in one process group, as in a terminal: Ctrl-C reaches both, and npm
       // forwards its copy to the command too.
       const child = spawn('npm', ['run', '--silent', 'pdf', '--', '--no-build', '--dist', DIST, '--out', out], {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TMPDIR: temp },
       });
       let output = '';
       let sent = false;
@@ -327,7 +437,7 @@ test.describe('npm run pdf errors', () => {
       expect(readdirSync(out).sort(), moment).toEqual(['handout.pdf', 'slides.pdf']);
       expect(readFileSync(path.join(out, 'slides.pdf'), 'utf8')).toBe('old slides');
       expect(readFileSync(path.join(out, 'handout.pdf'), 'utf8')).toBe('old handout');
-      await expect.poll(profiles, { timeout: 5_000 }).toEqual(before);
+      await expect.poll(() => profiles(temp), { timeout: 5_000 }).toEqual([]);
     }
   });
 });

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { BrowserContext } from 'playwright';
+import { fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
+import { fontFamily, speechHtml, type PrintFace } from './html.ts';
+import { layoutSpeech } from './layout.ts';
+import { speechDocument, type Face, type PrintDeck, type SpeechDocument } from './text.ts';
+
+/** Which open font, under which family name, prints each face of the 讲话稿. */
+const FACE_FONTS: Record<Face | 'pageNumber', { font: keyof typeof SPEECH_FONTS; family: string }> = {
+  title: { font: 'serifBold', family: 'Speech Title' },
+  body: { font: 'serif', family: 'Speech Song' },
+  pageNumber: { font: 'serif', family: 'Speech Song' },
+  heading1: { font: 'sans', family: 'Speech Hei' },
+  heading2: { font: 'kai', family: 'Speech Kai' },
+  insert: { font: 'kai', family: 'Speech Kai' },
+};
+
+/** Everything but CJK and full-width punctuation, quotes and the ellipsis (set full-width by the body face). */
+const KAI_RANGE = 'U+0-2017, U+201E-2025, U+2027-2FFF, U+3040-FEFF, U+FF66-10FFFF';
+
+/** Installed fonts the front matter may name first, per face (e.g. 仿宋_GB2312 for the body). */
+export type InstalledFonts = Partial<Record<Face, string>>;
+
+function allText(doc: SpeechDocument): string {
+  return [doc.title, ...doc.subtitle, ...doc.blocks.flatMap((b) => b.runs.map((r) => r.text))].join('');
+}
+
+/**
+ * Prints the 讲话稿 (speech.pdf) in a tab of `context`: builds the document from the deck, cuts the
+ * open fonts to its text, measures every glyph in the browser, lays the lines out on the GB/T grid
+ * (layout.ts) and prints the pages. @returns the PDF bytes (metadata is added by the caller).
+ */
+export async function printSpeech(
+  context: BrowserContext,
+  deck: PrintDeck,
+  options: { root: string; editorial: boolean; installed?: InstalledFonts },
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = speechDocument(deck, { editorial: options.editorial });
+  const text = allText(doc);
+  const cacheDir = path.join(options.root, 'node_modules', '.cache', 'deck-print-fonts');
+  const fonts = Object.fromEntries(
+    await Promise.all(
+      (Object.entries(SPEECH_FONTS) as [string, FontSource][]).map(async ([name, source]) => [
+        name,
+        fontUrl(await subsetFor(options.root, source, text, cacheDir)),
+      ]),
+    ),
+  ) as Record<keyof typeof SPEECH_FONTS, string>;
+  const faces = Object.fromEntries(
+    Object.entries(FACE_FONTS).map(([face, { font, family }]) => {
+      const installed = options.installed?.[face as Face];
+      const kai = font === 'kai';
+      return [
+        face,
+        {
+          family,
+          installed: installed ? [installed] : [],
+          url: fonts[font],
+          weight: SPEECH_FONTS[font].weight,
+          // 楷体's punctuation is proportional; the grid needs full-width marks: take them from the body face.
+          ...(kai ? { unicodeRange: KAI_RANGE, fallback: 'Speech Song' } : {}),
+        },
+      ];
+    }),
+  ) as Record<Face | 'pageNumber', PrintFace>;
+
+  const tab = await context.newPage();
+  try {
+    // The faces first, with no pages: the glyphs are measured with the fonts that will print them.
+    await tab.setContent(speechHtml({ pages: [] }, faces, doc.title), { waitUntil: 'load' });
+    const chars: Record<string, string> = {};
+    for (const b of [{ runs: [{ text: doc.title, face: 'title' as Face }] }, ...doc.blocks]) {
+      for (const r of b.runs) chars[r.face] = (chars[r.face] ?? '') + r.text;
+    }
+    for (const line of doc.subtitle) chars.heading2 = (chars.heading2 ?? '') + line;
+    const families = Object.fromEntries(
+      Object.keys(chars).map((face) => {
+        const f = faces[face as Face];
+        return [face, `${fontFamily(f)}|${f.weight}`];
+      }),
+    );
+    const widths = await tab.evaluate(
+      async ({ chars, families }) => {
+        const out: Record<string, Record<string, number>> = {};
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        for (const [face, text] of Object.entries(chars)) {
+          const [family, weight] = families[face]!.split('|');
+          await document.fonts.load(`${weight} 100px ${family}`, text);
+          ctx.font = `${weight} 100px ${family}`;
+          out[face] = {};
+          for (const ch of new Set(text)) out[face][ch] = ctx.measureText(ch).width / 100;
+        }
+        return out;
+      },
+      { chars, families },
+    );
+    const layout = layoutSpeech(doc, (ch, face) => widths[face]?.[ch] ?? 1);
+    await tab.setContent(speechHtml(layout, faces, doc.title), { waitUntil: 'load' });
+    await tab.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
+    const bytes = await tab.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+    return { bytes, pages: layout.pages.length };
+  } finally {
+    await tab.close();
+  }
+}
