@@ -35,11 +35,11 @@ describe('toRuntimeDeck()', () => {
 });
 
 describe('toPrintData()', () => {
-  it('names each part for the PDF bookmarks and keywords', () => {
+  it('names each part for the PDF bookmarks and keywords, with the minutes the speaker’s script prints', () => {
     const data = toPrintData(toRuntimeDeck(deck));
     expect(data.meta).toEqual(deck.meta);
     expect(data.parts.map((p) => Object.keys(p).sort())).toEqual(
-      deck.parts.map(() => ['id', 'kind', 'label', 'theme', 'title']),
+      deck.parts.map(() => ['id', 'kind', 'label', 'minutes', 'theme', 'title']),
     );
   });
 });
