@@ -12,6 +12,8 @@ import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMod
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { printSpeech } from './speech/print.ts';
+import { writeOutline, type Bookmark } from './outline.ts';
+import { partHeadingText, repeatsPart } from '../common/part-heading.ts';
 import type { PrintDeck, PrintSlide } from './speech/text.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
@@ -146,6 +148,7 @@ async function waitForPrintState(page: Page, timeout: number): Promise<void> {
 /** What the handout needs from the laid-out print view (one entry per slide, not per fragment step). */
 export const PRINT_EXTRACT = `(function () {
   var data = JSON.parse(document.getElementById(${JSON.stringify(PRINT_DATA_ID)}).textContent);
+  var pages = Array.prototype.slice.call(document.querySelectorAll('.pdf-page'));
   var slides = Array.prototype.map.call(
     document.querySelectorAll('.pdf-page:not([data-fragment-copy]) > section[data-part]'),
     function (s) {
@@ -167,7 +170,7 @@ export const PRINT_EXTRACT = `(function () {
       copy.removeAttribute('hidden');
       copy.classList.add('present');
       copy.classList.remove('past', 'future');
-      return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', section: s.getAttribute('data-section') || '', editorial: s.classList.contains('editorial'), notes: blocks, html: copy.outerHTML, notesHtml: notesHtml };
+      return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', section: s.getAttribute('data-section') || '', editorial: s.classList.contains('editorial'), notes: blocks, html: copy.outerHTML, notesHtml: notesHtml, page: pages.indexOf(s.closest('.pdf-page')) + 1 };
     });
   var stylesheets = Array.prototype.map.call(document.querySelectorAll('link[rel="stylesheet"]'), function (l) { return l.getAttribute('href'); });
   var cutOff = Array.prototype.filter.call(
@@ -178,7 +181,8 @@ export const PRINT_EXTRACT = `(function () {
 })()`;
 
 interface Extracted extends PrintData {
-  slides: (PrintedSlide & PrintSlide)[];
+  /** Each slide with the 1-based page of slides.pdf it starts on. */
+  slides: (PrintedSlide & PrintSlide & { page: number })[];
   stylesheets: string[];
   pages: number;
   cutOff: string[];
@@ -207,9 +211,15 @@ function repairOutlineTitles(doc: PDFDocument): void {
 }
 
 /** Title, author/organiser, subject, keywords and language, written with pdf-lib. Empty settings stay out. */
-async function withMetadata(bytes: Uint8Array, data: Extracted, kind: ExportedFile['kind']): Promise<Uint8Array> {
+async function withMetadata(
+  bytes: Uint8Array,
+  data: Extracted,
+  kind: ExportedFile['kind'],
+  bookmarks?: Bookmark[],
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  repairOutlineTitles(doc);
+  if (bookmarks) writeOutline(doc, bookmarks);
+  else repairOutlineTitles(doc);
   const { meta } = data;
   const titles = {
     slides: meta.title,
@@ -232,6 +242,34 @@ async function withMetadata(bytes: Uint8Array, data: Extracted, kind: ExportedFi
   doc.setLanguage('zh-CN');
   doc.setCreator('npm run pdf (reveal.js print view, Chromium)');
   return doc.save();
+}
+
+/** Whether Chromium wrote an outline with at least one bookmark. */
+async function hasOutline(bytes: Uint8Array): Promise<boolean> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.has(PDFName.of('First')) ?? false;
+}
+
+/**
+ * slides.pdf's bookmarks: each part (its heading) at its first slide, and under it its slides by
+ * title, less a first slide that only repeats the part's heading (the part's title slide).
+ */
+export function slideBookmarks(data: {
+  parts: { id: string; label: string; title: string }[];
+  slides: { part: string; title: string; page: number }[];
+}): Bookmark[] {
+  return data.parts
+    .map((part) => {
+      const slides = data.slides.filter((s) => s.part === part.id);
+      const [first] = slides;
+      const listed = first && repeatsPart(first.title, part) ? slides.slice(1) : slides;
+      return {
+        title: partHeadingText(part),
+        page: first?.page ?? 0,
+        items: listed.map((s) => ({ title: s.title, page: s.page, items: [] })),
+      };
+    })
+    .filter((b) => b.page > 0);
 }
 
 /** Puts the PDFs beside dist/index.html and adds the marker the deck's "下载讲义" link reads. */
@@ -334,7 +372,13 @@ export async function exportPdf({
     const handoutPath = path.join(out, 'handout.pdf');
     const printSlides = async (): Promise<Uint8Array> => {
       progress('slides.pdf', 0, data.pages);
-      const bytes = await withMetadata(await page.pdf(pdfOptions), data, 'slides');
+      // Bookmarks from the pages we know, not from Chromium (see outline.ts).
+      const bytes = await withMetadata(
+        await page.pdf({ ...pdfOptions, outline: false }),
+        data,
+        'slides',
+        slideBookmarks(data),
+      );
       staged.write('slides.pdf', bytes);
       progress('slides.pdf', data.pages, data.pages);
       return bytes;
@@ -347,7 +391,10 @@ export async function exportPdf({
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
       await tab.goto(handoutUrl, { waitUntil: 'load' });
       await tab.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
-      const bytes = await withMetadata(await tab.pdf({ ...pdfOptions, format: 'A4' }), data, 'handout');
+      let printed = await tab.pdf({ ...pdfOptions, format: 'A4' });
+      // Chromium may leave the outline out under load (see outline.ts): print once more.
+      if (!(await hasOutline(printed))) printed = await tab.pdf({ ...pdfOptions, format: 'A4' });
+      const bytes = await withMetadata(printed, data, 'handout');
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);
       return bytes;
