@@ -112,6 +112,7 @@ export function pdfProblems(
   if (expect.minPages !== undefined && report.pages < expect.minPages) {
     problems.push(`has ${report.pages} pages, expected at least ${expect.minPages}`);
   }
+  if (report.fonts.length === 0) problems.push('embeds no fonts (its text did not print)');
   const type3 = report.fonts.filter((f) => f.subtype === 'Type3');
   if (type3.length > 0) problems.push(`embeds ${type3.length} Type 3 fonts (text would not be real text)`);
   if (report.outline.length < expect.bookmarks) {

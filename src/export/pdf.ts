@@ -11,6 +11,7 @@ import { deckFolder } from '../deck-folder.ts';
 import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
+import { loadAllFonts } from './fonts-ready.ts';
 import { printSpeech } from './speech/print.ts';
 import { writeOutline, type Bookmark } from './outline.ts';
 import { partHeadingText, repeatsPart } from '../common/part-heading.ts';
@@ -142,7 +143,7 @@ async function waitForPrintState(page: Page, timeout: number): Promise<void> {
     );
     throw new PrintTimeoutError(`charts not in their final state: ${ids.join(', ')}`, timeout);
   }
-  await page.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
+  await loadAllFonts(page);
 }
 
 /** What the handout needs from the laid-out print view (one entry per slide, not per fragment step). */
@@ -390,7 +391,7 @@ export async function exportPdf({
       const html = handoutHtml({ ...data, layout: handoutLayout });
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
       await tab.goto(handoutUrl, { waitUntil: 'load' });
-      await tab.evaluate(() => document.fonts.ready.then(() => document.fonts.status));
+      await loadAllFonts(tab);
       let printed = await tab.pdf({ ...pdfOptions, format: 'A4' });
       // Chromium may leave the outline out under load (see outline.ts): print once more.
       if (!(await hasOutline(printed))) printed = await tab.pdf({ ...pdfOptions, format: 'A4' });
