@@ -11,7 +11,7 @@ import { deckFolder } from '../deck-folder.ts';
 import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
-import { loadAllFonts } from './fonts-ready.ts';
+import { loadAllFonts, printPage } from './print-page.ts';
 import { printSpeech } from './speech/print.ts';
 import { writeOutline, type Bookmark } from './outline.ts';
 import { partHeadingText, repeatsPart } from '../common/part-heading.ts';
@@ -245,12 +245,6 @@ async function withMetadata(
   return doc.save();
 }
 
-/** Whether Chromium wrote an outline with at least one bookmark. */
-async function hasOutline(bytes: Uint8Array): Promise<boolean> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  return doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.has(PDFName.of('First')) ?? false;
-}
-
 /**
  * slides.pdf's bookmarks: each part (its heading) at its first slide, and under it its slides by
  * title, less a first slide that only repeats the part's heading (the part's title slide).
@@ -375,7 +369,7 @@ export async function exportPdf({
       progress('slides.pdf', 0, data.pages);
       // Bookmarks from the pages we know, not from Chromium (see outline.ts).
       const bytes = await withMetadata(
-        await page.pdf({ ...pdfOptions, outline: false }),
+        await printPage(page, { ...pdfOptions, outline: false }),
         data,
         'slides',
         slideBookmarks(data),
@@ -392,9 +386,7 @@ export async function exportPdf({
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
       await tab.goto(handoutUrl, { waitUntil: 'load' });
       await loadAllFonts(tab);
-      let printed = await tab.pdf({ ...pdfOptions, format: 'A4' });
-      // Chromium may leave the outline out under load (see outline.ts): print once more.
-      if (!(await hasOutline(printed))) printed = await tab.pdf({ ...pdfOptions, format: 'A4' });
+      const printed = await printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true });
       const bytes = await withMetadata(printed, data, 'handout');
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);

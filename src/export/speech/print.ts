@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext } from 'playwright';
-import { loadAllFonts } from '../fonts-ready.ts';
+import { loadAllFonts, printPage } from '../print-page.ts';
 import { fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
 import { fontFamily, speechHtml, type PrintFace } from './html.ts';
 import { layoutSpeech } from './layout.ts';
@@ -98,7 +98,12 @@ export async function printSpeech(
     const layout = layoutSpeech(doc, (ch, face) => widths[face]?.[ch] ?? 1);
     await tab.setContent(speechHtml(layout, faces, doc.title), { waitUntil: 'load' });
     await loadAllFonts(tab);
-    const bytes = await tab.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+    const bytes = await printPage(tab, {
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: false,
+    });
     return { bytes, pages: layout.pages.length };
   } finally {
     await tab.close();
