@@ -6,7 +6,7 @@ import { sections } from './bench/sections.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
 
 /** Sections that do not read dist/. */
-const NO_DIST = ['import'];
+const NO_DIST = ['import', 'pptx'];
 
 /**
  * `npm run bench [-- --deck <dir>] [section…]`: builds nothing; measures the deck's built `dist/`
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const deck = deckFolder(process.cwd(), deckDir);
   const dist = process.env.DECK_DIST ? path.resolve(process.env.DECK_DIST) : deck.dist;
-  // Sections that measure the importer need no built site.
+  // Sections that measure the importer or the PowerPoint export need no built site.
   const needsDist = only.length === 0 || only.some((name) => !NO_DIST.includes(name));
   if (needsDist && !existsSync(path.join(dist, 'index.html'))) {
     console.error(`${dist}/index.html is missing: run "npm run build${deckDir ? ` -- --deck ${deckDir}` : ''}" first.`);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exportPptx, type PptxProgress } from '../../src/export/pptx/export.ts';
-import { kb, median, type BenchRow } from './types.ts';
+import { kb, median, type BenchContext, type BenchRow } from './types.ts';
 
 const RUNS = 3;
 const TARGET_MS = 5_000;
@@ -14,7 +14,7 @@ const TARGET_BYTES = 2 * 1024 * 1024;
  * write, put right, read back and check, atomic write), the time of each step, the file's size,
  * and one run of the whole command (`npm run pptx`: Node and tsx starting included).
  */
-export async function benchPptx(): Promise<BenchRow[]> {
+export async function benchPptx(ctx: BenchContext): Promise<BenchRow[]> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'deck-bench-pptx-'));
   try {
     const times: number[] = [];
@@ -31,7 +31,7 @@ export async function benchPptx(): Promise<BenchRow[]> {
         label = next;
       };
       const started = performance.now();
-      const result = await exportPptx({ root: process.cwd(), out, onProgress: (e) => mark(e.label) });
+      const result = await exportPptx({ root: process.cwd(), deck: ctx.deck, out, onProgress: (e) => mark(e.label) });
       mark(null);
       times.push(performance.now() - started);
       bytes = result.bytes.length;
@@ -67,7 +67,9 @@ export async function benchPptx(): Promise<BenchRow[]> {
     ];
     const cli = path.join(out, 'cli');
     const started = performance.now();
-    const run = spawnSync('npm', ['run', '--silent', 'pptx', '--', '--out', cli], { encoding: 'utf8' });
+    const run = spawnSync('npm', ['run', '--silent', 'pptx', '--', '--deck', ctx.deck.root, '--out', cli], {
+      encoding: 'utf8',
+    });
     const cliMs = performance.now() - started;
     rows.push({
       area: 'pptx',

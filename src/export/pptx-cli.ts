@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { exportPptx, PptxAbortedError, type PptxProgress } from './pptx/export.ts';
 
@@ -11,7 +12,8 @@ const HELP = `用法：npm run pptx -- [选项]
 直接读取 slides/ 与 assets/data/，不需要先构建，也不需要浏览器。
 
 选项：
-  --out <目录>     输出目录（默认 export/）
+  --deck <目录>    另一套演示文稿的文件夹（读它的 slides/，默认写到它的 export/）
+  --out <目录>     输出目录（默认 export/，或 <演示文稿文件夹>/export/）
   -h, --help       显示本说明
 
 退出码：0 写好并通过检查；1 出错（幻灯片有错、检查未通过、目录不可写）；2 选项有误；130 中断。`;
@@ -34,7 +36,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        deck: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -50,6 +56,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = process.cwd();
+  const deckProblem = values.deck === undefined ? null : deckFolderProblem(values.deck);
+  if (deckProblem) {
+    console.error(`error: ${deckProblem}`);
+    return 1;
+  }
+  const deck = deckFolder(root, values.deck);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
@@ -59,7 +71,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await exportPptx({
       root,
-      out: path.resolve(values.out ?? 'export'),
+      deck,
+      out: values.out === undefined ? deck.export : path.resolve(values.out),
       signal: controller.signal,
       onProgress: (e) => process.stderr.write(`[${e.step}/${e.steps}] ${LABELS[e.label]}  (${elapsed()})\n`),
     });

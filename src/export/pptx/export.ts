@@ -12,10 +12,12 @@ import {
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { loadTables } from '../../charts/data/load.ts';
+import type { Tables } from '../../charts/data/datasets.ts';
 import { chartPayload, validateChart } from '../../charts/validate.ts';
 import { compileDeck } from '../../markdown/compile.ts';
 import type { Deck, SourceFile } from '../../markdown/types.ts';
 import { readSlideFiles } from '../../markdown/files.ts';
+import { asDeck, type DeckFolder } from '../../deck-folder.ts';
 import { pptxProblems } from './check.ts';
 import { planDeck } from './deck-plan.ts';
 import { finishPackage } from './ooxml.ts';
@@ -27,7 +29,12 @@ import { writePlan } from './write.ts';
 export interface PptxOptions {
   /** Project root (slides/, assets/data/, public/). Default: the current directory. */
   root?: string;
-  /** The deck's Markdown files; default: `slides/*.md` under `root`, in name order. */
+  /**
+   * The deck folder (`--deck`): its `slides/`, `assets/data/` and `public/`, and `export/` for the
+   * file. Default: the project's own deck at `root`.
+   */
+  deck?: DeckFolder;
+  /** The deck's Markdown files; default: the deck's `slides/*.md`, in name order. */
   sources?: SourceFile[];
   /** Typefaces written on every run; default 微软雅黑, with Noto Sans SC named as the substitute. */
   fonts?: Partial<PptxFonts>;
@@ -41,7 +48,7 @@ export interface PptxOptions {
 
 /** Options of `exportPptx`: where the file goes. */
 export interface PptxExportOptions extends PptxOptions {
-  /** Output folder. Default `<root>/export`. */
+  /** Output folder. Default: the deck's `export/`. */
   out?: string;
   /** File name in `out`. Default `slides.pptx`. */
   fileName?: string;
@@ -100,9 +107,9 @@ export class PptxAbortedError extends Error {
 const STEPS = ['read', 'plan', 'write', 'check', 'save'] as const;
 
 /** A picture the author placed in public/: its path and pixel size, or null when unreadable. */
-function pictureReader(root: string): (src: string) => { path: string; width: number; height: number } | null {
+function pictureReader(publicDir: string): (src: string) => { path: string; width: number; height: number } | null {
   return (src) => {
-    const file = path.join(root, 'public', decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, '')));
+    const file = path.join(publicDir, decodeURI(src.replace(/[?#].*$/, '').replace(/^\.?\//, '')));
     try {
       const size = imageSize(readFileSync(file));
       return size.width && size.height ? { path: file, width: size.width, height: size.height } : null;
@@ -125,6 +132,7 @@ function creationDate(): Date {
  */
 export async function buildPptx({
   root = process.cwd(),
+  deck: folder = asDeck(root),
   sources,
   fonts,
   now = creationDate(),
@@ -136,11 +144,13 @@ export async function buildPptx({
     onProgress({ step: STEPS.indexOf(label) + 1, steps: STEPS.length, label });
   };
   step('read');
-  const tables = loadTables(root);
-  const deck = compileDeck(sources ?? readSlideFiles(root), { validateChart: (spec) => validateChart(spec, tables) });
-  const charts = Object.fromEntries(deck.charts.map((c) => [c.id, chartPayload(c, tables)]));
+  // Read only when the deck has a chart: a deck without charts needs no assets/data/.
+  let tables: Tables | undefined;
+  const data = (): Tables => (tables ??= loadTables(folder));
+  const deck = compileDeck(sources ?? readSlideFiles(folder), { validateChart: (spec) => validateChart(spec, data()) });
+  const charts = Object.fromEntries(deck.charts.map((c) => [c.id, chartPayload(c, data())]));
   step('plan');
-  const plan = planDeck(deck, { charts, fonts, image: pictureReader(root) });
+  const plan = planDeck(deck, { charts, fonts, image: pictureReader(folder.public) });
   step('write');
   const bytes = await finishPackage(await writePlan(plan), plan, now);
   step('check');
@@ -170,10 +180,11 @@ function ensureWritable(dir: string): void {
 export async function exportPptx(options: PptxExportOptions = {}): Promise<PptxExportResult> {
   const started = performance.now();
   const root = options.root ?? process.cwd();
-  const out = options.out ?? path.join(root, 'export');
+  const deck = options.deck ?? asDeck(root);
+  const out = options.out ?? deck.export;
   const file = path.join(out, options.fileName ?? 'slides.pptx');
   ensureWritable(out);
-  const built = await buildPptx({ ...options, root });
+  const built = await buildPptx({ ...options, root, deck });
   if (options.signal?.aborted) throw new PptxAbortedError();
   options.onProgress?.({ step: STEPS.length, steps: STEPS.length, label: 'save' });
   const tmp = path.join(out, `.${path.basename(file)}.${process.pid}.tmp`);

@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deckFolder } from '../../../src/deck-folder.ts';
+import { compileDeck } from '../../../src/markdown/compile.ts';
+import { readSlideFiles } from '../../../src/markdown/files.ts';
+import { readPptx } from '../../../src/export/pptx/read.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pptx-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,5 +44,28 @@ describe('npm run pptx', () => {
     expect(r.stderr).toMatch(
       /Cannot write to the output folder .*a-file \([A-Z]+\) — choose another folder with --out/,
     );
+  }, 120_000);
+
+  it('--deck exports another deck folder: its slides, its parts as sections, into its export/ by default', async () => {
+    const example = deckFolder(process.cwd(), 'examples/three-parts');
+    const target = path.join(example.export, 'slides.pptx');
+    rmSync(target, { force: true });
+    const r = run('--deck', 'examples/three-parts');
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('examples/three-parts/export/slides.pptx');
+    const deck = compileDeck(readSlideFiles(example));
+    const report = await readPptx(readFileSync(target));
+    expect(report.slides).toHaveLength(deck.parts.flatMap((p) => p.slides).length);
+    expect(report.sections.map((s) => s.name)).toEqual(deck.parts.map((p) => p.label));
+    // The example's own title, not the project deck's.
+    expect(report.properties['dc:title']).toBe('在社区志愿服务表彰会上的讲话');
+    expect(report.slides[0]!.title).toBe('在社区志愿服务表彰会上的讲话');
+  }, 120_000);
+
+  it('exits 1 and says what a deck folder needs when --deck is not one', () => {
+    const r = run('--deck', path.join(dir, 'no-such-deck'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('找不到演示文稿文件夹');
   }, 120_000);
 });
