@@ -9,10 +9,14 @@ test('a reload in the middle of a fragment sequence comes back to the same step'
       (s) => s.querySelectorAll('.fragment').length >= 2,
     )!;
     const { h, v } = window.deck!.getIndices(slide);
-    window.deck!.slide(h, v ?? 0, 0);
+    window.deck!.slide(h, v ?? 0);
     return slide.id;
   });
+  // Into the sequence as a presenter gets there: a jump to the slide (its own history entry), then
+  // one step, which reveal writes into the address as the fragment index.
   await page.waitForFunction((id) => window.location.hash.includes(id), target);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((id) => window.location.hash.endsWith(`${id}/0`), target);
   await page.reload();
   await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
   expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target);
