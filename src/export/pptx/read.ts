@@ -109,7 +109,16 @@ export interface ReadChart {
   part: string;
   /** Chart types in the plot area (`lineChart`, …). */
   types: string[];
-  series: { name: string; categories: string[]; values: (number | null)[]; dash: string | null }[];
+  series: {
+    name: string;
+    categories: string[];
+    values: (number | null)[];
+    dash: string | null;
+    /** The line's colour (`RRGGBB`), or null when the series draws none. */
+    color: string | null;
+  }[];
+  /** The value axis's title (it names the unit). */
+  valueAxisTitle: string;
   /** Whether the chart has an embedded workbook (its data can be edited in PowerPoint). */
   workbook: boolean;
 }
@@ -228,14 +237,19 @@ async function readChart(zip: JSZip, part: string): Promise<ReadChart> {
       const v = textOf(child(pt, 'c:v') ?? {}).trim();
       values[Number(attr(pt, 'idx'))] = v === '' ? null : Number(v);
     }
+    const line = path(ser, 'c:spPr', 'a:ln');
     const dash = attr(all(child(ser, 'c:spPr') ?? {}, 'a:prstDash')[0], 'val') ?? null;
-    return { name, categories, values, dash };
+    const color = attr(path(line, 'a:solidFill', 'a:srgbClr'), 'val') ?? null;
+    return { name, categories, values, dash, color };
   });
+  const valueAxisTitle = all(path(plot, 'c:valAx', 'c:title') ?? {}, 'a:t')
+    .map(textOf)
+    .join('');
   const rels = relsOf(await zip.file(relsPath(part))?.async('string'));
   const workbook = [...rels.values()].some(
     (r) => /package$/.test(r.type) && zip.file(resolve(part, r.target)) !== null,
   );
-  return { part, types, series, workbook };
+  return { part, types, series, workbook, valueAxisTitle };
 }
 
 /** Reads a .pptx file's bytes. */

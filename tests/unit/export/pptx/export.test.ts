@@ -12,6 +12,10 @@ import {
   type BuiltPptx,
 } from '../../../../src/export/pptx/export.ts';
 import type { SourceFile } from '../../../../src/markdown/types.ts';
+import { loadTables } from '../../../../src/charts/data/load.ts';
+import { chartPayload } from '../../../../src/charts/kinds.ts';
+import { style } from '../../../../src/charts/frame.ts';
+import type { Series } from '../../../../src/charts/types.ts';
 
 /** The real deck, built once for the whole file (as `npm run pptx` builds it). */
 let built: BuiltPptx;
@@ -139,6 +143,23 @@ describe('the PowerPoint file of the deck', () => {
     const series = built.report.slides[i]!.charts[0]!.series;
     expect(series.find((s) => s.name === '中国')!.dash).toBe('solid');
     expect(series.find((s) => s.name === '中国（联合国预测）')!.dash).toBe('dash');
+  });
+
+  it('keeps every web series in its native chart: its name, its colour, and the unit on the value axis', () => {
+    const tables = loadTables(process.cwd());
+    const charted = slides().filter((s) => s.charts.some((c) => c.kind !== 'cities'));
+    expect(charted.length).toBe(4);
+    for (const slide of charted) {
+      const read = built.report.slides[slides().indexOf(slide)]!.charts[0]!;
+      const web = (chartPayload(slide.charts[0]!, tables).data as { series: Series[] }).series;
+      expect(web.length, slide.id).toBeGreaterThan(0);
+      for (const w of web) {
+        const r = read.series.find((x) => x.name === w.label);
+        expect(r, `${slide.id}: ${w.label}`).toBeDefined();
+        expect(r!.color, `${slide.id}: ${w.label}`).toBe(style(w.style).color.replace('#', '').toUpperCase());
+      }
+      expect(read.valueAxisTitle, slide.id).toMatch(/（(%|百万人)）$/);
+    }
   });
 
   it('draws the agenda’s structure diagram as shapes joined by glued connectors, each part linked to its first slide', () => {
