@@ -3,6 +3,8 @@ declare module 'virtual:deck' {
   export const deck: import('./markdown/views.ts').RuntimeDeck;
   /** Chart data by chart id, validated at build time (added by the charts extension). */
   export const chartData: Record<string, import('./charts/registry.ts').ChartPayload> | undefined;
+  /** Toneless pinyin readings of the deck's own characters (src/vite/pinyin.ts), for search. */
+  export const pinyin: Record<string, string> | undefined;
 }
 
 declare module 'subset-font' {

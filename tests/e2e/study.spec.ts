@@ -294,6 +294,53 @@ test('Esc closes search and focus returns to the button that opened it', async (
   expect(await page.evaluate(() => window.deck!.isOverview())).toBe(false);
 });
 
+test.describe('pinyin search on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('full pinyin, initials and mixed input find the Chinese, exact matches first, and the match opens', async ({
+    page,
+    site,
+  }) => {
+    await open(page, site);
+    const input = await openSearch(page);
+    const list = page.locator('#study-results');
+    const options = list.locator('[role="option"]');
+    for (const q of ['chengzhongcun', 'czc', 'cheng zhong cun']) {
+      await input.fill(q);
+      await expect(list).toHaveAttribute('data-query', q);
+      await expect(options.first().locator('mark')).toHaveText('城中村');
+      for (const mark of await options.locator('mark').allTextContents()) expect(mark).toBe('城中村');
+    }
+    // 韧 committed through the input method, then pinyin typed after it.
+    await input.fill('');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'ren', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.insertText', { text: '韧' });
+    await input.pressSequentially('xing');
+    await expect(list).toHaveAttribute('data-query', '韧xing');
+    await expect(options.first().locator('mark')).toHaveText('韧性');
+    // The Chinese itself is found before readings that merely sound alike (城市 before 成氏…).
+    await input.fill('城市');
+    const exact = await options.count();
+    await input.fill('chengshi');
+    await expect(options.first().locator('mark')).toHaveText('城市');
+    expect(await options.count()).toBeGreaterThanOrEqual(Math.min(exact, 80));
+    // Opening a pinyin result marks the Chinese it matched and focuses it.
+    await input.fill('czc');
+    const wanted = (await options.first().getAttribute('data-slide-id'))!;
+    await options.first().click();
+    const hit = page.locator('mark.study-hit').first();
+    await expect(hit).toHaveText('城中村');
+    await expect(hit).toBeFocused();
+    expect(await hit.evaluate((m) => m.closest('section[id]')?.id)).toBe(wanted);
+    // The page carries the readings of its own characters, not a dictionary: 龘 (da) is not in the deck.
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
+    const code = (await Promise.all(scripts.map((src) => page.request.get(src).then((r) => r.text())))).join('');
+    expect(code).toContain('cheng');
+    expect(code).not.toContain('龘');
+  });
+});
+
 test.describe('the search box on a touch phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 

@@ -1,4 +1,5 @@
 import { foldQuery, foldText, originalRange, type FoldedText } from '../../markdown/fold.ts';
+import { findPinyin, pinyinQuery, type Readings } from './pinyin-match.ts';
 
 /** Where a searchable text lives: the audience slide or its notes (the speech's full text). */
 export type SearchField = 'slide' | 'notes';
@@ -21,6 +22,12 @@ export interface SearchIndex {
   docs: IndexedDoc[];
 }
 
+/**
+ * How a hit matched: the query's own text, pinyin syllables (`chengzhongcun`), or pinyin with
+ * some characters given by their initials (`czc`). Results list them in this order.
+ */
+export type MatchKind = 'text' | 'pinyin' | 'initials';
+
 /** One result: a document, its first match (original offsets) and how many matches it has. */
 export interface SearchHit {
   doc: SearchDoc;
@@ -29,13 +36,14 @@ export interface SearchHit {
   end: number;
   /** Number of non-overlapping matches in this document. */
   count: number;
+  kind: MatchKind;
 }
 
 /** Results of one query. */
 export interface SearchResults {
   /** The folded query actually searched ('' when the query was blank). */
   query: string;
-  /** At most `limit` hits, in deck order. */
+  /** At most `limit` hits: exact text matches first, then pinyin, then initials; each in deck order. */
   hits: SearchHit[];
   /** Total matches over all documents (not limited). */
   total: number;
@@ -50,32 +58,46 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
   return { docs: docs.map((d) => ({ ...d, folded: foldText(d.text) })) };
 }
 
+const RANK: Record<MatchKind, number> = { text: 0, pinyin: 1, initials: 2 };
+
 /**
  * Finds `query` in every document as plain text (never a pattern: `(` or `.*` are just
- * characters), ignoring width, case and whitespace differences (see src/markdown/fold.ts).
+ * characters), ignoring width, case and whitespace differences (see src/markdown/fold.ts), and —
+ * given the deck's `readings` — as pinyin (src/runtime/study/pinyin-match.ts) in documents where
+ * the text itself does not occur.
  * @param limit most hits returned (default 100).
  */
-export function search(index: SearchIndex, query: string, limit = 100): SearchResults {
+export function search(index: SearchIndex, query: string, limit = 100, readings: Readings = {}): SearchResults {
   const q = foldQuery(query);
   const out: SearchResults = { query: q, hits: [], total: 0, slides: 0, docs: 0 };
   if (!q || q === ' ') return { ...out, query: '' };
+  const pq = pinyinQuery(q);
   const slides = new Set<string>();
+  const hits: SearchHit[] = [];
   for (const doc of index.docs) {
-    let at = doc.folded.text.indexOf(q);
-    if (at < 0) continue;
-    const first = originalRange(doc.folded, at, at + q.length);
-    let count = 0;
-    while (at >= 0) {
-      count++;
-      at = doc.folded.text.indexOf(q, at + q.length);
+    const matches: { start: number; end: number; abbreviated: boolean }[] = [];
+    let kind: MatchKind = 'text';
+    for (let at = doc.folded.text.indexOf(q); at >= 0; at = doc.folded.text.indexOf(q, at + q.length)) {
+      matches.push({ start: at, end: at + q.length, abbreviated: false });
     }
-    out.total += count;
+    if (!matches.length && pq) {
+      matches.push(...findPinyin(doc.folded.text, pq, readings));
+      kind = matches.some((m) => !m.abbreviated) ? 'pinyin' : 'initials';
+    }
+    const first = kind === 'pinyin' ? matches.find((m) => !m.abbreviated) : matches[0];
+    if (!first) continue;
+    out.total += matches.length;
     out.docs++;
     slides.add(doc.slideId);
-    if (out.hits.length < limit) {
-      out.hits.push({ doc: { slideId: doc.slideId, field: doc.field, text: doc.text }, ...first, count });
-    }
+    hits.push({
+      doc: { slideId: doc.slideId, field: doc.field, text: doc.text },
+      ...originalRange(doc.folded, first.start, first.end),
+      count: matches.length,
+      kind,
+    });
   }
+  // A stable sort keeps deck order within each kind.
+  out.hits = hits.sort((a, b) => RANK[a.kind] - RANK[b.kind]).slice(0, limit);
   out.slides = slides.size;
   return out;
 }

@@ -1,5 +1,6 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
+import { pinyin } from 'virtual:deck';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { deckDialog } from '../dialog.ts';
 import { t } from '../../common/i18n.ts';
@@ -27,7 +28,8 @@ const fieldMap = (el: Element, field: SearchHit['doc']['field']) =>
  * toolbar button opens a dialog with a result list (title, part, where, snippet with the match
  * marked). ↑/↓ choose, Enter opens: the deck goes to the slide and marks the match (a match in
  * the notes opens the reading view, where notes are shown). Input-method composition never fires
- * a half-typed search; queries are plain text, folded for width (src/markdown/fold.ts).
+ * a half-typed search; queries are plain text, folded for width (src/markdown/fold.ts), and also
+ * read as pinyin with the deck's own readings from the build (`pinyin` in virtual:deck).
  */
 export function searchPlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
@@ -73,7 +75,7 @@ export function searchPlugin(): RevealPlugin {
 
   const renderResults = (query: string): void => {
     if (!list || !status || !input) return;
-    const result = search(ensureIndex(), query, RESULT_LIMIT);
+    const result = search(ensureIndex(), query, RESULT_LIMIT, pinyin);
     hits = result.hits;
     list.replaceChildren();
     list.dataset.query = result.query;
@@ -139,7 +141,7 @@ export function searchPlugin(): RevealPlugin {
     let { start, end } = hit;
     if (map.text !== hit.doc.text) {
       // The page changed since indexing: search this text again.
-      const again = search(buildIndex([{ ...hit.doc, text: map.text }]), list?.dataset.query ?? '');
+      const again = search(buildIndex([{ ...hit.doc, text: map.text }]), list?.dataset.query ?? '', 1, pinyin);
       if (!again.hits[0]) return;
       ({ start, end } = again.hits[0]);
     }
