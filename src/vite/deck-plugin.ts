@@ -157,7 +157,7 @@ export function toSpeakerPage(html: string): string {
   return html
     .replace(/\s*<script src="[^"]*prepaint-[^"]*"[^>]*><\/script>/, '')
     .replace('data-view="deck"', 'data-view="speaker"')
-    .replace(/<title>[^<]*<\/title>/, () => '<title>' + escapeHtml(t('speakerTitle')) + '</title>');
+    .replace(/<title>[^<]*<\/title>/, () => String(markup`<title>${t('speakerTitle')}</title>`));
 }
 
 /** The head script that lets the first slide paint before reveal starts (src/runtime/prepaint.ts). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/charts/data/csv.ts';
 import { TABLES, type TableName } from '../../src/charts/data/datasets.ts';
 import { loadTables } from '../../src/charts/data/load.ts';
-import { validateChart } from '../../src/charts/kinds.ts';
+import { validateChart } from '../../src/charts/validate.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
 import { checkAsset } from '../../src/vite/assets.ts';
 import { DeckError } from '../../src/markdown/errors.ts';

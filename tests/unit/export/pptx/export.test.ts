@@ -13,8 +13,8 @@ import {
 } from '../../../../src/export/pptx/export.ts';
 import type { SourceFile } from '../../../../src/markdown/types.ts';
 import { loadTables } from '../../../../src/charts/data/load.ts';
-import { chartPayload } from '../../../../src/charts/kinds.ts';
-import { style } from '../../../../src/charts/frame.ts';
+import { chartPayload } from '../../../../src/charts/validate.ts';
+import { style } from '../../../../src/charts/draw.ts';
 import type { Series } from '../../../../src/charts/types.ts';
 
 /** The real deck, built once for the whole file (as `npm run pptx` builds it). */
@@ -151,7 +151,8 @@ describe('the PowerPoint file of the deck', () => {
     expect(charted.length).toBe(4);
     for (const slide of charted) {
       const read = built.report.slides[slides().indexOf(slide)]!.charts[0]!;
-      const web = (chartPayload(slide.charts[0]!, tables).data as { series: Series[] }).series;
+      const data = chartPayload(slide.charts[0]!, tables).data;
+      const web = 'series' in data ? (data.series as Series[]) : [];
       expect(web.length, slide.id).toBeGreaterThan(0);
       for (const w of web) {
         const r = read.series.find((x) => x.name === w.label);
