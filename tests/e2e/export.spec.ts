@@ -102,7 +102,9 @@ test.describe.serial('npm run pdf', () => {
   let speech: PdfReport;
 
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    // Three PDFs in one browser: about 15 s on a quiet 2-core machine, past two minutes when other
+    // builds share it. The export has no timer of its own to trip; only this wait can run out.
+    test.setTimeout(300_000);
     // --into-dist changes dist/: work on a copy.
     site = tmp('site');
     cpSync(DIST, site, { recursive: true });
