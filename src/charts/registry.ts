@@ -33,7 +33,8 @@ export function kindNamed(name: string): ChartKind | undefined {
   return KINDS.find((k) => k.name === name);
 }
 
-function isSeriesData(data: ChartBase): data is SeriesData {
+/** Whether a chart's data is series of yearly points (the shape most kinds draw). */
+export function isSeriesData(data: ChartBase): data is SeriesData {
   return 'series' in data && Array.isArray(data.series);
 }
 

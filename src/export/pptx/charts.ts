@@ -1,10 +1,12 @@
+import { scaleLinear } from 'd3-scale';
 import { style } from '../../charts/draw.ts';
 import { cities as citiesKind, type CitiesData } from '../../charts/kinds/cities.ts';
 import { compare as compareKind, type CompareData } from '../../charts/kinds/compare.ts';
 import { gap as gapKind, type GapData } from '../../charts/kinds/gap.ts';
 import { population as populationKind, type PopulationData } from '../../charts/kinds/population.ts';
 import { trend as trendKind, type TrendData } from '../../charts/kinds/trend.ts';
-import { isPayloadOf, type ChartPayload } from '../../charts/registry.ts';
+import { isPayloadOf, isSeriesData, type ChartPayload } from '../../charts/registry.ts';
+import type { SeriesData } from '../../charts/kind.ts';
 import type { Datum, Series } from '../../charts/types.ts';
 import { t } from '../../common/i18n.ts';
 import type { ChartSeries, NativeChart } from './plan.ts';
@@ -227,7 +229,26 @@ export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
   if (isPayloadOf(payload, populationKind)) return population(payload.data, title);
   if (isPayloadOf(payload, gapKind)) return gap(payload.data, title);
   if (isPayloadOf(payload, citiesKind)) return cities(payload.data);
+  if (isSeriesData(payload.data)) return anySeries(payload.data, title);
   throw new Error(`PowerPoint: no native chart for kind '${payload.kind}'`);
+}
+
+/**
+ * Any other kind that draws series of yearly points: one line per series on a zero-based value
+ * axis with round steps, so a new kind needs nothing here to reach PowerPoint.
+ */
+function anySeries(data: SeriesData, title: string): ChartPlan {
+  const points = data.series.flatMap((s) => s.points);
+  const cats = years(Math.min(...points.map((p) => p.year)), Math.max(...points.map((p) => p.year)));
+  const axis = scaleLinear()
+    .domain([0, Math.max(...points.map((p) => p.value))])
+    .nice(5);
+  const ticks = axis.ticks(5);
+  const step = (ticks[1] ?? ticks[0] ?? 1) - (ticks[0] ?? 0);
+  const chart = base(title || data.series.map((s) => s.label).join(' / '), cats, data.unit, axis.domain()[1]!, step);
+  for (const s of data.series) chart.series.push(styled(cats, s, true));
+  const hollow = points.some((p) => p.quality === 'third_party');
+  return { chart, callouts: hollow ? [t('chartHollow')] : [], source: data.source, footnote: data.footnote };
 }
 
 /** True for the plan of a native chart. */

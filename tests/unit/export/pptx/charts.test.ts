@@ -85,4 +85,36 @@ describe('planChart()', () => {
     expect(chengdu.value).toBe('13.34 百万');
     expect(plan.classes[0]!.cities.find((c) => c.name === '上海')!.value).toBe('');
   });
+
+  it('draws a kind it has no plan for as lines, when the kind draws series of yearly points', () => {
+    const payload = {
+      kind: 'new-kind',
+      options: {},
+      data: {
+        unit: '%',
+        source: '来源',
+        footnote: '',
+        series: [
+          {
+            id: 'a',
+            label: '甲',
+            style: 1,
+            points: [
+              { year: 2000, value: 12.5, text: '12.5', quality: 'official' as const },
+              { year: 2003, value: 47, text: '47', quality: 'third_party' as const },
+            ],
+          },
+        ],
+      },
+    };
+    const plan = planChart(payload);
+    if (!isNativeChart(plan)) throw new Error('not a native chart');
+    expect(plan.chart.categories).toEqual(['2000', '2001', '2002', '2003']);
+    expect(plan.chart.series[0]!.values).toEqual([12.5, null, null, 47]);
+    expect(plan.chart.series[0]!.color).toBe(hex(STYLES[1]!.color));
+    expect(plan.chart.valueMax).toBe(50);
+    expect(plan.chart.valueStep).toBe(10);
+    expect(plan.chart.title).toBe('甲');
+    expect(plan.callouts).toEqual(['空心：非官方汇编数据']);
+  });
 });
