@@ -17,9 +17,17 @@ export interface CitiesOptions {
   classes: string[];
 }
 
+/** One city: its rank by urban population, its size class and the population where published. */
+export interface City {
+  rank: number;
+  name: string;
+  sizeClass: string;
+  population: Datum | null;
+}
+
 /** The 超大/特大 cities of the 2020 census, ranked. */
 export interface CitiesData extends ChartBase {
-  cities: { rank: number; name: string; sizeClass: string; population: Datum | null }[];
+  cities: City[];
   classes: string[];
 }
 
@@ -128,20 +136,19 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
           .attr('x', 14)
           .attr('y', 34)
           .text((d) => d.rank);
-        tile
-          .append('text')
-          .attr('class', 'chart-city-name')
-          .attr('x', TILE.w / 2)
-          .attr('y', 62)
-          .attr('text-anchor', 'middle')
-          .text((d) => d.name);
-        tile
-          .append('text')
-          .attr('class', 'chart-city-pop')
-          .attr('x', TILE.w / 2)
-          .attr('y', 98)
-          .attr('text-anchor', 'middle')
-          .text((d) => (d.population ? t('chartCityMillions', { value: d.population.text }) : ''));
+        const centred = (cls: string, y: number, text: (d: City) => string): void => {
+          tile
+            .append('text')
+            .attr('class', cls)
+            .attr('x', TILE.w / 2)
+            .attr('y', y)
+            .attr('text-anchor', 'middle')
+            .text(text);
+        };
+        centred('chart-city-name', 62, (d) => d.name);
+        centred('chart-city-pop', 98, (d) =>
+          d.population ? t('chartCityMillions', { value: d.population.text }) : '',
+        );
       });
     rowY += rows * (TILE.h + TILE.gap) + 30;
   }

@@ -52,16 +52,8 @@ export type Block =
   | { kind: 'image'; src: string; alt: string }
   | { kind: 'table'; header: Run[][] | null; rows: Run[][][] };
 
-interface Style {
-  bold?: boolean;
-  italic?: boolean;
-  strike?: boolean;
-  code?: boolean;
-  small?: boolean;
-  sup?: boolean;
-  sub?: boolean;
-  link?: RunLink;
-}
+/** The formatting an inline element gives the runs inside it. */
+type Style = Omit<Run, 'text' | 'lineBreak'>;
 
 const INLINE_STYLE: Record<string, Style> = {
   strong: { bold: true },

@@ -155,6 +155,13 @@ function textItem(paragraphs: Paragraph[], o: ItemOptions, n: number): Item[] {
   });
 }
 
+/** An item `make` draws at any top `y`: its height is the bottom of what it draws at 0. */
+function drawnItem(make: (y: number, s: number) => Shape[]): Item {
+  return {
+    height: (s) => Math.max(...make(0, s).map((sh) => ('box' in sh ? sh.box.y + sh.box.h : 0))),
+    place: (y, _h, s) => make(y, s),
+  };
+}
 /** `.cards`: the list as a grid of tiles, three a row (theme.css `section.cards`). */
 function cardsItem(paragraphs: Paragraph[]): Item {
   const make = (y: number, s: number): Shape[] => {
@@ -188,13 +195,7 @@ function cardsItem(paragraphs: Paragraph[]): Item {
     });
     return out;
   };
-  return {
-    height: (s) => {
-      const shapes = make(0, s);
-      return Math.max(...shapes.map((sh) => ('box' in sh ? sh.box.y + sh.box.h : 0)));
-    },
-    place: (y, _h, s) => make(y, s),
-  };
+  return drawnItem(make);
 }
 
 function quoteItem(block: Extract<Block, { kind: 'quote' }>, o: ItemOptions, n: number): Item {
@@ -337,13 +338,7 @@ function tilesItem(plan: TilesPlan, notes: (y: number, s: number) => TextFrame):
     out.push(caption);
     return out;
   };
-  return {
-    height: (s) => {
-      const shapes = make(0, s);
-      return Math.max(...shapes.map((sh) => ('box' in sh ? sh.box.y + sh.box.h : 0)));
-    },
-    place: (y, _h, s) => make(y, s),
-  };
+  return drawnItem(make);
 }
 
 function structureItem(o: ItemOptions): Item {

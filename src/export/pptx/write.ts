@@ -238,24 +238,20 @@ function defineLayouts(pptx: PptxGenJS, fontFace: string): void {
     color: COLOR.muted,
     align: 'right',
   };
-  pptx.defineSlideMaster({
-    title: LAYOUTS.title,
-    background: { color: COLOR.white },
-    slideNumber,
-    objects: [
-      { placeholder: { options: { name: 'title', type: 'title', x: 1, y: 2.5, w: 11.33, h: 1.2 }, text: '' } },
-      { placeholder: { options: { name: 'body', type: 'body', x: 1, y: 4, w: 11.33, h: 1 }, text: '' } },
-    ],
-  });
-  pptx.defineSlideMaster({
-    title: LAYOUTS.content,
-    background: { color: COLOR.white },
-    slideNumber,
-    objects: [
-      { placeholder: { options: { name: 'title', type: 'title', x: 0.6, y: 0.4, w: 12.13, h: 0.9 }, text: '' } },
-      { placeholder: { options: { name: 'body', type: 'body', x: 0.6, y: 1.6, w: 12.13, h: 5.2 }, text: '' } },
-    ],
-  });
+  /** A master with a title and a body placeholder in these boxes (inches). */
+  type Box = { x: number; y: number; w: number; h: number };
+  const master = (title: string, titleBox: Box, bodyBox: Box): void =>
+    pptx.defineSlideMaster({
+      title,
+      background: { color: COLOR.white },
+      slideNumber,
+      objects: [
+        { placeholder: { options: { name: 'title', type: 'title', ...titleBox }, text: '' } },
+        { placeholder: { options: { name: 'body', type: 'body', ...bodyBox }, text: '' } },
+      ],
+    });
+  master(LAYOUTS.title, { x: 1, y: 2.5, w: 11.33, h: 1.2 }, { x: 1, y: 4, w: 11.33, h: 1 });
+  master(LAYOUTS.content, { x: 0.6, y: 0.4, w: 12.13, h: 0.9 }, { x: 0.6, y: 1.6, w: 12.13, h: 5.2 });
 }
 
 /** Writes the plan with pptxgenjs; returns the .pptx bytes (before ooxml.ts puts them right). */
