@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PDF_OPTIONS } from './cli-options.ts';
 import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from './handout.ts';
 import { EXIT, exitCodeOf, formatBytes, prepareOutDir, progressPrinter, runInterruptible } from './command.ts';
@@ -34,18 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        deck: { type: 'string' },
-        out: { type: 'string' },
-        fragments: { type: 'boolean', default: false },
-        'handout-layout': { type: 'string', default: 'notes' },
-        'into-dist': { type: 'boolean', default: false },
-        'no-editorial': { type: 'boolean', default: false },
-        port: { type: 'string' },
-        dist: { type: 'string' },
-        'no-build': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: PDF_OPTIONS,
       strict: true,
     }));
   } catch (error) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PPTX_OPTIONS } from './cli-options.ts';
 import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { exportPptx, PptxAbortedError, type PptxProgress } from './pptx/export.ts';
@@ -36,11 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        deck: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: PPTX_OPTIONS,
       strict: true,
     }));
   } catch (error) {

@@ -18,6 +18,14 @@ const HELP = `用法：npm run import -- <讲稿文件> [--out <文件夹>] [--r
 
 退出码：0 成功；1 讲稿无法导入（错误信息给出文件和行）；2 用法错误。`;
 
+/** The options `npm run import` reads (tests/unit/docs-commands.test.ts checks the docs against them). */
+export const IMPORT_OPTIONS = {
+  out: { type: 'string' },
+  rate: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 /** `npm run import`: parses arguments, imports, writes the deck folder, prints the report; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -25,12 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        rate: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: IMPORT_OPTIONS,
       strict: true,
     });
   } catch (error) {

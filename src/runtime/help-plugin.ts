@@ -3,7 +3,7 @@ import { deckDialog, dialogCloseButton } from './dialog.ts';
 import { t, type UiKey } from '../common/i18n.ts';
 
 /** The keys shown in the help overlay, in the order a presenter needs them. */
-const KEYS: [string, UiKey][] = [
+export const HELP_KEYS: readonly (readonly [string, UiKey])[] = [
   ['→ / 空格 / PageDown', 'keyNext'],
   ['← / Shift+空格 / PageUp', 'keyPrev'],
   ['↑ / ↓', 'keyUpDown'],
@@ -30,7 +30,7 @@ export function helpPlugin(): RevealPlugin {
   const build = (): HTMLDialogElement => {
     const { dialog: d, heading: title } = deckDialog('help-dialog', 'help-title', 'helpTitle');
     const table = document.createElement('table');
-    for (const [keys, label] of KEYS) {
+    for (const [keys, label] of HELP_KEYS) {
       const row = table.insertRow();
       const k = document.createElement('th');
       k.scope = 'row';
