@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { FRAME_HEADERS } from './src/config.ts';
 import { deckFromEnv } from './src/deck-folder.ts';
 import { deckPlugin, staticSitePlugin } from './src/vite/deck-plugin.ts';
 import { fontPlugin } from './src/vite/font-plugin.ts';
@@ -13,6 +14,9 @@ export default defineConfig({
   // Relative URLs: dist/ works at any sub-path and from file://.
   base: './',
   publicDir: deck.public,
+  // A meta CSP cannot forbid framing; hosts must send these headers (docs/guide.md), and so does
+  // `npm run preview`: no other site may frame the deck (clickjacking, reading it through a frame).
+  preview: { headers: FRAME_HEADERS },
   plugins: [deckPlugin(deckExtensions, deck), fontPlugin(deck), staticSitePlugin()],
   build: {
     outDir: deck.dist,

@@ -82,6 +82,22 @@ export const REVEAL_DEFAULTS = {
   pdfSeparateFragments: false,
   pdfMaxPagesPerSlide: 1,
   showNotes: false,
+  /**
+   * reveal's postMessage API lets any page that frames or opens the deck call its methods (move
+   * it, read the notes) and hear its events: off. The speaker view has its own checked protocol.
+   */
+  postMessage: false,
+  postMessageEvents: false,
+} as const;
+
+/**
+ * HTTP headers every host of the built site should send (docs/guide.md), set by `npm run preview`
+ * and the export server: no page of another site may frame the deck. A `<meta>` CSP cannot say
+ * this (browsers ignore `frame-ancestors` there), so it has to be a header.
+ */
+export const FRAME_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
 } as const;
 
 /** The one family the theme uses: `font-family: 'Deck Sans SC'`, any weight. */

@@ -182,11 +182,31 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     }
   };
 
+  /**
+   * Whether `source` is a speaker window this deck opened: the one it holds, or one whose opener is
+   * this window (it survived a reload of this page). A page that framed or opened the deck, or any
+   * other window, is not: it may not take over the link.
+   */
+  const openedHere = (source: Window): boolean => {
+    if (source === speaker) return true;
+    try {
+      // `opener` is readable across origins (file:// pages are each their own origin).
+      return source.opener === window;
+    } catch {
+      return false;
+    }
+  };
+
   const onMessage = (message: SpeakerMessage, via: 'window' | 'channel', source: Window | null): void => {
     if (message.kind === 'hello') {
-      // A speaker window that survived a reload of this page introduces itself: adopt it.
-      if (via === 'window' && source) speaker = source;
-      sendState(via === 'window' ? source : null);
+      const ours = via === 'window' && source !== null && openedHere(source);
+      if (ours) speaker = source;
+      // Anyone else hears only what the channel already carries.
+      sendState(ours ? source : null);
+    } else if (via !== 'window' || source === null || source !== speaker) {
+      // Settings and commands only from the speaker window this deck opened (never the channel,
+      // which any page of this origin, and every local file, can join).
+      return;
     } else if (message.kind === 'settings') {
       skipEditorial = message.skipEditorial;
     } else if (message.kind === 'command' && message.to === deckId && !done.includes(message.id)) {
