@@ -8,9 +8,8 @@ export interface FoundBrowser {
   source: 'env' | 'playwright' | 'system' | 'installed';
 }
 
-/** Flags every headless Chromium launch uses on a closed network (no sandbox as root in CI). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+/** Flags every headless Chromium launch uses on a closed network. */
+const NETWORK_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -19,6 +18,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--font-render-hinting=none',
 ];
+
+/**
+ * Chromium's flags for a user id (`process.getuid()`; undefined on Windows). The sandbox is turned
+ * off only for root, where Chromium refuses to start sandboxed (containers, CI); everyone else
+ * keeps it, so a hostile page cannot reach the machine through a renderer bug.
+ */
+export function chromiumArgs(uid: number | undefined): string[] {
+  return uid === 0 ? ['--no-sandbox', ...NETWORK_ARGS] : [...NETWORK_ARGS];
+}
+
+/** The flags for this process (see chromiumArgs). */
+export const CHROMIUM_ARGS = chromiumArgs(process.getuid?.());
 
 /** System locations of Chrome/Chromium, most likely first. */
 const SYSTEM_PATHS = [

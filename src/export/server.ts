@@ -1,7 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { FRAME_HEADERS } from '../config.ts';
 
 /** A running static server. */
 export interface StaticServer {
@@ -32,34 +33,54 @@ export class PortUnavailableError extends Error {
   }
 }
 
+/** Whether `file` is `dir` or inside it (both absolute). */
+function inside(dir: string, file: string): boolean {
+  return file === dir || file.startsWith(dir + path.sep);
+}
+
 /**
  * Serves `dir` read-only on loopback under `basePath` (default `/`). Port 0 picks a free port.
- * Only files inside `dir` are served; anything else is 404.
+ * Only files inside `dir`, after following links, are served (else 403 or 404); an undecodable
+ * path is 400. Every answer forbids framing (FRAME_HEADERS).
  */
 export function serveStatic(dir: string, options: { port?: number; basePath?: string } = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const base = ('/' + (options.basePath ?? '').replace(/^\/+|\/+$/g, '') + '/').replace(/\/+/g, '/');
+  // Links are followed once, here: every file served must really be inside this folder.
+  const realRoot = realpathSync(root);
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(base)) {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // An undecodable path (`%E0%A4%A`) is the client's error; it must not stop the export.
+      res.writeHead(400).end();
+      return;
+    }
+    if (!rel.startsWith(base) || rel.includes('\0')) {
       res.writeHead(404).end();
       return;
     }
     rel = rel.slice(base.length) || 'index.html';
     const file = path.resolve(root, rel);
-    if (file !== root && !file.startsWith(root + path.sep)) {
+    if (!inside(root, file)) {
       res.writeHead(403).end();
       return;
     }
     try {
       const stat = statSync(file);
-      const target = stat.isDirectory() ? path.join(file, 'index.html') : file;
+      const target = realpathSync(stat.isDirectory() ? path.join(file, 'index.html') : file);
+      // A symbolic link in dist/ that leads out of it is not served.
+      if (!inside(realRoot, target)) {
+        res.writeHead(403).end();
+        return;
+      }
       const size = statSync(target).size;
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
         'Content-Length': size,
         'Cache-Control': 'no-store',
+        ...FRAME_HEADERS,
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(target).pipe(res);
