@@ -89,7 +89,12 @@ export async function startSpeakerView(): Promise<void> {
   const clock = new TalkClock(parseTalkClockState(saved ? safeJson(saved) : null) ?? undefined);
   const saveClock = (): void => session.set(`${prefix}clock`, JSON.stringify(clock.snapshot(Date.now())));
 
-  let fontSize = Number(local.get(`${prefix}notes-size`)) || NOTES_FONT.initial;
+  // Stored values are untrusted: only a size the buttons could have set is restored.
+  const storedSize = Number(local.get(`${prefix}notes-size`));
+  let fontSize =
+    Number.isInteger(storedSize) && storedSize >= NOTES_FONT.min && storedSize <= NOTES_FONT.max
+      ? storedSize
+      : NOTES_FONT.initial;
   const setFont = (px: number): void => {
     fontSize = Math.min(NOTES_FONT.max, Math.max(NOTES_FONT.min, px));
     ui.app.style.setProperty('--speaker-notes-size', `${fontSize}px`);

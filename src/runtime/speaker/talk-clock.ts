@@ -99,18 +99,33 @@ function structuredCloneState(s: TalkClockState): TalkClockState {
   return { ...s, parts: { ...s.parts } };
 }
 
-/** Reads a stored clock state; anything malformed gives null (storage is untrusted). */
-export function parseTalkClockState(value: unknown): TalkClockState | null {
+/** The longest a talk can run (ms): a stored time beyond a day is corrupt or forged. */
+export const MAX_TALK_MS = 24 * 60 * 60 * 1000;
+/** At most this many parts are kept in a stored clock (a speech has a handful). */
+const MAX_PARTS = 100;
+const PART_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/**
+ * Reads a stored clock state; anything malformed or implausible gives null (storage is untrusted:
+ * 1e300 ms once showed as `2.7777777777777778e+293:41:36`). Times are 0 to MAX_TALK_MS; a running
+ * segment started at most MAX_TALK_MS before `now` and not after it; part names are part ids.
+ */
+export function parseTalkClockState(value: unknown, now: number = Date.now()): TalkClockState | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-  if (!num(v.banked) || !(v.since === null || num(v.since)) || typeof v.started !== 'boolean') return null;
-  if (!(v.part === null || typeof v.part === 'string')) return null;
-  if (typeof v.parts !== 'object' || v.parts === null) return null;
+  const ms = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MAX_TALK_MS;
+  const since = (x: unknown): x is number | null =>
+    x === null || (typeof x === 'number' && Number.isFinite(x) && x <= now && now - x <= MAX_TALK_MS);
+  const id = (x: unknown): x is string => typeof x === 'string' && PART_ID.test(x);
+  if (!ms(v.banked) || !since(v.since) || typeof v.started !== 'boolean') return null;
+  if (!(v.part === null || id(v.part))) return null;
+  if (typeof v.parts !== 'object' || v.parts === null || Array.isArray(v.parts)) return null;
+  const entries = Object.entries(v.parts as Record<string, unknown>);
+  if (entries.length > MAX_PARTS) return null;
   const parts: Record<string, number> = {};
-  for (const [k, ms] of Object.entries(v.parts as Record<string, unknown>)) {
-    if (!num(ms)) return null;
-    parts[k] = ms;
+  for (const [k, used] of entries) {
+    if (!id(k) || !ms(used)) return null;
+    parts[k] = used;
   }
   return { banked: v.banked, since: v.since, parts, part: v.part, started: v.started };
 }

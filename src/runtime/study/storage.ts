@@ -86,13 +86,21 @@ export interface StoredPosition {
   at: number;
 }
 
+/** The furthest the reading view scrolls within one slide (px); beyond is corrupt. */
+const MAX_OFFSET = 1_000_000;
+/** The latest plausible time (ms since epoch, year 2286): beyond is corrupt. */
+const MAX_TIME = 1e13;
+
 /** A valid position from an untrusted stored value, or null. `known` says which ids exist. */
 export function parsePosition(value: unknown, known: (id: string) => boolean): StoredPosition | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
   if (typeof v.slideId !== 'string' || v.slideId.length > 200 || !known(v.slideId)) return null;
   const view = v.view === 'read' ? 'read' : 'slides';
-  const offset = typeof v.offset === 'number' && Number.isFinite(v.offset) && v.offset > 0 ? Math.round(v.offset) : 0;
-  const at = typeof v.at === 'number' && Number.isFinite(v.at) ? v.at : 0;
+  const offset =
+    typeof v.offset === 'number' && Number.isFinite(v.offset) && v.offset > 0 && v.offset <= MAX_OFFSET
+      ? Math.round(v.offset)
+      : 0;
+  const at = typeof v.at === 'number' && Number.isFinite(v.at) && v.at >= 0 && v.at <= MAX_TIME ? v.at : 0;
   return { slideId: v.slideId, view, offset, at };
 }

@@ -63,7 +63,7 @@ describe('TalkClock', () => {
     clock.setPart('qi', 0);
     clock.start(0);
     const stored = JSON.parse(JSON.stringify(clock.snapshot(5_000))) as unknown;
-    const restored = new TalkClock(parseTalkClockState(stored) ?? undefined);
+    const restored = new TalkClock(parseTalkClockState(stored, 8_000) ?? undefined);
     expect(restored.running).toBe(true);
     expect(restored.elapsed(8_000)).toBe(8_000);
     expect(restored.usedIn('qi', 8_000)).toBe(8_000);
@@ -82,6 +82,6 @@ describe('parseTalkClockState()', () => {
 
   it('accepts a valid state', () => {
     const state = { banked: 5, since: 10, parts: { qi: 5 }, part: 'qi', started: true };
-    expect(parseTalkClockState(state)).toEqual(state);
+    expect(parseTalkClockState(state, 20)).toEqual(state);
   });
 });

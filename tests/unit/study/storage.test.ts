@@ -92,4 +92,13 @@ describe('parsePosition()', () => {
     expect(parsePosition(null, known)).toBeNull();
     expect(parsePosition({ slideId: 42 }, known)).toBeNull();
   });
+
+  it('ignores an implausible offset or time (1e300) instead of scrolling or dating by it', () => {
+    expect(parsePosition({ slideId: 'qi-trend', view: 'read', offset: 1e300, at: 1e300 }, known)).toEqual({
+      slideId: 'qi-trend',
+      view: 'read',
+      offset: 0,
+      at: 0,
+    });
+  });
 });
