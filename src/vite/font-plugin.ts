@@ -24,6 +24,21 @@ export function unicodeRange(chars: string): string {
 }
 /** Where the subset fonts and their CSS are written (git-ignored, regenerated when text changes). */
 export const FONT_OUT = 'assets/fonts/generated';
+/** What the runtime imports (src/runtime/main.ts); the plugin resolves it to the dev or the build fonts. */
+const FONT_CSS = 'fonts/generated/fonts.css';
+
+/**
+ * The dev server's fonts and each deck's build fonts live in folders of their own, so that
+ * `npm run build` (or `npm run pdf`, which builds) while `npm run dev` runs never replaces the
+ * whole fonts dev serves with a subset, and two decks built at once never mix their subsets.
+ */
+export function fontDir(deck: DeckFolder, mode: 'dev' | 'build'): string {
+  const base = path.join(deck.project, FONT_OUT);
+  if (mode === 'dev') return path.join(base, 'dev');
+  const own = deck.root === deck.project;
+  const name = own ? 'deck' : createHash('sha256').update(deck.root).digest('hex').slice(0, 12);
+  return path.join(base, 'build', name);
+}
 
 /** Where text that may reach the screen lives: the deck's slides and data labels, the UI strings. */
 function textSources(deck: DeckFolder): string[] {
@@ -139,7 +154,7 @@ export async function buildFonts(
     .update(boldGlyphs)
     .digest('hex')
     .slice(0, 12);
-  const outDir = path.join(root, FONT_OUT);
+  const outDir = fontDir(folder, 'build');
   const cssPath = path.join(outDir, 'fonts.css');
   const counts = { glyphs: [...glyphs].length, boldGlyphs: [...boldGlyphs].length };
   if (existsSync(cssPath) && readFileSync(cssPath, 'utf8').includes(`glyphs:${hash}`)) {
@@ -165,7 +180,10 @@ export async function buildFonts(
   return { ...counts, regenerated: true };
 }
 
-/** Writes through a temporary file, so a concurrent build never reads half a font. */
+/**
+ * Writes through a temporary file, so a concurrent build never reads half a font, and a build that
+ * fails while subsetting leaves the previous, whole file in place.
+ */
 function writeAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
@@ -176,15 +194,18 @@ function writeAtomic(file: string, data: string | Uint8Array): void {
  * For `npm run dev`: the same families from the whole static fonts, so editing a slide never waits
  * for subsetting (the build subsets).
  */
-export function writeDevFonts(root: string): void {
-  const outDir = path.join(root, FONT_OUT);
+export function writeDevFonts(deck: DeckFolder): void {
+  const outDir = fontDir(deck, 'dev');
   mkdirSync(outDir, { recursive: true });
+  // Through the project's node_modules as the dev server sees it (not the package's real path,
+  // which a linked node_modules would move outside the folders it may serve).
+  const files = path.join(deck.project, 'node_modules', '@fontsource', 'noto-sans-sc', 'files');
+  const url = path.relative(outDir, files).split(path.sep).join('/');
   const weights = [...new Set(FONT_FACES.map((face) => face.weight))];
   const faces = weights.map(
     (weight) =>
       `@font-face {\n  font-family: '${FONT_FAMILY}';\n  font-style: normal;\n  font-weight: ${weight};\n` +
-      `  font-display: block;\n  src: url('../../../node_modules/@fontsource/noto-sans-sc/files/` +
-      `noto-sans-sc-chinese-simplified-${weight}-normal.woff2') format('woff2');\n}`,
+      `  font-display: block;\n  src: url('${url}/noto-sans-sc-chinese-simplified-${weight}-normal.woff2') format('woff2');\n}`,
   );
   writeAtomic(path.join(outDir, 'fonts.css'), ['/* dev: whole fonts, not subset */', ...faces].join('\n') + '\n');
 }
@@ -195,13 +216,19 @@ export function fontPlugin(folder?: DeckFolder): Plugin {
   let command: 'build' | 'serve' = 'build';
   return {
     name: 'deck-fonts',
+    // Before Vite's resolver, which would find a fonts.css left at the old shared path.
+    enforce: 'pre',
     configResolved(config) {
       deck = folder ?? deckFolder(config.root);
       command = config.command;
     },
     async buildStart() {
-      if (command === 'serve') writeDevFonts(deck.project);
+      if (command === 'serve') writeDevFonts(deck);
       else await buildFonts(deck);
+    },
+    resolveId(source) {
+      if (!source.endsWith(FONT_CSS)) return null;
+      return path.join(fontDir(deck, command === 'serve' ? 'dev' : 'build'), 'fonts.css');
     },
   };
 }

@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectText } from '../../../src/vite/font-plugin.ts';
+import { deckFolder } from '../../../src/deck-folder.ts';
+import { collectText, fontDir, fontPlugin, writeDevFonts } from '../../../src/vite/font-plugin.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'deck-glyphs-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,5 +26,42 @@ describe('collectText()', () => {
   it('keeps the compiler’s own text when the deck does not compile, so no glyph can be missing', () => {
     writeFileSync(path.join(root, 'slides', '01-broken.md'), 'no front matter');
     expect(collectText(root)).toContain('作者淼');
+  });
+});
+
+const project = process.cwd();
+const own = deckFolder(project);
+const other = deckFolder(project, 'examples/three-parts');
+
+/** Runs the plugin's configResolved and resolveId as Vite would, for `command`. */
+function resolved(command: 'serve' | 'build', deck = own): string | null {
+  const plugin = fontPlugin(deck);
+  (plugin.configResolved as (c: unknown) => void)({ root: project, command });
+  const resolve = plugin.resolveId as (source: string) => string | null;
+  return resolve('../../assets/fonts/generated/fonts.css');
+}
+
+describe('fonts for dev and for builds, kept apart', () => {
+  it('gives the dev server, this deck’s build and another deck’s build folders of their own', () => {
+    const dirs = [fontDir(own, 'dev'), fontDir(own, 'build'), fontDir(other, 'build')];
+    expect(new Set(dirs).size).toBe(3);
+    for (const d of dirs) expect(d.startsWith(path.join(project, 'assets', 'fonts', 'generated'))).toBe(true);
+  });
+
+  it('resolves the runtime’s font import to the dev fonts when serving and the deck’s subset when building', () => {
+    expect(resolved('serve')).toBe(path.join(fontDir(own, 'dev'), 'fonts.css'));
+    expect(resolved('build')).toBe(path.join(fontDir(own, 'build'), 'fonts.css'));
+    expect(resolved('build', other)).toBe(path.join(fontDir(other, 'build'), 'fonts.css'));
+    const plugin = fontPlugin(own);
+    expect((plugin.resolveId as (s: string) => string | null)('./other.css')).toBeNull();
+  });
+
+  it('writes dev fonts that point at the whole font files, which exist', () => {
+    writeDevFonts(own);
+    const dir = fontDir(own, 'dev');
+    const css = readFileSync(path.join(dir, 'fonts.css'), 'utf8');
+    const urls = [...css.matchAll(/url\('([^']+)'\)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(existsSync(path.resolve(dir, url))).toBe(true);
   });
 });
