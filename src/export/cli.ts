@@ -12,6 +12,8 @@ Exports the deck to print-ready, searchable PDFs with bookmarks:
   slides.pdf    one 16:9 page per slide (fragments complete), charts in their final state
   handout.pdf   A4: a cover, then each slide with its speaker notes (the full speech)
   speech.pdf    the speech alone as an official document (GB/T 9704-2012 layout, A4)
+  script.pdf    the speaker's script for the lectern: speech in 20 pt, directions and notes,
+                the slide number where to advance, each part from a new page with its minutes
 
 Builds dist/ first when it is missing or older than slides/, src/, assets/, index.html.
 

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { BrowserContext, Page } from 'playwright';
 import { SLIDE_GEOMETRY } from '../config.ts';
 import { PRINT_DATA_ID, PRINT_READY_ATTR, type PrintData } from '../markdown/views.ts';
@@ -12,8 +12,18 @@ import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMod
 import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage } from './print-page.ts';
+import { completeGlyphs } from './glyphs.ts';
 import { printSpeech } from './speech/print.ts';
+import { printScript } from './script/print.ts';
+import { s as scriptString } from './script/strings.ts';
 import { writeOutline, type Bookmark } from './outline.ts';
+import {
+  dropRepeatedFirstChildren,
+  repairOutlineTitles,
+  repairStructure,
+  sourceDate,
+  stampMetadata,
+} from './finish.ts';
 import { partHeadingText, repeatsPart } from '../common/part-heading.ts';
 import type { PrintDeck, PrintSlide } from './speech/text.ts';
 import { serveStatic, type StaticServer } from './server.ts';
@@ -58,7 +68,7 @@ export type ExportProgress = Progress;
 
 /** One written and checked file. */
 export interface ExportedFile {
-  kind: 'slides' | 'handout' | 'speech';
+  kind: 'slides' | 'handout' | 'speech' | 'script';
   path: string;
   pages: number;
   bytes: number;
@@ -106,7 +116,7 @@ export class ExportAbortedError extends InterruptedError {
   }
 }
 
-const STEPS = ['build', 'start', 'layout', 'slides.pdf', 'handout.pdf', 'speech.pdf', 'check'] as const;
+const STEPS = ['build', 'start', 'layout', 'slides.pdf', 'handout.pdf', 'speech.pdf', 'script.pdf', 'check'] as const;
 
 /** The marker --into-dist adds to dist/index.html; src/runtime/handout-link.ts reads it. */
 export const HANDOUT_MARKER = `<link rel="alternate" type="application/pdf" href="./handout.pdf" title="${t('handoutDownload')}" data-handout />`;
@@ -190,58 +200,63 @@ interface Extracted extends PrintData {
 }
 
 /**
- * Chromium (156) sometimes names a bookmark twice over ("结语结语") when its heading starts a page
- * after a break; the text on the page is right. Repairs such titles in the outline tree.
+ * Everything Chromium's print lacks, added with pdf-lib: the outline (ours for slides.pdf, else
+ * Chromium's with its titles repaired and no first child repeating its part), a structure tree
+ * PDF 1.7 readers accept, title, author/organiser, subject, keywords and language in the Info
+ * dictionary and as XMP, and the sources' date and content-derived ids (byte-identical output).
  */
-function repairOutlineTitles(doc: PDFDocument): void {
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const visit = (item: PDFDict | undefined, depth: number): void => {
-    for (let node = item; node && depth < 8; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const raw = node.lookup(PDFName.of('Title'));
-      if (raw instanceof PDFString || raw instanceof PDFHexString) {
-        const title = raw.decodeText();
-        const half = title.slice(0, title.length / 2);
-        if (title.length % 2 === 0 && title.length > 0 && half + half === title) {
-          node.set(PDFName.of('Title'), PDFHexString.fromText(half));
-        }
-      }
-      visit(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
-    }
-  };
-  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
-}
-
-/** Title, author/organiser, subject, keywords and language, written with pdf-lib. Empty settings stay out. */
 async function withMetadata(
   bytes: Uint8Array,
   data: Extracted,
   kind: ExportedFile['kind'],
+  date: Date,
   bookmarks?: Bookmark[],
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   if (bookmarks) writeOutline(doc, bookmarks);
-  else repairOutlineTitles(doc);
+  else {
+    repairOutlineTitles(doc, [...data.parts.map(partHeadingText), ...data.slides.map((s) => s.title)]);
+    const parts = new Map(data.parts.map((p) => [partHeadingText(p), p]));
+    dropRepeatedFirstChildren(doc, (child, parent) => {
+      const part = parts.get(parent);
+      return part ? repeatsPart(child, part) : child.replace(/\s+/g, '') === parent.replace(/\s+/g, '');
+    });
+  }
+  repairStructure(doc);
   const { meta } = data;
   const titles = {
     slides: meta.title,
     handout: t('handoutTitle', { title: meta.title }),
     speech: `${meta.title}（讲话稿）`,
+    script: scriptString('title', { title: meta.title }),
   };
-  doc.setTitle(titles[kind], { showInWindowTitleBar: true });
-  const author = [meta.speaker, meta.organiser].map((s) => s.trim()).filter(Boolean);
-  if (author.length > 0) doc.setAuthor(author.join('；'));
-  doc.setSubject(
-    [
-      { slides: t('slidesSubject'), handout: t('handoutSubject'), speech: '讲话稿（GB/T 9704-2012 版式）' }[kind],
-      meta.occasion,
-    ]
-      .filter(Boolean)
-      .join(' · '),
-  );
+  const subject = [
+    {
+      slides: t('slidesSubject'),
+      handout: t('handoutSubject'),
+      speech: '讲话稿（GB/T 9704-2012 版式）',
+      script: scriptString('subject'),
+    }[kind],
+    meta.occasion,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const keywords = [...new Set(data.parts.flatMap((p) => [p.label, p.theme]).filter(Boolean))];
-  if (keywords.length > 0) doc.setKeywords([keywords.join('；')]);
-  doc.setLanguage('zh-CN');
-  doc.setCreator('npm run pdf (reveal.js print view, Chromium)');
+  stampMetadata(
+    doc,
+    {
+      title: titles[kind],
+      author: [meta.speaker, meta.organiser]
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join('；'),
+      subject,
+      keywords: keywords.join('；'),
+      language: 'zh-CN',
+      creator: 'npm run pdf (reveal.js print view, Chromium)',
+    },
+    date,
+  );
   return doc.save();
 }
 
@@ -327,7 +342,9 @@ export async function exportPdf({
   };
 
   prepareOutDir(out, out);
-  const staged = stageFiles(out, ['slides.pdf', 'handout.pdf', 'speech.pdf']);
+  // Every PDF carries the sources' date, never the clock's: the same sources give the same bytes.
+  const date = sourceDate(root);
+  const staged = stageFiles(out, ['slides.pdf', 'handout.pdf', 'speech.pdf', 'script.pdf']);
   progress('build');
   const { built, buildMs } = await ensureBuilt(folder, dist, build, guard);
   const start = performance.now();
@@ -358,6 +375,7 @@ export async function exportPdf({
     const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
     await guard(page.goto(`${site}index.html${query}`, { waitUntil: 'load' }));
     await guard(waitForPrintState(page, readyTimeout));
+    await guard(completeGlyphs(page, root));
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
     progress('layout', data.slides.length, data.slides.length);
 
@@ -372,6 +390,7 @@ export async function exportPdf({
         await printPage(page, { ...pdfOptions, outline: false }),
         data,
         'slides',
+        date,
         slideBookmarks(data),
       );
       staged.write('slides.pdf', bytes);
@@ -386,8 +405,9 @@ export async function exportPdf({
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
       await tab.goto(handoutUrl, { waitUntil: 'load' });
       await loadAllFonts(tab);
+      await completeGlyphs(tab, root);
       const printed = await printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true });
-      const bytes = await withMetadata(printed, data, 'handout');
+      const bytes = await withMetadata(printed, data, 'handout', date);
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);
       return bytes;
@@ -400,21 +420,31 @@ export async function exportPdf({
     const printSpeechPdf = async (): Promise<Uint8Array> => {
       progress('speech.pdf');
       const printed = await printSpeech(context, deck, { root, editorial });
-      const bytes = await withMetadata(printed.bytes, data, 'speech');
+      const bytes = await withMetadata(printed.bytes, data, 'speech', date);
       staged.write('speech.pdf', bytes);
       progress('speech.pdf', printed.pages, printed.pages);
       return bytes;
     };
-    const [slidesBytes, handoutBytes, speechBytes] = await guard(
-      Promise.all([printSlides(), printHandout(), printSpeechPdf()]),
+    const scriptPath = path.join(out, 'script.pdf');
+    const printScriptPdf = async (): Promise<Uint8Array> => {
+      progress('script.pdf');
+      const printed = await printScript(context, deck, { root });
+      const bytes = await withMetadata(printed.bytes, data, 'script', date);
+      staged.write('script.pdf', bytes);
+      progress('script.pdf', 1, 1);
+      return bytes;
+    };
+    const [slidesBytes, handoutBytes, speechBytes, scriptBytes] = await guard(
+      Promise.all([printSlides(), printHandout(), printSpeechPdf(), printScriptPdf()]),
     );
 
-    progress('check', 0, 3);
-    const [slidesReport, handoutReport, speechReport] = await guard(
+    progress('check', 0, 4);
+    const [slidesReport, handoutReport, speechReport, scriptReport] = await guard(
       Promise.all([
         inspectPdf(slidesBytes, { text: false }),
         inspectPdf(handoutBytes, { text: false }),
         inspectPdf(speechBytes, { text: false }),
+        inspectPdf(scriptBytes, { text: false }),
       ]),
     );
     const bookmarks = new Set(data.slides.map((s) => s.part)).size;
@@ -428,7 +458,10 @@ export async function exportPdf({
     if (handoutProblems.length > 0) throw new PdfCheckError(handoutPath, handoutProblems);
     const speechProblems = pdfProblems(speechReport, { minPages: 1, bookmarks: 0 });
     if (speechProblems.length > 0) throw new PdfCheckError(speechPath, speechProblems);
-    progress('check', 3, 3);
+    // A first page, then each part from a new page.
+    const scriptProblems = pdfProblems(scriptReport, { minPages: 1 + bookmarks, bookmarks });
+    if (scriptProblems.length > 0) throw new PdfCheckError(scriptPath, scriptProblems);
+    progress('check', 4, 4);
     // Every file passed: the new set replaces the old in one synchronous step.
     if (signal?.aborted) throw new ExportAbortedError();
     staged.commit();
@@ -443,6 +476,7 @@ export async function exportPdf({
         report: handoutReport,
       },
       { kind: 'speech', path: speechPath, pages: speechReport.pages, bytes: speechBytes.length, report: speechReport },
+      { kind: 'script', path: scriptPath, pages: scriptReport.pages, bytes: scriptBytes.length, report: scriptReport },
     ];
     if (intoDist) placeIntoDist(dist, files);
     return {

@@ -100,6 +100,7 @@ test.describe.serial('npm run pdf', () => {
   let slides: PdfReport;
   let handout: PdfReport;
   let speech: PdfReport;
+  let script: PdfReport;
 
   test.beforeAll(async () => {
     // Three PDFs in one browser: about 15 s on a quiet 2-core machine, past two minutes when other
@@ -112,6 +113,7 @@ test.describe.serial('npm run pdf', () => {
     slides = await inspectPdf(readFileSync(result.files[0]!.path));
     handout = await inspectPdf(readFileSync(result.files[1]!.path));
     speech = await inspectPdf(readFileSync(result.files[2]!.path));
+    script = await inspectPdf(readFileSync(result.files[3]!.path));
   });
 
   test('slides.pdf has one 16:9 page per slide, in deck order, each with its heading as text', () => {
@@ -251,6 +253,91 @@ test.describe.serial('npm run pdf', () => {
     expect(
       body.filter((l) => [...l.text].length + (l.left / pt > 30 ? 2 : 0) === 28).length / body.length,
     ).toBeGreaterThan(0.5);
+  });
+
+  test('script.pdf, for the lectern: speech in 20 pt, directions and notes in their own style, editorial marked, no provenance; a part a page with its minutes; the slide number where to advance', async () => {
+    const lines = await pdfLines(readFileSync(result.files[3]!.path));
+    const all = squash(script.text.join(''));
+    const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const blocks = [...index.matchAll(/<(div|details) class="role role-(\w+)" data-role="\w+">([\s\S]*?)<\/\1>/g)].map(
+      (m) => ({
+        role: m[2]!,
+        text: squash(decode(m[3]!.replace(/<summary[\s\S]*?<\/summary>/, '').replace(/<[^>]+>/g, ''))),
+      }),
+    );
+    // Sizes of the text lines (not the cover, not the small slide titles and labels) that hold a probe.
+    const body = lines
+      .slice(1)
+      .flat()
+      .filter((l) => l.size > 12);
+    const sizeOf = (probe: string): number[] =>
+      body.filter((l) => l.text.includes(probe)).map((l) => Math.round(l.size));
+    const sizes: Record<string, Set<number>> = {};
+    for (const b of blocks) {
+      const probe = b.text.replace(/^【[^】]+】/, '').slice(0, 10);
+      expect(all.includes(probe), `script.pdf ${b.role}: ${probe}`).toBe(b.role !== 'source');
+      // Probes that a line break cuts are not measured.
+      if (b.role !== 'source') for (const size of sizeOf(probe.slice(0, 6))) (sizes[b.role] ??= new Set()).add(size);
+    }
+    // The speech in 20 pt; directions and notes each in a style of their own, labelled.
+    expect([...sizes.speech!]).toEqual([20]);
+    expect([...sizes.direction!]).toContain(16);
+    expect([...sizes.note!]).toContain(13);
+    expect((all.match(/【演讲提示】/g) ?? []).length).toBe(blocks.filter((b) => b.role === 'direction').length);
+    expect((all.match(/【编者备注】/g) ?? []).length).toBe(blocks.filter((b) => b.role === 'note').length);
+    expect((all.match(/【编者概括】/g) ?? []).length).toBe(blocks.filter((b) => b.role === 'editorial').length);
+    const fonts = new Set(script.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    expect(
+      [...fonts].some((f) => /WenKai/.test(f)),
+      [...fonts].join(),
+    ).toBe(true);
+    // Each part from a new page: its bookmark's page starts with its heading and its planned minutes.
+    expect(script.outline.map((e) => e.title.split(/ · |（/)[0])).toEqual(parts.map((p) => p.label));
+    let clock = 0;
+    script.outline.forEach((entry, i) => {
+      const page = lines[entry.page! - 1]!;
+      expect(page[0]!.text, entry.title).toBe(squash(entry.title));
+      expect(page[0]!.size).toBeGreaterThan(20);
+      // 计划 5 分钟（第 2 至 7 分钟）: the minutes of the part, and where the clock should stand.
+      const plan = /^计划(\d+)分钟（第(\d+)至(\d+)分钟）$/.exec(page[1]!.text);
+      expect(plan, page[1]!.text).not.toBeNull();
+      const [, minutes, from, to] = plan!.map(Number);
+      expect([from, to]).toEqual([clock, clock + minutes!]);
+      clock = to!;
+      if (i > 0) expect(entry.page!).toBeGreaterThan(script.outline[i - 1]!.page!);
+    });
+    // The slide numbers, in order, in the left column beside the text, big enough to find at a glance.
+    const numbers = lines
+      .flat()
+      .filter((l) => /^\d+$/.test(l.text) && l.left < 36 * (72 / 25.4))
+      .map((l) => ({ n: Number(l.text), size: l.size }));
+    expect(numbers.map((x) => x.n)).toEqual(Array.from({ length: slideCount }, (_, i) => i + 1));
+    for (const x of numbers) expect(x.size).toBeGreaterThanOrEqual(20);
+  });
+
+  test('every PDF: a structure tree pdfinfo accepts, XMP metadata, only the deck’s fonts, and the same bytes from the same sources', async () => {
+    test.setTimeout(120_000);
+    const run = promisify(execFile);
+    for (const f of result.files) {
+      const struct = await run('pdfinfo', ['-struct', f.path], { maxBuffer: 64 * 1024 * 1024 });
+      expect(struct.stderr.trim(), `pdfinfo -struct ${path.basename(f.path)}`).toBe('');
+      const info = await run('pdfinfo', ['-meta', f.path]);
+      expect(info.stdout, path.basename(f.path)).toContain('<x:xmpmeta');
+      expect(info.stdout).toContain('<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li>');
+      // Every glyph from the deck's fonts (Noto Sans SC for the deck; Noto Serif SC and LXGW WenKai
+      // for the 讲话稿 and the script): no system fallback such as LiberationSans or DejaVuSansMono.
+      const fonts = f.report.fonts.map((x) => x.name.replace(/^[A-Z]{6}\+/, ''));
+      expect(
+        fonts.filter((name) => !/^(NotoSansSC|NotoSerifSC|LXGWWenKai)/.test(name)),
+        path.basename(f.path),
+      ).toEqual([]);
+    }
+    // Exported again from the same sources (another server port, another temp folder): the same bytes.
+    const again = await exportPdf({ dist: DIST, out: tmp('again'), build: 'never' });
+    for (const [i, f] of again.files.entries()) {
+      const first = readFileSync(result.files[i]!.path);
+      expect(Buffer.compare(readFileSync(f.path), first), path.basename(f.path)).toBe(0);
+    }
   });
 
   test('--into-dist puts the PDFs beside the deck, which then offers "下载讲义"; without them, no link', async ({

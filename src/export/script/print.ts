@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { BrowserContext } from 'playwright';
+import { loadAllFonts, printPage } from '../print-page.ts';
+import { fontUrl, SPEECH_FONTS, subsetFor } from '../speech/fonts.ts';
+import type { PrintDeck } from '../speech/text.ts';
+import { scriptChrome, scriptHtml } from './html.ts';
+import { scriptDocument, scriptText } from './text.ts';
+
+/**
+ * Prints the speaker's script (script.pdf) in a tab of `context`: the open fonts of the 讲话稿 cut
+ * to the script's text, one print document, one part a bookmark. @returns the PDF bytes (metadata
+ * is added by the caller).
+ */
+export async function printScript(
+  context: BrowserContext,
+  deck: PrintDeck,
+  options: { root: string },
+): Promise<{ bytes: Uint8Array }> {
+  const doc = scriptDocument(deck);
+  const text = scriptText(doc, scriptChrome(doc));
+  const cacheDir = path.join(options.root, 'node_modules', '.cache', 'deck-print-fonts');
+  const [serif, kai, sans] = await Promise.all(
+    [SPEECH_FONTS.serif, SPEECH_FONTS.kai, SPEECH_FONTS.sans].map(async (f) =>
+      fontUrl(await subsetFor(options.root, f, text, cacheDir)),
+    ),
+  );
+  const tab = await context.newPage();
+  try {
+    await tab.setContent(scriptHtml(doc, { serif: serif!, kai: kai!, sans: sans! }), { waitUntil: 'load' });
+    await loadAllFonts(tab);
+    const bytes = await printPage(
+      tab,
+      { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true },
+      { outline: true },
+    );
+    return { bytes };
+  } finally {
+    await tab.close();
+  }
+}
