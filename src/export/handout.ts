@@ -2,7 +2,7 @@ import { escapeHtml } from '../markdown/text.ts';
 import type { DeckMeta } from '../markdown/types.ts';
 import type { PartHeading } from '../markdown/views.ts';
 import { t, type UiKey } from '../common/i18n.ts';
-import { partHeadingText } from '../common/part-heading.ts';
+import { partHeadingText, titleWithoutLabel } from '../common/part-heading.ts';
 
 /** How the handout lays out slides: each with its notes below, or three per page with ruled space. */
 export type HandoutLayout = 'notes' | '3up';
@@ -28,6 +28,18 @@ export interface HandoutInput {
   /** The deck's stylesheets (relative to the page), so slides look as in the deck. */
   stylesheets: string[];
   layout: HandoutLayout;
+  /** The page each part starts on, by part id (the cover's table of contents); blank until known. */
+  partPages?: Record<string, number>;
+  /** The date printed on the cover when the deck sets none (the sources' date, e.g. 2026年11月29日). */
+  printedOn?: string;
+}
+
+/** The cover's label for the date the handout was made, when the deck names no date of its own. */
+export const PRINTED_ON_LABEL = '印制日期';
+
+/** A date as the cover writes it: 2026年11月29日 (UTC, so every machine writes the same). */
+export function chineseDate(date: Date): string {
+  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
 
 /** The cover's fields, in order; empty settings are left out. */
@@ -56,12 +68,33 @@ export function pageCounterContent(template: string): string {
     .join(' ');
 }
 
-function cover(meta: DeckMeta, parts: HandoutInput['parts'], slideCount: number): string {
-  const fields = COVER_FIELDS.filter(([key]) => String(meta[key] ?? '').trim() !== '')
-    .map(([key, label]) => `<dt>${escapeHtml(t(label))}</dt><dd>${escapeHtml(String(meta[key]))}</dd>`)
-    .join('');
+/** A part's title beside its label in the contents, never repeating the label (结语 shows its theme). */
+function tocTitle(part: HandoutInput['parts'][number]): string {
+  const title = titleWithoutLabel(part);
+  const rest = title.startsWith(part.label) ? title.slice(part.label.length).trim() : title;
+  return rest || part.theme || '';
+}
+
+function cover(input: HandoutInput): string {
+  const { meta, parts } = input;
+  const slideCount = input.slides.length;
+  const printedOn =
+    !meta.date.trim() && input.printedOn
+      ? `<dt>${escapeHtml(PRINTED_ON_LABEL)}</dt><dd>${escapeHtml(input.printedOn)}</dd>`
+      : '';
+  const fields =
+    COVER_FIELDS.filter(([key]) => String(meta[key] ?? '').trim() !== '')
+      .map(([key, label]) => `<dt>${escapeHtml(t(label))}</dt><dd>${escapeHtml(String(meta[key]))}</dd>`)
+      .join('') + printedOn;
+  // The page numbers are blank on the first print (the exporter learns them from it), in a box
+  // of fixed width, so filling them in moves nothing.
   const toc = parts
-    .map((p) => `<li><span class="handout-toc-label">${escapeHtml(p.label)}</span>${escapeHtml(p.title)}</li>`)
+    .map(
+      (p) =>
+        `<li><span class="handout-toc-label">${escapeHtml(p.label)}</span>` +
+        `<span class="handout-toc-title">${escapeHtml(tocTitle(p))}</span>` +
+        `<span class="handout-toc-page">${input.partPages?.[p.id] ?? ''}</span></li>`,
+    )
     .join('');
   return (
     `<header class="handout-cover">\n<p class="handout-title">${escapeHtml(meta.title)}</p>\n` +
@@ -99,12 +132,24 @@ function item(slide: PrintedSlide, index: number, partHeading: string, kind: str
 export function handoutHtml(input: HandoutInput): string {
   const parts = new Map(input.parts.map((p) => [p.id, p]));
   let previous = '';
-  const items = input.slides.map((slide, i) => {
+  const groups: string[][] = [];
+  input.slides.forEach((slide, i) => {
     const part = parts.get(slide.part);
     const heading = part && slide.part !== previous ? partHeadingText(part) : '';
+    if (heading || groups.length === 0) groups.push([]);
     previous = slide.part;
-    return item(slide, i, heading, part?.kind ?? 'part', input.layout);
+    groups.at(-1)!.push(item(slide, i, heading, part?.kind ?? 'part', input.layout));
   });
+  // Each part on pages of its own name, whose top margin carries the part's heading (running head).
+  const partIds = [...new Set(input.slides.map((s) => s.part))];
+  const runningHeads = partIds
+    .map((id, i) => {
+      const part = parts.get(id);
+      return part
+        ? `@page part-${i + 1} { @top-left { content: ${JSON.stringify(partHeadingText(part))}; font-family: 'Deck Sans SC', sans-serif; font-size: 9pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; border-bottom: 0.3mm solid #999; } }`
+        : '';
+    })
+    .join('\n');
   const title = t('handoutTitle', { title: input.meta.title });
   const links = input.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}" />`).join('\n');
   return `<!doctype html>
@@ -125,12 +170,13 @@ ${links}
     color: #333;
   }
 }
+${runningHeads}
 </style>
 </head>
 <body class="handout handout-layout-${input.layout}">
-${cover(input.meta, input.parts, input.slides.length)}
+${cover(input)}
 <main>
-${items.join('\n')}
+${groups.map((g, i) => `<section class="handout-part" style="page: part-${i + 1}">\n${g.join('\n')}\n</section>`).join('\n')}
 </main>
 </body>
 </html>

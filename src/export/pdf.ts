@@ -9,7 +9,7 @@ import { t } from '../common/i18n.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
 import { deckFolder } from '../deck-folder.ts';
 import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
-import { handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
+import { chineseDate, handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage } from './print-page.ts';
 import { completeGlyphs } from './glyphs.ts';
@@ -261,6 +261,28 @@ async function withMetadata(
 }
 
 /**
+ * The page each part starts on in a printed handout: the first page after the cover whose text
+ * has the part's heading (its own heading, or the running head that repeats it).
+ */
+async function partStartPages(
+  bytes: Uint8Array,
+  parts: { id: string; label: string; title: string }[],
+): Promise<Record<string, number>> {
+  const { text } = await inspectPdf(bytes);
+  const pages = text.map((t) => t.replace(/\s+/g, ''));
+  const found: Record<string, number> = {};
+  // Parts start on new pages, in order: each is looked for after the one before.
+  let after = 0;
+  for (const part of parts) {
+    const heading = partHeadingText(part).replace(/\s+/g, '');
+    const at = pages.findIndex((t, i) => i > after && t.includes(heading));
+    if (at > 0) found[part.id] = at + 1;
+    if (at > 0) after = at;
+  }
+  return found;
+}
+
+/**
  * slides.pdf's bookmarks: each part (its heading) at its first slide, and under it its slides by
  * title, less a first slide that only repeats the part's heading (the part's title slide).
  */
@@ -401,12 +423,19 @@ export async function exportPdf({
       progress('handout.pdf', 0, data.slides.length);
       const tab = await context.newPage();
       const handoutUrl = new URL('handout-print.html', site).href;
-      const html = handoutHtml({ ...data, layout: handoutLayout });
+      const input = { ...data, layout: handoutLayout, printedOn: chineseDate(date) };
+      let html = handoutHtml(input);
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-      await tab.goto(handoutUrl, { waitUntil: 'load' });
-      await loadAllFonts(tab);
-      await completeGlyphs(tab, root);
-      const printed = await printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true });
+      const print = async (): Promise<Uint8Array> => {
+        await tab.goto(handoutUrl, { waitUntil: 'load' });
+        await loadAllFonts(tab);
+        await completeGlyphs(tab, root);
+        return printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true });
+      };
+      // Printed once to learn where each part starts, then again with those pages in the contents.
+      const first = await print();
+      html = handoutHtml({ ...input, partPages: await partStartPages(first, data.parts) });
+      const printed = await print();
       const bytes = await withMetadata(printed, data, 'handout', date);
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);

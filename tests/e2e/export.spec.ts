@@ -198,6 +198,25 @@ test.describe.serial('npm run pdf', () => {
     expect((all.match(/【编者概括】/g) ?? []).length).toBe(editorial);
   });
 
+  test('the handout: a cover with title, occasion, date and contents with page numbers; the part atop every later page', async () => {
+    const cover = squash(handout.text[0]!);
+    expect(cover).toContain('在提升城市治理现代化水平推进会上的讲话');
+    expect(cover).toContain('提升城市治理现代化水平推进会');
+    expect(cover).toMatch(/日期\d{4}年\d{1,2}月\d{1,2}日/);
+    // The contents: a row per part, its label first and the page its bookmark opens last.
+    const rows = (await pdfLines(readFileSync(result.files[1]!.path)))[0]!.map((l) => l.text);
+    for (const [i, entry] of handout.outline.entries()) {
+      const row = rows.find((r) => r.startsWith(parts[i]!.label) && /\d+$/.test(r) && !r.includes('页'));
+      expect(row, parts[i]!.label).toBeDefined();
+      expect(Number(/(\d+)$/.exec(row!)![1]), entry.title).toBe(entry.page);
+    }
+    // Every page after the cover names its part at the top (running head).
+    for (let n = 2; n <= handout.pages; n++) {
+      const part = handout.outline.filter((e) => e.page! <= n).at(-1)!;
+      expect(squash(handout.text[n - 1]!), `page ${n}`).toContain(squash(part.title));
+    }
+  });
+
   test('speech.pdf is laid out after GB/T 9704-2012: margins, 22 lines of 28 characters, sizes, page numbers, 避头尾', async () => {
     const lines = await pdfLines(readFileSync(result.files[2]!.path));
     const pt = 72 / 25.4;
@@ -388,7 +407,8 @@ test.describe.serial('npm run pdf', () => {
     const outline = s!.report.outline;
     const folded = outline.filter((p) => p.items[0]?.page !== p.page).length;
     expect(outline.flatMap((p) => p.items).length + folded).toBe(slideCount);
-    expect(h!.pages).toBe(1 + Math.ceil(slideCount / 3));
+    // Three slides a page, each part from a new page (its running head).
+    expect(h!.pages).toBe(1 + parts.reduce((n, p) => n + Math.ceil(p.slides.length / 3), 0));
   });
 });
 
