@@ -2,10 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PPTX_OPTIONS } from './cli-options.ts';
 import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
-import { DeckError } from '../markdown/errors.ts';
-import { exportPptx, PptxAbortedError, type PptxProgress } from './pptx/export.ts';
+import { EXIT, exitCodeOf, formatBytes, progressPrinter, runInterruptible, UsageError } from './command.ts';
+import { exportPptx, type PptxProgress } from './pptx/export.ts';
 
-const HELP = `用法：npm run pptx -- [选项]
+const HELP = `用法：npm run pptx -- [选项]     （或：deck-pptx [选项]）
 
 把讲稿幻灯片导出为可编辑的 PowerPoint 文件 export/slides.pptx：
   每页一张幻灯片（16:9），按 开篇/起/承/转/合/结语 分节；文字、项目符号、图表（原生图表，
@@ -27,10 +27,6 @@ const LABELS: Record<PptxProgress['label'], string> = {
   save: '保存',
 };
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
-}
-
 /** Parses arguments, runs `exportPptx`, prints progress and results, returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let values;
@@ -42,51 +38,49 @@ export async function main(argv: string[]): Promise<number> {
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
+    return EXIT.usage;
   }
   if (values.help) {
     console.log(HELP);
-    return 0;
-  }
-  if (values.out !== undefined && values.out.trim() === '') {
-    console.error(`--out 不能为空 — 写一个目录，例如 --out export\n\n${HELP}`);
-    return 2;
+    return EXIT.ok;
   }
   const root = process.cwd();
   const deckProblem = values.deck === undefined ? null : deckFolderProblem(values.deck);
   if (deckProblem) {
     console.error(`error: ${deckProblem}`);
-    return 1;
+    return EXIT.failed;
   }
   const deck = deckFolder(root, values.deck);
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const started = performance.now();
-  const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const progress = progressPrinter();
+  let interrupted = false;
   try {
-    const result = await exportPptx({
-      root,
-      deck,
-      out: values.out === undefined ? deck.export : path.resolve(values.out),
-      signal: controller.signal,
-      onProgress: (e) => process.stderr.write(`[${e.step}/${e.steps}] ${LABELS[e.label]}  (${elapsed()})\n`),
-    });
+    const result = await runInterruptible(
+      ({ signal }) =>
+        exportPptx({
+          root,
+          deck,
+          out: values.out,
+          signal,
+          onProgress: (e) => progress({ ...e, label: LABELS[e.label], done: 0, total: 0 }),
+        }),
+      () => (interrupted = true),
+    );
     const rel = path.relative(root, result.path);
     const charts = result.plan.slides.flatMap((s) => s.shapes.filter((x) => x.kind === 'chart')).length;
     console.log(
       `${rel.startsWith('..') ? result.path : rel}  ${result.plan.slides.length} 张幻灯片  ${charts} 个图表  ${formatBytes(result.bytes.length)}`,
     );
     console.log(`导出用时 ${(result.exportMs / 1000).toFixed(1)} s`);
-    return 0;
+    if (interrupted) {
+      // The signal came after the new file was in place: it is complete and checked.
+      console.error('已中断（interrupted）：新的 slides.pptx 已写入并通过检查。');
+      return EXIT.interrupted;
+    }
+    return EXIT.ok;
   } catch (error) {
-    const message = error instanceof DeckError ? error.message : (error as Error).message;
-    console.error(`error: ${message}`);
-    return error instanceof PptxAbortedError ? 130 : 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    console.error(`error: ${(error as Error).message}`);
+    if (error instanceof UsageError) console.error(`\n${HELP}`);
+    return exitCodeOf(error);
   }
 }
 

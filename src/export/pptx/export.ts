@@ -1,14 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  accessSync,
-  constants,
-  readFileSync,
-} from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { loadTables } from '../../charts/data/load.ts';
@@ -18,6 +8,7 @@ import { compileDeck } from '../../markdown/compile.ts';
 import type { Deck, SourceFile } from '../../markdown/types.ts';
 import { readSlideFiles } from '../../markdown/files.ts';
 import { asDeck, type DeckFolder } from '../../deck-folder.ts';
+import { InterruptedError, prepareOutDir, stageFiles } from '../command.ts';
 import { pptxProblems } from './check.ts';
 import { planDeck } from './deck-plan.ts';
 import { finishPackage } from './ooxml.ts';
@@ -48,7 +39,7 @@ export interface PptxOptions {
 
 /** Options of `exportPptx`: where the file goes. */
 export interface PptxExportOptions extends PptxOptions {
-  /** Output folder. Default: the deck's `export/`. */
+  /** Output folder (absolute, or relative to `root`); created when its parent exists. Default: the deck's `export/`. */
   out?: string;
   /** File name in `out`. Default `slides.pptx`. */
   fileName?: string;
@@ -80,26 +71,20 @@ export interface PptxExportResult extends BuiltPptx {
 export class PptxCheckError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`slides.pptx failed its checks — nothing was replaced:\n  ${problems.join('\n  ')}`);
+    super(
+      `slides.pptx 没有通过读回检查（failed its checks），原有文件未替换 — 按下面说的改幻灯片：\n  ${problems.join('\n  ')}`,
+    );
     this.name = 'PptxCheckError';
     this.problems = problems;
   }
 }
 
-/** The output folder cannot be created or written. */
-export class PptxOutputError extends Error {
-  constructor(dir: string, cause: string) {
-    super(
-      `Cannot write to the output folder ${dir} (${cause}) — choose another folder with --out, or fix its permissions.`,
-    );
-    this.name = 'PptxOutputError';
-  }
-}
+export { OutputNotWritableError } from '../command.ts';
 
 /** The export was interrupted (Ctrl-C) before the file was in place. */
-export class PptxAbortedError extends Error {
+export class PptxAbortedError extends InterruptedError {
   constructor() {
-    super('Export interrupted; the previous file (if any) is unchanged.');
+    super('已中断（interrupted）：没有写出新的 slides.pptx，原有文件不变');
     this.name = 'PptxAbortedError';
   }
 }
@@ -160,40 +145,29 @@ export async function buildPptx({
   return { bytes, deck, plan, report };
 }
 
-function ensureWritable(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new PptxOutputError(dir, e.code ?? e.message);
-  }
-}
-
 /**
- * Exports `export/slides.pptx`: builds and checks the file in memory (`buildPptx`), then puts it in
- * place through a temporary file in the same folder, so the folder holds the old complete file or
- * the new complete file, never half of one.
- * @throws DeckError, PptxCheckError, PptxOutputError, PptxAbortedError.
+ * Exports `export/slides.pptx`: checks the output folder (`prepareOutDir`), builds and checks the
+ * file in memory (`buildPptx`), then stages it beside its final name and renames it into place, so
+ * the folder holds the old complete file or the new complete file, never half of one.
+ * @throws DeckError, PptxCheckError, UsageError or OutputNotWritableError (the output folder),
+ *   PptxAbortedError.
  */
 export async function exportPptx(options: PptxExportOptions = {}): Promise<PptxExportResult> {
   const started = performance.now();
   const root = options.root ?? process.cwd();
   const deck = options.deck ?? asDeck(root);
-  const out = options.out ?? deck.export;
-  const file = path.join(out, options.fileName ?? 'slides.pptx');
-  ensureWritable(out);
+  const out = prepareOutDir(options.out, deck.export, root);
+  const name = options.fileName ?? 'slides.pptx';
   const built = await buildPptx({ ...options, root, deck });
   if (options.signal?.aborted) throw new PptxAbortedError();
   options.onProgress?.({ step: STEPS.length, steps: STEPS.length, label: 'save' });
-  const tmp = path.join(out, `.${path.basename(file)}.${process.pid}.tmp`);
+  const staged = stageFiles(out, [name]);
   try {
-    writeFileSync(tmp, built.bytes);
-    renameSync(tmp, file);
-  } catch (error) {
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-    throw new PptxOutputError(out, (error as NodeJS.ErrnoException).code ?? String(error));
+    staged.write(name, built.bytes);
+    if (options.signal?.aborted) throw new PptxAbortedError();
+    const [file] = staged.commit();
+    return { ...built, path: file!, exportMs: performance.now() - started };
+  } finally {
+    if (!staged.committed) staged.discard();
   }
-  return { ...built, path: file, exportMs: performance.now() - started };
 }

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { readPptx } from '../../../src/export/pptx/read.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'pptx-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/export/pptx-cli.ts', ...args], {
+  // As npm run pptx runs it (node bin/deck-pptx.js: tsx's loader in-process, no wrapper process).
+  spawnSync(process.execPath, ['bin/deck-pptx.js', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -33,7 +34,8 @@ describe('npm run pptx', () => {
     expect(unknown.stderr).toContain('用法：npm run pptx');
     const empty = run('--out', '');
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain('--out 不能为空');
+    expect(empty.stderr).toContain('--out 后面没有写文件夹（--out is empty）');
+    expect(empty.stderr).toContain('用法：npm run pptx');
   }, 120_000);
 
   it('exits 1 and says what to do when --out is a file', () => {
@@ -41,9 +43,7 @@ describe('npm run pptx', () => {
     writeFileSync(file, 'x');
     const r = run('--out', file);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(
-      /Cannot write to the output folder .*a-file \([A-Z]+\) — choose another folder with --out/,
-    );
+    expect(r.stderr).toMatch(/输出文件夹 .*a-file 是一个文件，不是文件夹（ENOTDIR） — 用 --out 换一个文件夹/);
   }, 120_000);
 
   it('--deck exports another deck folder: its slides, its parts as sections, into its export/ by default', async () => {
@@ -67,5 +67,24 @@ describe('npm run pptx', () => {
     const r = run('--deck', path.join(dir, 'no-such-deck'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('找不到演示文稿文件夹');
+  }, 120_000);
+
+  it('stops on Ctrl-C with exit 130, leaving the previous file and no temporary file', async () => {
+    const out = path.join(dir, 'interrupted');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'slides.pptx'), 'the previous file');
+    const child = spawn(process.execPath, ['bin/deck-pptx.js', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      // Interrupt as soon as the export has started: well before its file could be in place.
+      if (!stderr.includes('[1/5]') && (stderr + chunk).includes('[1/5]')) child.kill('SIGINT');
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toContain('已中断（interrupted）：没有写出新的 slides.pptx，原有文件不变');
+    expect(code).toBe(130);
+    expect(readdirSync(out)).toEqual(['slides.pptx']);
+    expect(readFileSync(path.join(out, 'slides.pptx'), 'utf8')).toBe('the previous file');
   }, 120_000);
 });

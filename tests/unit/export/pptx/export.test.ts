@@ -8,7 +8,7 @@ import {
   buildPptx,
   exportPptx,
   PptxCheckError,
-  PptxOutputError,
+  OutputNotWritableError,
   type BuiltPptx,
 } from '../../../../src/export/pptx/export.ts';
 import type { SourceFile } from '../../../../src/markdown/types.ts';
@@ -274,14 +274,16 @@ describe('exportPptx()', () => {
   it('says which folder cannot be written and what to do', async () => {
     const file = path.join(dir, 'a-file');
     writeFileSync(file, 'x');
-    await expect(exportPptx({ root: process.cwd(), out: file })).rejects.toThrow(PptxOutputError);
-    await expect(exportPptx({ root: process.cwd(), out: file })).rejects.toThrow(/choose another folder with --out/);
+    await expect(exportPptx({ root: process.cwd(), out: file })).rejects.toThrow(OutputNotWritableError);
+    await expect(exportPptx({ root: process.cwd(), out: file })).rejects.toThrow(
+      /是一个文件，不是文件夹（ENOTDIR） — 用 --out 换一个文件夹/,
+    );
     const locked = path.join(dir, 'locked');
     if (process.getuid?.() !== 0) {
       const { mkdirSync } = await import('node:fs');
       mkdirSync(locked);
       chmodSync(locked, 0o500);
-      await expect(exportPptx({ root: process.cwd(), out: locked })).rejects.toThrow(PptxOutputError);
+      await expect(exportPptx({ root: process.cwd(), out: locked })).rejects.toThrow(OutputNotWritableError);
     }
     expect(existsSync(path.join(file, 'slides.pptx'))).toBe(false);
   });
