@@ -23,7 +23,13 @@ const accepts: Record<string, readonly string[]> = {
   import: Object.keys(IMPORT_OPTIONS),
 };
 /** Options of other tools the docs name, with the tool. */
-const OTHER_TOOLS = ['noEmit' /* tsc */, 'check' /* prettier */, 'host' /* vite */, 'port' /* vite */];
+const OTHER_TOOLS = [
+  'noEmit' /* tsc */,
+  'check' /* prettier */,
+  'host' /* vite */,
+  'port' /* vite */,
+  'no-sandbox' /* chromium */,
+];
 
 /** Each `npm run <script>[ -- args]` in the docs, with the file and line. */
 function runs(): { where: string; script: string; args: string[] }[] {
