@@ -48,8 +48,8 @@ function textSources(deck: DeckFolder): string[] {
  * Code whose text never reaches a page as it is written: the build's own wiring and messages to
  * authors (src/vite), the importer's messages and patterns (src/import), the PowerPoint export's
  * labels and messages (the .pptx names its own fonts; its text is the slides'), the export commands'
- * messages (src/export/command.ts), the 讲话稿 (src/export/speech: set in its own fonts, cut to its
- * text), and the compiler (src/markdown), whose page text is taken from the compiled deck instead.
+ * messages (src/export/command.ts), the 讲话稿 and the speaker's script (src/export/speech, src/export/script: set
+ * in their own fonts, cut to their text), and the compiler (src/markdown), whose page text is taken from the compiled deck instead.
  * Their Chinese messages would otherwise grow every font past its budget.
  */
 const BUILD_ONLY = [
@@ -60,6 +60,7 @@ const BUILD_ONLY = [
   'src/export/pptx-cli.ts',
   'src/export/command.ts',
   'src/export/speech',
+  'src/export/script',
 ];
 const TEXT_FILE = /\.(md|ts|csv|html)$/;
 
