@@ -44,3 +44,17 @@ export function pushAddress(hash: string, from?: string): void {
     /* history refused: the jump still happens */
   }
 }
+
+/**
+ * Cancels an address write reveal has scheduled but not yet made. Reveal replaces the address at
+ * most once a second and defers a later write by up to a second (its location controller's
+ * debounced `replaceState`); a view that takes over the address (the reading view) cancels it, or
+ * it would land after the view's own jump and name reveal's slide instead. Reveal's controller is
+ * internal, so a build without it simply has nothing to cancel.
+ */
+export function cancelRevealAddressWrite(deck: object): void {
+  const controller = (deck as { location?: unknown }).location;
+  if (typeof controller !== 'object' || controller === null) return;
+  const pending = (controller as { replaceStateTimeout?: unknown }).replaceStateTimeout;
+  if (pending !== undefined) window.clearTimeout(pending as number);
+}

@@ -101,6 +101,30 @@ test.describe('in the slide view at 1366×768', () => {
     await expect.poll(() => currentId(page)).toBe(target);
     await backAndForward(page, 'opening-why', target);
   });
+
+  test('a jump in the reading view right after reveal wrote the address keeps naming the jump', async ({
+    page,
+    site,
+  }) => {
+    await startAt(page, site, 'qi-trend');
+    // Reveal writes the address at most once a second and defers a second write by up to a second:
+    // two syncs leave one pending, as the deck's start does when the reading view opens at once.
+    await page.evaluate(() => {
+      window.deck!.sync();
+      window.deck!.sync();
+    });
+    await page.keyboard.press('r');
+    // A wide window shows the contents beside the text; a narrow one behind a 目录 button.
+    const contents = page.getByRole('button', { name: '目录' });
+    if (await contents.isVisible()) await contents.click();
+    await page.locator('.study-toc g.structure-node[data-key^="part:"]').nth(3).click();
+    await expect.poll(() => slideAtTop(page)).not.toBe('qi-trend');
+    const target = await slideAtTop(page);
+    // The deferred write falls due at most a second after it was scheduled: wait until it is due.
+    const due = await page.evaluate(() => performance.now() + 1200);
+    await page.waitForFunction((at) => performance.now() > at, due);
+    await expect(page).toHaveURL(new RegExp(`view=read#/${target}$`));
+  });
 });
 
 for (const size of [

@@ -19,7 +19,7 @@ import {
   type ReadingViewDetail,
 } from './contract.ts';
 import { UPRIGHT_HANDHELD, firstView } from './first-view.ts';
-import { hashSlideId } from '../history.ts';
+import { cancelRevealAddressWrite, hashSlideId } from '../history.ts';
 import { mountToc, type Toc } from './toc.ts';
 
 /** Book icon (reading view) and slide icon (slide view). */
@@ -72,6 +72,7 @@ export function readingViewPlugin(): RevealPlugin {
   let title: HTMLElement | null = null;
   let savedCondition: ((event: KeyboardEvent) => boolean) | undefined;
   let savedTouch = true;
+  let savedHash = true;
   let savedLabel: string | null = null;
   let currentId: string | null = null;
   /**
@@ -195,9 +196,14 @@ export function readingViewPlugin(): RevealPlugin {
       if (deck.isPaused()) deck.togglePause(false);
       const config = deck.getConfig();
       savedTouch = config.touch !== false;
+      savedHash = config.hash !== false;
       savedCondition = config.keyboardCondition as typeof savedCondition;
       const previous = savedCondition;
+      // The reading view owns the address while it is open: reveal's current slide is not the one
+      // being read, and reveal's late address write would overwrite the reader's jumps.
+      cancelRevealAddressWrite(deck);
       deck.configure({
+        hash: false,
         disableLayout: true,
         touch: false,
         keyboardCondition: (event: KeyboardEvent) =>
@@ -235,7 +241,12 @@ export function readingViewPlugin(): RevealPlugin {
     document.documentElement.classList.remove(READING_CLASS);
     if (savedLabel !== null) deck.getRevealElement()?.setAttribute('aria-label', savedLabel);
     window.scrollTo({ top: 0, behavior: 'instant' });
-    deck.configure({ disableLayout: false, touch: savedTouch, keyboardCondition: savedCondition ?? null });
+    deck.configure({
+      hash: savedHash,
+      disableLayout: false,
+      touch: savedTouch,
+      keyboardCondition: savedCondition ?? null,
+    });
     toggleButton?.setAttribute('aria-pressed', 'false');
     if (toggleButton) setButtonText(toggleButton, t('studyReadOn'), t('studyReadOnTip'));
     toggleButton?.querySelector('path')?.setAttribute('d', ICON_BOOK);
