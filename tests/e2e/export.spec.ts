@@ -512,10 +512,13 @@ test.describe('npm run pdf errors', () => {
     const run = promisify(execFile);
     for (const [i, out] of cases.entries()) {
       const args = ['bin/deck-pdf.js', '--no-build', '--dist', DIST, `--out=${out}`];
-      // Root writes anywhere: the read-only case runs as an unprivileged user, as a colleague would.
+      // Root writes anywhere: the read-only case runs without root's power to override file
+      // permissions, as a colleague would. (Still root's uid, so a checkout only root may enter —
+      // a clone in a private temp folder — stays readable.)
+      const noOverride = '-dac_override,-dac_read_search';
       const [cmd, argv] =
         i === 3 && process.getuid?.() === 0
-          ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node', ...args]]
+          ? ['setpriv', [`--bounding-set=${noOverride}`, `--inh-caps=${noOverride}`, 'node', ...args]]
           : ['node', args];
       const done = await run(cmd, argv).then(
         () => ({ code: 0, stderr: '' }),
