@@ -58,6 +58,18 @@ export const REVEAL_DEFAULTS = {
   slideNumber: 'c/t',
   showSlideNumber: 'all',
   overview: true,
+  /**
+   * Every "next" input (→, ↓, Space, the › control, a swipe) is one step in reading order,
+   * fragments included, and every "previous" one step back; parts are jumped only on explicit
+   * inputs (src/runtime/keymap.ts).
+   */
+  navigationMode: 'linear',
+  /**
+   * reveal's own keys that our key table (src/runtime/keymap.ts) does not list do nothing: H J K L
+   * (vim-style moves), V ; : (more pause keys), A (auto-slide). H is presenting mode, run before
+   * reveal sees it.
+   */
+  keyboard: Object.fromEntries([72, 74, 75, 76, 86, 59, 58, 65].map((code) => [code, () => undefined])),
   center: false,
   /**
    * reveal's own scroll view never switches in by width: the deck chooses a phone's first view
@@ -77,8 +89,6 @@ export const REVEAL_DEFAULTS = {
   /** Our own Chinese help overlay replaces reveal's English one. */
   help: false,
   pause: true,
-  /** Links and focusable content inside slides must stay keyboard reachable. */
-  keyboard: true,
   pdfSeparateFragments: false,
   pdfMaxPagesPerSlide: 1,
   showNotes: false,

@@ -53,6 +53,7 @@ const DECK_FIELDS: Record<string, FieldRule> = {
   date: { type: 'string', required: false, doc: 'date of the meeting' },
   venue: { type: 'string', required: false, doc: 'where' },
   showEditorialMarks: { type: 'boolean', required: false, doc: 'show 编者概括 tags on slides' },
+  clickToAdvance: { type: 'boolean', required: false, doc: 'a click on the slide goes to the next step' },
   pptx: { type: 'pptx', required: false, doc: 'typefaces of the PowerPoint file: font, fallback' },
 };
 
@@ -215,6 +216,7 @@ function readValue(
       venue: (v.venue as string | undefined) ?? '',
       showEditorialMarks: (v.showEditorialMarks as boolean | undefined) ?? true,
       ...(v.pptx !== undefined ? { pptx: v.pptx as DeckMeta['pptx'] } : {}),
+      clickToAdvance: (v.clickToAdvance as boolean | undefined) ?? false,
     } satisfies DeckMeta;
   }
   if (rule.type === 'pptx') {

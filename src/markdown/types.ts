@@ -32,6 +32,8 @@ export interface DeckMeta {
    * the deck's own family named as its substitute (default Noto Sans SC).
    */
   pptx?: { font?: string; fallback?: string };
+  /** Whether a click on a projected slide goes to the next step (as in PowerPoint). Default false. */
+  clickToAdvance: boolean;
 }
 
 /** What role a file plays in the speech's frame. */

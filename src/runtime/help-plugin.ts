@@ -1,26 +1,11 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { deckDialog, dialogCloseButton } from './dialog.ts';
-import { t, type UiKey } from '../common/i18n.ts';
-
-/** The keys shown in the help overlay, in the order a presenter needs them. */
-export const HELP_KEYS: readonly (readonly [string, UiKey])[] = [
-  ['→ / 空格 / PageDown', 'keyNext'],
-  ['← / Shift+空格 / PageUp', 'keyPrev'],
-  ['↑ / ↓', 'keyUpDown'],
-  ['Home / End', 'keyFirstLast'],
-  ['O / Esc', 'keyOverview'],
-  ['B / .', 'keyBlack'],
-  ['F', 'keyFullscreen'],
-  ['S', 'keySpeaker'],
-  ['G', 'keyJump'],
-  ['M', 'keyStructure'],
-  ['R', 'keyReading'],
-  ['/ 或 Ctrl+K', 'keySearch'],
-  ['?', 'keyHelp'],
-];
+import { t } from '../common/i18n.ts';
+import { DECK_KEYS, rowKeys } from './keymap.ts';
 
 /**
- * A Chinese keyboard-help dialog on `?` (reveal's own is English). A native `<dialog>`: Esc
+ * A Chinese keyboard-help dialog on `?` (reveal's own is English), listing every key of the deck
+ * window from the one key table (`keymap.ts`). A native `<dialog>`: Esc
  * closes it and focus returns to where it was.
  */
 export function helpPlugin(): RevealPlugin {
@@ -30,13 +15,14 @@ export function helpPlugin(): RevealPlugin {
   const build = (): HTMLDialogElement => {
     const { dialog: d, heading: title } = deckDialog('help-dialog', 'help-title', 'helpTitle');
     const table = document.createElement('table');
-    for (const [keys, label] of HELP_KEYS) {
+    for (const keys of DECK_KEYS) {
       const row = table.insertRow();
+      row.dataset.action = keys.action;
       const k = document.createElement('th');
       k.scope = 'row';
-      k.textContent = keys;
+      k.textContent = rowKeys(keys);
       row.appendChild(k);
-      row.insertCell().textContent = t(label);
+      row.insertCell().textContent = t(keys.label);
     }
     const close = dialogCloseButton('helpClose', () => d.close());
     d.append(title, table, close);

@@ -3,6 +3,7 @@ import '../../assets/fonts/generated/fonts.css';
 import '../../assets/styles/theme.css';
 import '../../assets/styles/print.css';
 import '../../assets/styles/prepaint.css';
+import '../../assets/styles/presenting.css';
 import { startSpeakerView } from './speaker/speaker-view.ts';
 import { startDeck } from './start-deck.ts';
 

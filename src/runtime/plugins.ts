@@ -5,6 +5,9 @@ import { handoutLinkPlugin } from './handout-link.ts';
 import { helpPlugin } from './help-plugin.ts';
 import { historyPlugin } from './history-plugin.ts';
 import { localisePlugin } from './localise-plugin.ts';
+import { deckData } from './deck-data.ts';
+import { clickToAdvance, presenterPlugin } from './presenter-plugin.ts';
+import { presentingPlugin } from './presenting.ts';
 import { printPlugin } from './print-plugin.ts';
 import { speakerPlugin } from './speaker/speaker-plugin.ts';
 import { structurePlugin } from './structure-plugin.ts';
@@ -18,6 +21,8 @@ import { searchPlugin } from './study/search.ts';
  */
 export function deckPlugins(): RevealPlugin[] {
   return [
+    presentingPlugin(),
+    presenterPlugin({ clickToAdvance: clickToAdvance(deckData.meta.clickToAdvance, window.location.search) }),
     localisePlugin(),
     a11yPlugin(),
     helpPlugin(),

@@ -56,8 +56,9 @@ test('slide transitions are off under prefers-reduced-motion', async ({ page, si
 test('the deck stays usable at 200% zoom (a 960×540 CSS viewport)', async ({ page, site }) => {
   await page.setViewportSize({ width: 960, height: 540 });
   await openDeck(page, site);
+  // → is the next step: the second slide, in the same part.
   await page.keyboard.press('ArrowRight');
-  expect(await page.evaluate(() => window.deck!.getIndices().h)).toBe(1);
+  expect(await page.evaluate(() => window.deck!.getSlidePastCount())).toBe(1);
   await expect(page.locator('.reveal .controls .navigate-left')).toBeVisible();
   const overflowX = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflowX).toBe(false);

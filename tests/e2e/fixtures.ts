@@ -74,3 +74,30 @@ export async function platformFonts(
   await cdp.detach();
   return fonts;
 }
+
+/**
+ * The distinct colours (`r,g,b`) of every pixel of the page's screenshot. Decoded in
+ * a blank page of the same browser, where no Content-Security-Policy forbids a data: image.
+ */
+export async function screenColours(page: Page): Promise<string[]> {
+  const png = (await page.screenshot()).toString('base64');
+  const scratch = await page.context().newPage();
+  try {
+    return await scratch.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data: px } = ctx.getImageData(0, 0, img.width, img.height);
+      const seen = new Set<string>();
+      for (let i = 0; i < px.length && seen.size < 64; i += 4) seen.add(`${px[i]},${px[i + 1]},${px[i + 2]}`);
+      return [...seen];
+    }, png);
+  } finally {
+    await scratch.close();
+  }
+}

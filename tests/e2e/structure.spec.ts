@@ -136,7 +136,7 @@ test.describe('structure map', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => currentId(page)).toBe('agenda');
     expect(await here()).toBe('agenda');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => currentId(page)).toBe(parts[1]!.first);
     expect(await here()).toBe(parts[1]!.first);
     // The indicator names the new part as current.

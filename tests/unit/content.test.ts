@@ -99,6 +99,7 @@ describe('the deck content (slides/*.md)', () => {
       date: '',
       venue: '',
       showEditorialMarks: true,
+      clickToAdvance: false,
     });
     expect(LINES[0]).toContain(deck.meta.occasion);
   });

@@ -1,14 +1,23 @@
 import { t, type UiKey } from '../../common/i18n.ts';
+import { speakerKeysLine } from './keys.ts';
 
 /** The speaker view's elements the controller updates. */
 export interface SpeakerLayout {
   app: HTMLElement;
   position: HTMLElement;
+  /** The part and the slide's place in it (承 第 3 页，共 8 页). */
+  partPosition: HTMLElement;
+  /** Fill of the whole-talk progress bar (width in %). */
+  progressFill: HTMLElement;
+  /** Buttons that drive the deck window, by command. */
+  controls: Record<'prev' | 'next' | 'black' | 'white', HTMLButtonElement>;
   deckState: HTMLElement;
   connection: HTMLElement;
   elapsed: HTMLElement;
   startPause: HTMLButtonElement;
   reset: HTMLButtonElement;
+  /** Shown for a while after 重新计时: puts the time back. */
+  undoReset: HTMLButtonElement;
   partPlan: HTMLElement;
   partBar: HTMLElement;
   totalPlan: HTMLElement;
@@ -50,20 +59,41 @@ function labelled(className: string, label: UiKey, value: HTMLElement): HTMLElem
 /** Builds the speaker view's page structure (landmarks, headings, regions) into `body`. */
 export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
   const position = h('p', { class: 'speaker-position' });
+  const partPosition = h('p', { class: 'speaker-part-position' });
   const deckState = h('p', { class: 'speaker-deck-state' });
   const connection = h('p', { class: 'speaker-connection', role: 'status' });
+  const control = (cls: string, label: UiKey, text: string): HTMLButtonElement =>
+    h('button', { type: 'button', class: `speaker-button speaker-control ${cls}`, title: t(label) }, text);
+  const controls = {
+    prev: control('speaker-control-prev', 'speakerKeyPrev', `‹ ${t('speakerKeyPrev')}`),
+    next: control('speaker-control-next', 'speakerKeyNext', `${t('speakerKeyNext')} ›`),
+    black: control('speaker-control-black', 'keyBlack', t('speakerBlack')),
+    white: control('speaker-control-white', 'keyWhite', t('speakerWhite')),
+  };
+  const progressFill = h('span', { class: 'speaker-progress-fill' });
   const header = h(
     'header',
     { class: 'speaker-header' },
     h('h1', {}, t('speakerTitle')),
     position,
+    partPosition,
     deckState,
+    h(
+      'div',
+      { class: 'speaker-controls', role: 'group', 'aria-label': t('speakerControls') },
+      controls.prev,
+      controls.next,
+      controls.black,
+      controls.white,
+    ),
     connection,
+    h('span', { class: 'speaker-progress', 'aria-hidden': 'true', title: t('speakerProgress') }, progressFill),
   );
 
   const elapsed = h('span', { class: 'speaker-value speaker-elapsed', 'aria-live': 'off' }, '0:00');
   const startPause = h('button', { type: 'button', class: 'speaker-button' }, t('speakerStart'));
   const reset = h('button', { type: 'button', class: 'speaker-button' }, t('speakerReset'));
+  const undoReset = h('button', { type: 'button', class: 'speaker-button speaker-undo', hidden: '' }, t('speakerUndo'));
   const partPlan = h('span', { class: 'speaker-value speaker-part-plan' });
   const partBar = h('span', { class: 'speaker-bar-fill' });
   const totalPlan = h('span', { class: 'speaker-total-plan' });
@@ -75,7 +105,7 @@ export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
     { class: 'speaker-timers', 'aria-labelledby': 'speaker-timers-title' },
     h('h2', { id: 'speaker-timers-title', class: 'sr-only' }, t('speakerTimers')),
     labelled('speaker-timer-elapsed', 'speakerElapsed', elapsed),
-    h('div', { class: 'speaker-timer-buttons' }, startPause, reset),
+    h('div', { class: 'speaker-timer-buttons' }, startPause, reset, undoReset),
     labelled(
       'speaker-timer-pace',
       'speakerPace',
@@ -161,18 +191,22 @@ export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
     },
     t('speakerSkipEditorial'),
   );
-  const footer = h('footer', { class: 'speaker-footer' }, h('p', {}, t('speakerKeys')), skipEditorial);
+  const footer = h('footer', { class: 'speaker-footer' }, h('p', {}, speakerKeysLine()), skipEditorial);
   const app = h('div', { class: 'speaker-app' }, header, timers, main, footer);
   body.prepend(app);
 
   return {
     app,
     position,
+    partPosition,
+    progressFill,
+    controls,
     deckState,
     connection,
     elapsed,
     startPause,
     reset,
+    undoReset,
     partPlan,
     partBar,
     totalPlan,

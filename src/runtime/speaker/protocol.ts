@@ -19,11 +19,16 @@ export interface DeckState {
   /** Fragments of the current slide still hidden. */
   stepsLeft: number;
   overview: boolean;
-  paused: boolean;
+  /** The screen the room sees instead of the slide (B, W), or `none`. */
+  blank: BlankState;
 }
 
+/** What the room sees instead of the slide. */
+export type BlankState = 'none' | 'black' | 'white';
+const BLANKS: readonly BlankState[] = ['none', 'black', 'white'];
+
 /** What the speaker window can ask the deck to do. */
-export type CommandAction = 'next' | 'prev' | 'first' | 'last' | 'togglePause' | 'goto';
+export type CommandAction = 'next' | 'prev' | 'first' | 'last' | 'black' | 'white' | 'goto';
 
 export type SpeakerMessage =
   /** Speaker → deck: "I am here, send your state." */
@@ -35,9 +40,13 @@ export type SpeakerMessage =
   /** Speaker → deck `to`: run `action` once (`id` unique per command). */
   | { proto: typeof PROTOCOL; kind: 'command'; to: string; id: string; action: CommandAction; slideId?: string }
   /** Speaker → deck: the presenter's settings (idempotent, sent on connecting and on change). */
-  | { proto: typeof PROTOCOL; kind: 'settings'; skipEditorial: boolean };
+  | { proto: typeof PROTOCOL; kind: 'settings'; skipEditorial: boolean }
+  /** Deck → any speaker view: "is one open?" (each answers with `hello`). */
+  | { proto: typeof PROTOCOL; kind: 'find'; deck: string }
+  /** Deck → any speaker view: "come to the front and follow me" (S when one is already open). */
+  | { proto: typeof PROTOCOL; kind: 'focus'; deck: string };
 
-const ACTIONS: readonly CommandAction[] = ['next', 'prev', 'first', 'last', 'togglePause', 'goto'];
+const ACTIONS: readonly CommandAction[] = ['next', 'prev', 'first', 'last', 'black', 'white', 'goto'];
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
 const isId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
@@ -51,12 +60,14 @@ export function parseMessage(data: unknown): SpeakerMessage | null {
     case 'hello':
       return { proto: PROTOCOL, kind: 'hello' };
     case 'bye':
-      return isId(m.deck) ? { proto: PROTOCOL, kind: 'bye', deck: m.deck } : null;
+    case 'find':
+    case 'focus':
+      return isId(m.deck) ? { proto: PROTOCOL, kind: m.kind, deck: m.deck } : null;
     case 'state': {
       const s = m.state as Record<string, unknown> | null;
       if (!isId(m.deck) || typeof s !== 'object' || s === null) return null;
       if (!isId(s.slideId) || !isInt(s.h) || !isInt(s.v) || !isInt(s.f) || !isInt(s.stepsLeft)) return null;
-      if (typeof s.overview !== 'boolean' || typeof s.paused !== 'boolean') return null;
+      if (typeof s.overview !== 'boolean' || !BLANKS.includes(s.blank as BlankState)) return null;
       const state: DeckState = {
         slideId: s.slideId,
         h: s.h,
@@ -64,7 +75,7 @@ export function parseMessage(data: unknown): SpeakerMessage | null {
         f: s.f,
         stepsLeft: s.stepsLeft,
         overview: s.overview,
-        paused: s.paused,
+        blank: s.blank as BlankState,
       };
       return { proto: PROTOCOL, kind: 'state', deck: m.deck, state };
     }

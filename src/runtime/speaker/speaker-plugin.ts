@@ -3,6 +3,8 @@ import '../../../assets/styles/speaker.css';
 import { deckData } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
 import { iconSvg } from '../../common/svg.ts';
+import { BLANK_EVENT, blankOf, goEnd, step, toggleBlank } from '../clicker.ts';
+import { speakerConnected } from '../presenting.ts';
 import { openLink, type Link } from './link.ts';
 import { PROTOCOL, channelName, randomId, speakerUrl, type DeckState, type SpeakerMessage } from './protocol.ts';
 import { landingIndex, STEP_KEYS } from './skip.ts';
@@ -25,7 +27,10 @@ const STATE_EVENTS = [
   'overviewhidden',
   'paused',
   'resumed',
+  BLANK_EVENT,
 ] as const;
+/** How long S waits for a speaker view in another tab to answer before it opens a new one (ms). */
+const FIND_WAIT_MS = 300;
 
 const defaultOpen = (url: string): Window | null => window.open(url, WINDOW_NAME, 'popup,width=1280,height=800');
 
@@ -103,7 +108,7 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
       f: typeof f === 'number' ? f : -1,
       stepsLeft: steps.size,
       overview: deck.isOverview(),
-      paused: deck.isPaused(),
+      blank: blankOf(deck) ?? 'none',
     };
   };
 
@@ -131,12 +136,10 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     }, BLOCKED_MESSAGE_MS);
   };
 
-  const openSpeaker = (): void => {
-    if (speaker && !speaker.closed) {
-      speaker.focus();
-      sendState();
-      return;
-    }
+  /** When a speaker view last said hello (it answers `find`, and greets while it has no deck). */
+  let lastHello = 0;
+
+  const openWindow = (): void => {
     const win = open(speakerUrl(location.href, deck?.getCurrentSlide()?.id ?? null));
     if (!win) {
       showNotice(t('speakerBlocked'));
@@ -145,31 +148,42 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     speaker = win;
   };
 
+  /**
+   * S: bring the speaker view forward, opening one only when none is open. A view opened from
+   * another tab of the deck (or before this tab was reopened) is reachable only on the channel:
+   * ask, and if it answers, ask it to come forward and follow this tab.
+   */
+  const openSpeaker = (): void => {
+    if (speaker && !speaker.closed) {
+      speaker.focus();
+      sendState();
+      return;
+    }
+    const asked = Date.now();
+    send({ proto: PROTOCOL, kind: 'find', deck: deckId });
+    setTimeout(() => {
+      if (lastHello >= asked) {
+        send({ proto: PROTOCOL, kind: 'focus', deck: deckId });
+        sendState();
+      } else openWindow();
+    }, FIND_WAIT_MS);
+  };
+
   const run = (action: string, slideId?: string): void => {
     if (!deck) return;
     switch (action) {
       case 'next':
-        markStep();
-        deck.next();
-        break;
       case 'prev':
         markStep();
-        deck.prev();
+        step(deck, action);
         break;
       case 'first':
-        deck.slide(0, 0);
+      case 'last':
+        goEnd(deck, action);
         break;
-      case 'last': {
-        const slides = deck.getSlides();
-        const last = slides[slides.length - 1];
-        if (last) {
-          const { h, v } = deck.getIndices(last);
-          deck.slide(h, v);
-        }
-        break;
-      }
-      case 'togglePause':
-        deck.togglePause();
+      case 'black':
+      case 'white':
+        toggleBlank(deck, action);
         break;
       case 'goto': {
         const target = slideId ? document.getElementById(slideId) : null;
@@ -200,7 +214,11 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
   const onMessage = (message: SpeakerMessage, via: 'window' | 'channel', source: Window | null): void => {
     if (message.kind === 'hello') {
       const ours = via === 'window' && source !== null && openedHere(source);
-      if (ours) speaker = source;
+      if (ours) {
+        lastHello = Date.now();
+        speaker = source;
+        speakerConnected();
+      }
       // Anyone else hears only what the channel already carries.
       sendState(ours ? source : null);
     } else if (via !== 'window' || source === null || source !== speaker) {
@@ -212,6 +230,7 @@ export function speakerPlugin(options: SpeakerPluginOptions = {}): RevealPlugin 
     } else if (message.kind === 'command' && message.to === deckId && !done.includes(message.id)) {
       done.push(message.id);
       if (done.length > 100) done.shift();
+      speakerConnected();
       run(message.action, message.slideId);
     }
   };

@@ -1,6 +1,7 @@
 import '../../../assets/styles/speaker.css';
 import { allSlides, deckData, slideById, type RuntimeSlide } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
+import { clickLeavesFocus } from '../click-focus.ts';
 import { speakerKeyAction } from './keys.ts';
 import { buildSpeakerLayout } from './layout.ts';
 import { openLink, type Link, type Via } from './link.ts';
@@ -25,6 +26,8 @@ export const NOTES_FONT = { initial: 28, min: 16, max: 64, step: 4 } as const;
 const TICK_MS = 250;
 const HELLO_EVERY_MS = 2000;
 const SAVE_EVERY_MS = 5000;
+/** How long 撤销 stays after 重新计时 (ms). */
+export const UNDO_RESET_MS = 15_000;
 
 /** Storage that never throws (blocked storage leaves the view working, unsaved). */
 function store(kind: 'local' | 'session'): { get(key: string): string | null; set(key: string, value: string): void } {
@@ -113,6 +116,8 @@ export async function startSpeakerView(): Promise<void> {
   let shown: DeckState | null = null;
   let deckId: string | null = null;
   let deckViaOpener = false;
+  /** A deck that asked this window to follow it (S in a tab that did not open it). */
+  let chosen: string | null = null;
   let lastPaceStatus: PaceStatus | null = null;
   let lastHello = 0;
   let lastSave = Date.now();
@@ -200,10 +205,18 @@ export async function startSpeakerView(): Promise<void> {
     const part = deckData.parts[slide.h];
     setText(ui.position, part ? `${position} · ${part.label}` : position);
     setText(
+      ui.partPosition,
+      part ? t('speakerPartProgress', { part: part.label, n: slide.v + 1, total: part.slides.length }) : '',
+    );
+    ui.progressFill.style.width = `${(100 * (index + 1)) / allSlides.length}%`;
+    setText(
       ui.currentCaption,
       state.stepsLeft > 0 ? `${slide.title}（${t('speakerStepsLeft', { n: state.stepsLeft })}）` : slide.title,
     );
-    const states = [state.overview ? t('speakerOverviewState') : '', state.paused ? t('speakerPausedState') : ''];
+    const blank = { none: '', black: t('speakerPausedState'), white: t('speakerWhiteState') }[state.blank];
+    const states = [state.overview ? t('speakerOverviewState') : '', blank];
+    ui.controls.black.setAttribute('aria-pressed', String(state.blank === 'black'));
+    ui.controls.white.setAttribute('aria-pressed', String(state.blank === 'white'));
     setText(ui.deckState, states.filter(Boolean).join(' · '));
 
     const upcoming = allSlides[nextShown(editorial, index, skipEditorial)];
@@ -227,7 +240,7 @@ export async function startSpeakerView(): Promise<void> {
     f: Number.MAX_SAFE_INTEGER,
     stepsLeft: 0,
     overview: false,
-    paused: false,
+    blank: 'none',
   });
 
   /** Runs `action` on the deck when connected, else pages the speaker view itself. */
@@ -247,7 +260,8 @@ export async function startSpeakerView(): Promise<void> {
       first: allSlides[0],
       last: allSlides[allSlides.length - 1],
       goto: slideId ? slideById(slideId) : undefined,
-      togglePause: undefined,
+      black: undefined,
+      white: undefined,
     };
     if (action === 'next') targets.next = allSlides[nextShown(editorial, index, skipEditorial)];
     const target = targets[action];
@@ -255,17 +269,32 @@ export async function startSpeakerView(): Promise<void> {
   };
 
   const onMessage = (message: SpeakerMessage, via: Via, source: Window | null): void => {
+    if (message.kind === 'find') {
+      hello();
+      return;
+    }
+    if (message.kind === 'focus') {
+      // S pressed in a deck tab that did not open this window: follow that tab from now on.
+      chosen = message.deck;
+      deckId = message.deck;
+      deckViaOpener = false;
+      window.focus();
+      renderConnection();
+      return;
+    }
     if (message.kind === 'bye') {
       if (message.deck === deckId) {
         deckId = null;
+        chosen = null;
         renderConnection();
       }
       return;
     }
     if (message.kind !== 'state') return;
     const fromOpener = via === 'window' && source !== null && source === opener();
-    // Follow one deck: the opener wins; otherwise the first deck that answers.
-    if (deckId !== null && message.deck !== deckId && !fromOpener && connected()) return;
+    // Follow one deck: the one that asked with S, else the opener, else the first that answers.
+    const keep = chosen !== null && chosen === deckId;
+    if (deckId !== null && message.deck !== deckId && (keep || !fromOpener) && connected()) return;
     const moved = shown !== null && (shown.slideId !== message.state.slideId || shown.f !== message.state.f);
     const wasConnected = connected();
     deckViaOpener = fromOpener || (deckViaOpener && message.deck === deckId);
@@ -302,18 +331,52 @@ export async function startSpeakerView(): Promise<void> {
     saveClock();
     renderTimers();
   });
+  // 重新计时 takes effect at once and can be undone for a while: a slip of the mouse mid-talk
+  // must not lose the time.
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  let beforeReset: ReturnType<TalkClock['snapshot']> | null = null;
+  const hideUndo = (): void => {
+    clearTimeout(undoTimer);
+    beforeReset = null;
+    ui.undoReset.hidden = true;
+  };
   ui.reset.addEventListener('click', () => {
+    const now = Date.now();
+    beforeReset = clock.snapshot(now);
+    const was = formatDuration(clock.elapsed(now));
     clock.reset();
     lastPaceStatus = null;
     const slide = shown ? slideById(shown.slideId) : undefined;
     const part = slide ? deckData.parts[slide.h] : undefined;
-    if (part) clock.setPart(part.id, Date.now());
+    if (part) clock.setPart(part.id, now);
     saveClock();
     renderTimers();
+    ui.undoReset.hidden = false;
+    ui.undoReset.setAttribute('aria-label', t('speakerUndoReset', { t: was }));
+    ui.undoReset.title = t('speakerUndoReset', { t: was });
+    ui.paceAnnouncer.textContent = t('speakerResetDone');
+    clearTimeout(undoTimer);
+    undoTimer = setTimeout(hideUndo, UNDO_RESET_MS);
   });
+  ui.undoReset.addEventListener('click', () => {
+    const saved = beforeReset ? parseTalkClockState(beforeReset) : null;
+    if (saved) {
+      clock.restore(saved, Date.now());
+      saveClock();
+    }
+    hideUndo();
+    ui.reset.focus();
+    renderTimers();
+  });
+  ui.controls.prev.addEventListener('click', () => command('prev'));
+  ui.controls.next.addEventListener('click', () => command('next'));
+  ui.controls.black.addEventListener('click', () => command('black'));
+  ui.controls.white.addEventListener('click', () => command('white'));
   ui.fontSmaller.addEventListener('click', () => setFont(fontSize - NOTES_FONT.step));
   ui.fontBigger.addEventListener('click', () => setFont(fontSize + NOTES_FONT.step));
 
+  // Space after clicking A+ (or any button) moves the deck: a click leaves no focus behind.
+  clickLeavesFocus(document, '.speaker-button');
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented) return;
     const target = event.target as HTMLElement | null;

@@ -57,6 +57,20 @@ export class TalkClock {
     this.state = { banked: 0, since: null, parts: {}, part: this.state.part, started: false };
   }
 
+  /**
+   * Back to a snapshot (undo of `reset`). A clock that was running then has kept running since: the
+   * time in between counts, to the part it was counting to.
+   */
+  restore(state: TalkClockState, now: number): void {
+    const part = this.state.part;
+    this.state = structuredCloneState(state);
+    if (part !== null && part !== this.state.part && this.state.since !== null) {
+      // The part changed after the reset: bank up to now under the old part, then move on.
+      this.settle(now);
+      this.state.part = part;
+    }
+  }
+
   /** From now on, time counts to `partId`. */
   setPart(partId: string, now: number): void {
     if (partId === this.state.part) return;

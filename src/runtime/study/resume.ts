@@ -4,6 +4,7 @@ import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
 import { isPrintView } from '../../common/print.ts';
 import { READING_POSITION, goToSlide, isReading, requestReading, type ReadingPositionDetail } from './contract.ts';
+import { PRESENTING_EVENT, isPresenting } from '../presenting.ts';
 import { deckKeyPrefix, parsePosition, safeStore, type SafeStore, type StoredPosition } from './storage.ts';
 
 /** Storage key (after the deck's prefix) of the last position. */
@@ -22,7 +23,7 @@ const ENGAGING = ['keydown', 'wheel', 'touchstart', 'pointerdown'] as const;
  * Resume: remembers the slide (and, in the reading view, the scroll position within it) under
  * a per-deck key, and when the deck opens without a hash offers "继续上次的位置" in a
  * non-modal bar (继续 / 从头开始) instead of jumping. A URL hash always wins with no offer; no
- * offer in print or while full-screen. A place is kept once the reader has read there: moved to
+ * offer in print, full screen or presenting mode. A place is kept once the reader has read there: moved to
  * it (keys, scrolling, taps) or stayed `DWELL_MS`. A stored id that no longer exists is dropped
  * silently; blocked storage just means nothing is remembered.
  */
@@ -144,7 +145,7 @@ export function resumePlugin(): RevealPlugin {
         if (stored !== undefined && !pos) store?.remove(POSITION_KEY);
         const first = allSlides[0]?.id;
         const worthOffering = pos && !(pos.slideId === first && pos.offset === 0);
-        if (pos && worthOffering && !openedWithHash && !document.fullscreenElement) showOffer(pos);
+        if (pos && worthOffering && !openedWithHash && !document.fullscreenElement && !isPresenting()) showOffer(pos);
         ready = true;
         const current = reveal.getCurrentSlide()?.id;
         if (current && !isReading()) save({ slideId: current, view: 'slides', offset: 0 });
@@ -164,7 +165,7 @@ export function resumePlugin(): RevealPlugin {
         save({ slideId: d.slideId, view: 'read', offset: d.offset }, SAVE_DELAY);
       };
       const onFullscreen = (): void => {
-        if (document.fullscreenElement) hideOffer();
+        if (document.fullscreenElement || isPresenting()) hideOffer();
       };
       const onHide = (): void => flush();
       for (const type of ENGAGING) window.addEventListener(type, onEngage, { capture: true, passive: true });
@@ -172,6 +173,7 @@ export function resumePlugin(): RevealPlugin {
       reveal.on('slidechanged', onSlide);
       document.addEventListener(READING_POSITION, onReading);
       document.addEventListener('fullscreenchange', onFullscreen);
+      document.addEventListener(PRESENTING_EVENT, onFullscreen);
       window.addEventListener('pagehide', onHide);
       cleanups.push(() => {
         for (const type of ENGAGING) window.removeEventListener(type, onEngage, true);
@@ -179,6 +181,7 @@ export function resumePlugin(): RevealPlugin {
         reveal.off('slidechanged', onSlide);
         document.removeEventListener(READING_POSITION, onReading);
         document.removeEventListener('fullscreenchange', onFullscreen);
+        document.removeEventListener(PRESENTING_EVENT, onFullscreen);
         window.removeEventListener('pagehide', onHide);
       });
     },

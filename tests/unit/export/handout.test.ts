@@ -11,6 +11,7 @@ const input = (overrides: Partial<HandoutInput> = {}): HandoutInput => ({
     date: '',
     venue: '',
     showEditorialMarks: true,
+    clickToAdvance: false,
   },
   parts: [
     { id: 'opening', kind: 'opening', label: '开篇', title: '开篇', theme: '开篇' },

@@ -130,6 +130,7 @@ describe('compileDeck() on good input', () => {
       date: '',
       venue: '',
       showEditorialMarks: true,
+      clickToAdvance: false,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerKeyAction, type SpeakerKey } from '../../../src/runtime/speaker/keys.ts';
+import { SPEAKER_KEYS, speakerKeyAction, speakerKeysLine, type SpeakerKey } from '../../../src/runtime/speaker/keys.ts';
 
 const press = (key: string, over: Partial<SpeakerKey> = {}) =>
   speakerKeyAction({ key, shiftKey: false, modifier: false, onButton: false, inNotes: false, ...over });
@@ -11,8 +11,10 @@ describe('speakerKeyAction()', () => {
     expect(press(' ', { shiftKey: true })).toBe('prev');
     expect(press('Home')).toBe('first');
     expect(press('End')).toBe('last');
-    expect(press('b')).toBe('togglePause');
-    expect(press('.')).toBe('togglePause');
+    expect(press('b')).toBe('black');
+    expect(press('.')).toBe('black');
+    expect(press('w')).toBe('white');
+    expect(press(',')).toBe('white');
   });
 
   it('changes the notes size with + and −', () => {
@@ -29,5 +31,33 @@ describe('speakerKeyAction()', () => {
     expect(press('ArrowRight', { modifier: true })).toBeNull();
     expect(press('r')).toBeNull();
     expect(press('toString')).toBeNull();
+  });
+});
+
+describe('speakerKeysLine()', () => {
+  it('writes every key of the table into the footer, each with what it does', () => {
+    const line = speakerKeysLine();
+    for (const row of SPEAKER_KEYS) expect(line).toContain(row.label);
+    expect(line).toContain('下一步');
+    expect(line).toContain('白屏');
+  });
+
+  it('labels each row with keys that really have its action', () => {
+    const named: Record<string, string> = {
+      '→': 'ArrowRight',
+      '↓': 'ArrowDown',
+      '←': 'ArrowLeft',
+      '↑': 'ArrowUp',
+      空格: ' ',
+      '−': '-',
+    };
+    for (const row of SPEAKER_KEYS) {
+      for (const label of row.label.split('、')) {
+        const shift = label.startsWith('Shift+');
+        const name = label.replace('Shift+', '');
+        const key = named[name] ?? (name.length === 1 ? name.toLowerCase() : name);
+        expect(press(key, { shiftKey: shift }), label).toBe(row.action);
+      }
+    }
   });
 });

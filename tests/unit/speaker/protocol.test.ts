@@ -8,7 +8,7 @@ import {
   targetOrigin,
 } from '../../../src/runtime/speaker/protocol.ts';
 
-const state = { slideId: 'qi-trend', h: 1, v: 2, f: -1, stepsLeft: 0, overview: false, paused: false };
+const state = { slideId: 'qi-trend', h: 1, v: 2, f: -1, stepsLeft: 0, overview: false, blank: 'none' };
 
 describe('parseMessage()', () => {
   it('accepts each kind of protocol message', () => {
@@ -26,6 +26,18 @@ describe('parseMessage()', () => {
       skipEditorial: true,
     });
     expect(parseMessage({ proto: PROTOCOL, kind: 'settings', skipEditorial: 'yes' })).toBeNull();
+    expect(parseMessage({ proto: PROTOCOL, kind: 'find', deck: 'd1' })).toEqual({
+      proto: PROTOCOL,
+      kind: 'find',
+      deck: 'd1',
+    });
+    expect(parseMessage({ proto: PROTOCOL, kind: 'focus', deck: 'd1' })?.kind).toBe('focus');
+    expect(
+      parseMessage({ proto: PROTOCOL, kind: 'state', deck: 'd1', state: { ...state, blank: 'white' } }),
+    ).not.toBeNull();
+    expect(parseMessage({ proto: PROTOCOL, kind: 'command', to: 'd1', id: 'c3', action: 'white' })?.kind).toBe(
+      'command',
+    );
     expect(parseMessage({ proto: PROTOCOL, kind: 'command', to: 'd1', id: 'c1', action: 'next' })).toEqual({
       proto: PROTOCOL,
       kind: 'command',
@@ -46,6 +58,9 @@ describe('parseMessage()', () => {
     expect(parseMessage({ proto: PROTOCOL, kind: 'state', deck: 'd1', state: { ...state, h: '1' } })).toBeNull();
     expect(parseMessage({ proto: PROTOCOL, kind: 'state', deck: 'd1', state: { ...state, f: 0.5 } })).toBeNull();
     expect(parseMessage({ proto: PROTOCOL, kind: 'state', deck: '', state })).toBeNull();
+    expect(parseMessage({ proto: PROTOCOL, kind: 'state', deck: 'd1', state: { ...state, blank: 'grey' } })).toBeNull();
+    expect(parseMessage({ proto: PROTOCOL, kind: 'focus' })).toBeNull();
+    expect(parseMessage({ proto: PROTOCOL, kind: 'command', to: 'd1', id: 'c', action: 'togglePause' })).toBeNull();
     expect(parseMessage({ proto: PROTOCOL, kind: 'command', to: 'd1', id: 'c', action: 'eval' })).toBeNull();
     expect(parseMessage({ proto: PROTOCOL, kind: 'command', to: 'd1', id: 'c', action: 'goto' })).toBeNull();
   });

@@ -35,6 +35,32 @@ describe('TalkClock', () => {
     expect(clock.elapsed(400_000)).toBe(400_000);
   });
 
+  it('undoes a reset: the time comes back, and a running clock has kept counting', () => {
+    const clock = new TalkClock();
+    clock.setPart('qi', 0);
+    clock.start(0);
+    const before = clock.snapshot(60_000);
+    clock.reset();
+    expect(clock.elapsed(65_000)).toBe(0);
+    clock.restore(before, 70_000);
+    expect(clock.elapsed(70_000)).toBe(70_000);
+    expect(clock.usedIn('qi', 70_000)).toBe(70_000);
+    expect(clock.running).toBe(true);
+  });
+
+  it('after an undo counts on to the part the talk has moved to meanwhile', () => {
+    const clock = new TalkClock();
+    clock.setPart('qi', 0);
+    clock.start(0);
+    const before = clock.snapshot(60_000);
+    clock.reset();
+    clock.setPart('cheng', 80_000);
+    clock.restore(before, 90_000);
+    expect(clock.part).toBe('cheng');
+    expect(clock.usedIn('qi', 100_000)).toBe(90_000);
+    expect(clock.usedIn('cheng', 100_000)).toBe(10_000);
+  });
+
   it('does not count a part while paused', () => {
     const clock = new TalkClock();
     clock.setPart('qi', 0);
