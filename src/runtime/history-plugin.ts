@@ -34,7 +34,11 @@ export function historyPlugin(): RevealPlugin {
         const from = order.get(previousSlide?.id ?? '') ?? -1;
         if (!isReading() && isSequentialStep(from, order.get(to) ?? -1)) return;
         const left = previousSlide?.id && !isReading() ? `#/${encodeURIComponent(previousSlide.id)}` : undefined;
-        pushAddress(`#/${encodeURIComponent(to)}`, left);
+        // The fragment too, as reveal writes it: a reload straight after a jump to a step
+        // (slide(h, v, f), digits+Enter) comes back to that step, not to the slide's start.
+        const { f } = reveal.getIndices();
+        const step = typeof f === 'number' && f >= 0 && !isReading() ? `/${f}` : '';
+        pushAddress(`#/${encodeURIComponent(to)}${step}`, left);
       };
       reveal.on('slidechanged', onSlideChanged);
       off = () => reveal.off('slidechanged', onSlideChanged);
