@@ -59,7 +59,7 @@ export const REVEAL_DEFAULTS = {
   showSlideNumber: 'all',
   overview: true,
   /**
-   * Every "next" input (→, ↓, Space, the › control, a swipe) is one step in reading order,
+   * Every "next" input (→, ↓, Space, the on-screen next control, a swipe) is one step in reading order,
    * fragments included, and every "previous" one step back; parts are jumped only on explicit
    * inputs (src/runtime/keymap.ts).
    */

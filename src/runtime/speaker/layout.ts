@@ -65,8 +65,8 @@ export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
   const control = (cls: string, label: UiKey, text: string): HTMLButtonElement =>
     h('button', { type: 'button', class: `speaker-button speaker-control ${cls}`, title: t(label) }, text);
   const controls = {
-    prev: control('speaker-control-prev', 'speakerKeyPrev', `‹ ${t('speakerKeyPrev')}`),
-    next: control('speaker-control-next', 'speakerKeyNext', `${t('speakerKeyNext')} ›`),
+    prev: control('speaker-control-prev', 'speakerKeyPrev', t('speakerKeyPrev')),
+    next: control('speaker-control-next', 'speakerKeyNext', t('speakerKeyNext')),
     black: control('speaker-control-black', 'keyBlack', t('speakerBlack')),
     white: control('speaker-control-white', 'keyWhite', t('speakerWhite')),
   };

@@ -26,7 +26,7 @@ export const NOTES_FONT = { initial: 28, min: 16, max: 64, step: 4 } as const;
 const TICK_MS = 250;
 const HELLO_EVERY_MS = 2000;
 const SAVE_EVERY_MS = 5000;
-/** How long 撤销 stays after 重新计时 (ms). */
+/** How long the undo button stays after 重新计时 (ms). */
 export const UNDO_RESET_MS = 15_000;
 
 /** Storage that never throws (blocked storage leaves the view working, unsaved). */
