@@ -131,6 +131,7 @@ export const FONT_FACES = [
 export function isPreloadedFont(builtFile: string): boolean {
   const name = builtFile.split('/').pop() ?? '';
   return FONT_FACES.some(
-    (f) => f.preload && name.startsWith(`${f.file.replace('.woff2', '')}-`) && name.endsWith('.woff2'),
+    // Vite's content hash is 8 characters: `deck-sans-sc-400-extra-90-…` is another face.
+    (f) => f.preload && new RegExp(`^${f.file.replace('.woff2', '')}-[\\w-]{8}\\.woff2$`).test(name),
   );
 }

@@ -192,8 +192,12 @@ test('once the deck is ready, the remaining bold glyphs load, so no font arrives
   });
   await openDeck(page, site);
   await expect
-    .poll(() => page.evaluate(() => [...document.fonts].map((f) => f.status)), { timeout: 15_000 })
-    .toEqual(['loaded', 'loaded', 'loaded']);
+    .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').length), {
+      timeout: 15_000,
+    })
+    .toBe(0);
+  // The regular face, the two bold ones, and the few glyphs the Chinese subset lacks (← →).
+  expect(await page.evaluate(() => document.fonts.size)).toBeGreaterThanOrEqual(3);
   const { readyAt, rest } = await page.evaluate(() => ({
     readyAt: (window as unknown as { readyAt: number }).readyAt,
     rest: performance

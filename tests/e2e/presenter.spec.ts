@@ -3,7 +3,7 @@ import { compileDeck } from '../../src/markdown/compile.ts';
 import { t } from '../../src/common/i18n.ts';
 import { DECK_KEYS, rowKeys } from '../../src/runtime/keymap.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
-import { FILE_URL, expect, openDeck, screenColours, test } from './fixtures.ts';
+import { FILE_URL, expect, openDeck, platformFonts, screenColours, test } from './fixtures.ts';
 
 /**
  * The presenter's navigation, as a presenter meets it: every "next" input one step in reading
@@ -202,7 +202,7 @@ test('a click on the slide is "next" when the deck asks for it (?click=next), ne
   expect(await position(page)).toBe('qi-gather/-1');
 });
 
-test('the help lists every key of the key table', async ({ page }) => {
+test('the help lists every key of the key table, in the bundled font', async ({ page }) => {
   await openDeck(page, FILE_URL);
   await page.keyboard.press('Shift+?');
   const rows = page.locator('dialog.help-dialog tr');
@@ -210,5 +210,12 @@ test('the help lists every key of the key table', async ({ page }) => {
   for (const [i, row] of DECK_KEYS.entries()) {
     await expect(rows.nth(i).locator('th')).toHaveText(rowKeys(row));
     await expect(rows.nth(i).locator('td')).toHaveText(t(row.label));
+  }
+  // Every glyph, arrows included, from the bundled font: no tofu on a machine without CJK fonts.
+  for (const fonts of await platformFonts(
+    page,
+    'dialog.help-dialog th, dialog.help-dialog td, dialog.help-dialog h2',
+  )) {
+    for (const f of fonts) expect(f.isCustomFont, `${f.familyName} is a system font`).toBe(true);
   }
 });
