@@ -10,6 +10,7 @@ import { splitSlides } from './split.ts';
 import { joinHtml, markup, trustedHtml } from './html.ts';
 import { htmlToText } from './text.ts';
 import { widenHtml, widenPunctuation } from './width.ts';
+import { deckTerms, markHeadingBreaks } from './words.ts';
 import { chartId } from './views.ts';
 import type {
   ChartSpec,
@@ -194,6 +195,9 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
       );
     }
   }
+  // Headings break only between words: the parts' themes name the deck's own terms.
+  const terms = deckTerms(parts.map((p) => p.theme));
+  for (const part of parts) for (const slide of part.slides) slide.html = markHeadingBreaks(slide.html, terms);
   return { meta: meta!, parts, charts, warnings };
 }
 

@@ -2,6 +2,7 @@ import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import type { OutlineKind, OutlineNode } from './outline.ts';
 import { t } from '../common/i18n.ts';
 import { textWidth } from '../common/text-width.ts';
+import { deckTerms } from '../markdown/words.ts';
 import { wrapText } from './wrap.ts';
 
 /**
@@ -123,7 +124,18 @@ export function layoutStructure(outline: OutlineNode, options: LayoutOptions): S
         ? 'flow'
         : 'list';
   const showRoot = options.showRoot ?? true;
-  const ctx: Ctx = { fontSize, margin, isOpen, childrenOf, levelOffset: showRoot ? 0 : 1, nodes: new Map(), links: [] };
+  // The parts' themes name the deck's terms ("问题导向"): labels never break inside one.
+  const terms = deckTerms(parts.map((p) => p.data.text));
+  const ctx: Ctx = {
+    fontSize,
+    margin,
+    isOpen,
+    childrenOf,
+    levelOffset: showRoot ? 0 : 1,
+    nodes: new Map(),
+    links: [],
+    terms,
+  };
   const height =
     mode === 'flow'
       ? layoutFlow(root, options.width, colWidth, gapH, showRoot, ctx)
@@ -138,6 +150,8 @@ export function layoutStructure(outline: OutlineNode, options: LayoutOptions): S
 
 interface Ctx {
   fontSize: number;
+  /** Words of the deck that never break (the parts' themes). */
+  terms: readonly string[];
   margin: number;
   isOpen: (n: OutlineNode) => boolean;
   childrenOf: (n: OutlineNode) => OutlineNode[];
@@ -195,7 +209,7 @@ function placeNode(
   }
   const text =
     o.kind === 'section' && o.label ? `${o.label}${o.text}` : o.kind === 'part' && o.text === o.label ? '' : o.text;
-  const wrapped = wrapText(text, innerWidth / size, MAX_LINES[o.kind]);
+  const wrapped = wrapText(text, innerWidth / size, MAX_LINES[o.kind], { words: true, terms: ctx.terms });
   for (const line of wrapped.lines) {
     y += lineHeight;
     lines.push({

@@ -1,4 +1,5 @@
 import { textWidth } from '../common/text-width.ts';
+import { NO_LINE_END, NO_LINE_START, wordUnits } from '../markdown/words.ts';
 
 /**
  * Line wrapping for diagram labels without a DOM, with widths estimated from the characters
@@ -6,9 +7,9 @@ import { textWidth } from '../common/text-width.ts';
  */
 
 /** Characters that must not start a line (Chinese line-breaking rules, `line-break: strict`). */
-const NO_START = new Set('，。、；：？！）》」』】〕”’…·,.;:?!)]}%');
+const NO_START = new Set(NO_LINE_START);
 /** Characters that must not end a line. */
-const NO_END = new Set('（《「『【〔“‘([{');
+const NO_END = new Set(NO_LINE_END);
 
 /** Splits text into units that stay together: runs of Latin letters/digits, or single characters. */
 function units(text: string): string[] {
@@ -23,14 +24,22 @@ export interface WrappedText {
 
 /**
  * Wraps `text` into lines at most `maxEm` wide (in em), at most `maxLines` lines; a label that
- * does not fit ends its last line with "…". Keeps Chinese punctuation off line starts.
+ * does not fit ends its last line with "…". With `words`, breaks only between words (`terms` kept
+ * whole), else between any two characters; keeps Chinese punctuation off line starts.
  */
-export function wrapText(text: string, maxEm: number, maxLines: number): WrappedText {
+export function wrapText(
+  text: string,
+  maxEm: number,
+  maxLines: number,
+  options: { words?: boolean; terms?: readonly string[] } = {},
+): WrappedText {
   const clean = text.replace(/\s+/g, ' ').trim();
   const lines: string[] = [];
   let line = '';
   let width = 0;
-  for (const unit of units(clean)) {
+  // Diagram labels keep words whole (`words.ts`: 问题导向, 顺势而为 never break inside); an
+  // estimate of how PowerPoint wraps goes by characters, as PowerPoint does.
+  for (const unit of options.words ? wordUnits(clean, options.terms) : units(clean)) {
     const w = textWidth(unit);
     if (width + w > maxEm && line.trim() !== '') {
       // Move a character that may not end or may not start a line onto the next line.
