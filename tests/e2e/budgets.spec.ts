@@ -12,8 +12,12 @@ import { DIST, expect, test } from './fixtures.ts';
  * measured by `npm run bench`.
  */
 export const BUDGETS = {
-  /** index.html + the scripts + the stylesheet + the fonts the first slide uses, gzip (woff2 as is). */
-  firstSlideGzip: 300 * 1024,
+  /**
+   * index.html + the scripts + the stylesheet + the fonts the first slide uses, gzip (woff2 as is).
+   * 310 KB since the presenter's keymap, presenting mode and speaker controls joined the one
+   * bundle; loading presenter-only code when first needed (issue 15) is to bring it back to 300.
+   */
+  firstSlideGzip: 310 * 1024,
   /** The deck's script alone, gzip. */
   scriptGzip: 150 * 1024,
   /** The first-paint head script (src/runtime/prepaint.ts), gzip: it blocks parsing, so tiny. */
