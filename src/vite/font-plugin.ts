@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { compileDeck, deckToHtml } from '../markdown/compile.ts';
@@ -202,6 +201,9 @@ export async function buildFonts(
 /** The characters of `text` that `font` has no glyph for. */
 async function lacking(font: Buffer, text: string): Promise<string> {
   const ttf = await subsetFont(font, text, { targetFormat: 'truetype' });
+  // Imported when needed: harfbuzzjs awaits at its top level, which a Vite config loaded as
+  // CommonJS (a deck folder without "type": "module") cannot require.
+  const { Blob: HbBlob, Face: HbFace } = await import('harfbuzzjs');
   const has = new Set(new HbFace(new HbBlob(ttf), 0).collectUnicodes());
   return [...text].filter((c) => !has.has(c.codePointAt(0)!)).join('');
 }

@@ -24,7 +24,8 @@ const first = read('tests/fixtures/markdown', 'good-first.md');
 const tables = loadTables(process.cwd());
 
 const FRONT_MATTER = '"id", "kind", "label", "title", "theme", "minutes", "deck"';
-const DECK_SETTINGS = '"title", "occasion", "speaker", "organiser", "date", "venue", "showEditorialMarks", "pptx"';
+const DECK_SETTINGS =
+  '"title", "occasion", "speaker", "organiser", "date", "venue", "showEditorialMarks", "clickToAdvance", "pptx"';
 const TREND_OPTIONS = '"kind", "dataset", "title", "years", "benchmarks", "annotate"';
 const CHART_HINT = ' — fix the ```chart block (see docs/authoring.md: Charts)';
 const COUNTRIES = '"CHN", "WLD", "USA", "JPN", "DEU", "GBR", "KOR", "IND", "BRA"';
