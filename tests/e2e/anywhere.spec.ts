@@ -14,7 +14,8 @@ async function controlBoxes(page: Page) {
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
     };
     const arrows = [...document.querySelectorAll('.reveal .controls button.enabled')]
-      .filter((b) => getComputedStyle(b).visibility !== 'hidden')
+      // Shown: not hidden, and laid out (linear navigation hides reveal's ˄ ˅ with display: none).
+      .filter((b) => getComputedStyle(b).visibility !== 'hidden' && b.getClientRects().length > 0)
       .map(box);
     const number = document.querySelector('.reveal .slide-number');
     return { arrows, number: number ? box(number) : null };
