@@ -27,7 +27,9 @@ export function a11yPlugin(): RevealPlugin {
   const onReady = (): void => {
     const root = deck?.getRevealElement();
     if (!root) return;
-    root.removeAttribute('role');
+    // reveal's role=application would swallow screen-reader keys: the deck is the page's main
+    // landmark instead (axe `region`), which also makes its aria-label valid markup (vnu).
+    root.setAttribute('role', 'main');
     root.querySelector('.aria-status')?.setAttribute('aria-live', 'off');
     live = document.createElement('div');
     live.className = 'sr-only deck-announcer';

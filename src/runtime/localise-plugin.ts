@@ -2,8 +2,8 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { t } from '../common/i18n.ts';
 
 /**
- * Gives reveal.js's own controls Chinese names: navigation buttons, the pause overlay's button,
- * the jump-to-slide field.
+ * Gives reveal.js's own controls Chinese names (navigation buttons, the pause overlay's button,
+ * the jump-to-slide field) and valid markup.
  */
 export function localisePlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
@@ -17,6 +17,14 @@ export function localisePlugin(): RevealPlugin {
     label('.controls .navigate-right', t('nextSlide'));
     label('.controls .navigate-up', t('upSlide'));
     label('.controls .navigate-down', t('downSlide'));
+    // reveal draws each arrow as a <div> inside its <button>, which HTML does not allow (vnu): a
+    // <span> with the same class looks the same (theme.css makes it a block).
+    root.querySelectorAll('.controls button > div.controls-arrow').forEach((div) => {
+      const span = document.createElement('span');
+      span.className = div.className;
+      span.append(...div.childNodes);
+      div.replaceWith(span);
+    });
     const resume = root.querySelector<HTMLButtonElement>('.pause-overlay .resume-button');
     if (resume) resume.textContent = t('resume');
     const jump = root.querySelector<HTMLInputElement>('.jump-to-slide-input');

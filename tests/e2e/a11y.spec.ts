@@ -40,6 +40,50 @@ test('no axe violations on every slide (print layout shows them all) and in the 
   expect(await violations(page)).toEqual([]);
 });
 
+/**
+ * Every axe rule: each rule carries one of these tags (WCAG A to AAA, best practices), and
+ * `experimental` turns on the rules axe leaves off by default.
+ */
+const ALL_RULES = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag2aaa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag21aaa',
+  'wcag22aa',
+  'best-practice',
+  'experimental',
+];
+
+async function allRuleViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: ALL_RULES } }).analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+test('every axe rule, best practices and experimental included, walking the deck with its controls', async ({
+  page,
+  site,
+}) => {
+  test.setTimeout(180_000);
+  await openDeck(page, site);
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // A presenter's first steps: the title, the structure, the first part's slides and charts.
+  for (let step = 0; step < 5; step++) {
+    await settled();
+    await page.mouse.move(900 + step * 10, 500);
+    await expect(page.locator('.reveal .controls .navigate-right').first()).toBeVisible();
+    expect(await allRuleViolations(page), `step ${step}`).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+  }
+});
+
 test('no axe violations with the keyboard help open', async ({ page, site }) => {
   await openDeck(page, site);
   await page.keyboard.press('Shift+?');

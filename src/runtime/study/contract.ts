@@ -59,7 +59,10 @@ export function requestReading(detail: ReadingRequestDetail): void {
   document.dispatchEvent(new CustomEvent<ReadingRequestDetail>(READING_REQUEST, { detail }));
 }
 
-/** The toolbar the study buttons live in (created once per page, in the body, first). */
+/**
+ * The toolbar the study buttons live in (created once per page, first in the body), inside the
+ * page's `<header>` landmark so that no content sits outside a landmark (axe `region`).
+ */
 export function studyBar(label: string): HTMLElement {
   let bar = document.querySelector<HTMLElement>('.study-bar');
   if (!bar) {
@@ -67,7 +70,10 @@ export function studyBar(label: string): HTMLElement {
     bar.className = 'deck-ui study-bar';
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', label);
-    document.body.prepend(bar);
+    const header = document.createElement('header');
+    header.className = 'deck-header';
+    header.append(bar);
+    document.body.prepend(header);
   }
   return bar;
 }
