@@ -24,25 +24,32 @@ export function isSequentialStep(from: number, to: number): boolean {
   return from >= 0 && to >= 0 && Math.abs(to - from) <= 1;
 }
 
-/**
- * Adds a history entry for `hash` (e.g. `#/qi-trend`) on top of the current one, keeping the
- * path and query. `from` is the address of the place being left: it is written into the current
- * entry first, because reveal updates the address up to a second late and a pending update would
- * otherwise be lost, leaving Back to return to an older place. A page that refuses (some browsers
- * on file://) just does not record it.
- */
-export function pushAddress(hash: string, from?: string): void {
+/** Writes `url` into the browser's address as `how`; a page that refuses (file:// in some browsers) keeps its address. */
+function writeAddress(how: 'push' | 'replace', url: URL): void {
   try {
-    const url = new URL(window.location.href);
-    if (from) {
-      url.hash = from;
-      if (url.href !== window.location.href) window.history.replaceState(null, '', url.href);
-    }
-    url.hash = hash;
-    if (url.href !== window.location.href) window.history.pushState(null, '', url.href);
+    if (url.href === window.location.href) return;
+    if (how === 'push') window.history.pushState(null, '', url.href);
+    else window.history.replaceState(window.history.state, '', url.href);
   } catch {
-    /* history refused: the jump still happens */
+    /* history refused: the move still happens */
   }
+}
+
+/** The current address with `hash` (e.g. `#/qi-trend`; `#/` for none), keeping the path and query. */
+function withHash(hash: string): URL {
+  const url = new URL(window.location.href);
+  url.hash = hash === '#/' ? '' : hash;
+  return url;
+}
+
+/** Adds a history entry for `hash` on top of the current one (a jump). */
+export function pushAddress(hash: string): void {
+  writeAddress('push', withHash(hash));
+}
+
+/** Makes the current history entry name `hash` (a step), at once. */
+export function replaceAddress(hash: string): void {
+  writeAddress('replace', withHash(hash));
 }
 
 /**

@@ -181,12 +181,20 @@ test('Back returns to where a jump started; steps do not fill the history', asyn
   await expect.poll(() => slideId(page)).toBe('cheng-title');
   await expect.poll(length).toBe(before + 1);
   await page.keyboard.press('PageDown');
+  await expect.poll(() => slideId(page)).toBe('cheng-relations');
   expect(await length()).toBe(before + 1);
-  // … so Back returns to the slide the jump left.
+  // … so Back returns to the slide the jump left, at once (within the second in which reveal
+  // would still write the address of the step before) …
   await page.goBack();
   await expect.poll(() => slideId(page)).toBe(stepped);
+  // … and stays there: no late write renames the entry Back returned to.
+  const due = await page.evaluate(() => performance.now() + 1200);
+  await page.waitForFunction((at) => performance.now() > at, due);
+  await expect(page).toHaveURL(new RegExp(`#/${stepped}(/\\d+)?$`));
+  expect(await slideId(page)).toBe(stepped);
+  // Forward returns to where Back was pressed: the step after the jump.
   await page.goForward();
-  await expect.poll(() => slideId(page)).toBe('cheng-title');
+  await expect.poll(() => slideId(page)).toBe('cheng-relations');
 });
 
 test('a click on the slide is "next" when the deck asks for it (?click=next), never on a link', async ({
