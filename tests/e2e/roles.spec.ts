@@ -22,6 +22,8 @@ test('the projected deck shows the slides as written: never a direction, a note,
   page,
   site,
 }) => {
+  // Every slide of the talk, one after another: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openDeck(page, site);
   for (const role of ['direction', 'note', 'editorial', 'source'] as const)
