@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PATHS, type DeckFolder } from './config.ts';
 
 export type { DeckFolder };
@@ -84,4 +85,53 @@ export function takeDeckOption(argv: readonly string[]): { deck: string | null; 
     }
   }
   return { deck, rest };
+}
+
+/** Exit codes: 0 every file written and checked; 1 a failure; 2 bad usage; 130 interrupted. */
+/* The commands' (npm run pdf, pptx, import) shared argument conventions. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** A command's options: each has `-h, --help`. */
+type CommandOptions = NonNullable<ParseArgsConfig['options']> & { help: { type: 'boolean' } };
+
+/** The values `parseArgs` gives for `options`. */
+type CommandValues<O extends CommandOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+>['values'];
+
+/** What a command's arguments came to: what to run with, or the exit code (the message printed). */
+export type CommandArgs<O extends CommandOptions> =
+  { exit: number } | { exit?: undefined; values: CommandValues<O>; positionals: string[]; deck: DeckFolder };
+
+/**
+ * Reads a command's arguments the way every command does: an unknown or malformed option prints
+ * the message and the help (exit 2); `--help` prints the help (exit 0); positionals are refused
+ * unless the command takes them; a `--deck` that is not a deck folder prints why (exit 1).
+ * The deck is the `--deck` folder, or the project's own.
+ */
+export function parseCommand<O extends CommandOptions>(
+  argv: string[],
+  options: O,
+  help: string,
+  { positionals = false, root = process.cwd() }: { positionals?: boolean; root?: string } = {},
+): CommandArgs<O> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: positionals });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${help}`);
+    return { exit: EXIT.usage };
+  }
+  const values = parsed.values as CommandValues<O>;
+  const named = values as { help?: boolean; deck?: string };
+  if (named.help) {
+    console.log(help);
+    return { exit: EXIT.ok };
+  }
+  const problem = named.deck === undefined ? null : deckFolderProblem(named.deck);
+  if (problem) {
+    console.error(`error: ${problem}`);
+    return { exit: EXIT.failed };
+  }
+  return { values, positionals: parsed.positionals, deck: deckFolder(root, named.deck) };
 }

@@ -1,9 +1,15 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PDF_OPTIONS } from './cli-options.ts';
-import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from './handout.ts';
-import { EXIT, exitCodeOf, formatBytes, prepareOutDir, progressPrinter, runInterruptible } from './command.ts';
+import {
+  EXIT,
+  exitCodeOf,
+  formatBytes,
+  parseCommand,
+  prepareOutDir,
+  progressPrinter,
+  runInterruptible,
+} from './command.ts';
 import { exportPdf } from './pdf.ts';
 
 const HELP = `Usage: npm run pdf -- [options]     (or: deck-pdf [options])
@@ -33,21 +39,9 @@ Exit code 0 only when every file was written and checked.`;
 
 /** Parses arguments, runs `exportPdf`, prints progress and results, returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: PDF_OPTIONS,
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, PDF_OPTIONS, HELP);
+  if (args.exit !== undefined) return args.exit;
+  const { values, deck: folder } = args;
   const layout = values['handout-layout'] as HandoutLayout;
   if (!HANDOUT_LAYOUTS.includes(layout)) {
     console.error(`Unknown --handout-layout "${layout}" — expected one of: ${HANDOUT_LAYOUTS.join(', ')}`);
@@ -59,12 +53,6 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   const root = process.cwd();
-  const deckProblem = values.deck === undefined ? null : deckFolderProblem(values.deck);
-  if (deckProblem) {
-    console.error(`error: ${deckProblem}`);
-    return EXIT.failed;
-  }
-  const folder = deckFolder(root, values.deck);
   let out: string;
   try {
     out = prepareOutDir(values.out, folder.export, root);

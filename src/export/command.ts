@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { DeckFolder } from '../deck-folder.ts';
+import { EXIT, type DeckFolder } from '../deck-folder.ts';
 import { buildDeck, processAlive, staleReason } from './build.ts';
 
 /**
@@ -25,8 +25,7 @@ import { buildDeck, processAlive, staleReason } from './build.ts';
  * answer within 30 ms, which under load skips the cleanup and the message.
  */
 
-/** Exit codes: 0 every file written and checked; 1 a failure; 2 bad usage; 130 interrupted. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT, parseCommand, type CommandArgs } from '../deck-folder.ts';
 
 /** Bad usage (an option's value): exit code 2, with the usage. */
 export class UsageError extends Error {

@@ -1,8 +1,14 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PPTX_OPTIONS } from './cli-options.ts';
-import { deckFolder, deckFolderProblem } from '../deck-folder.ts';
-import { EXIT, exitCodeOf, formatBytes, progressPrinter, runInterruptible, UsageError } from './command.ts';
+import {
+  EXIT,
+  exitCodeOf,
+  formatBytes,
+  parseCommand,
+  progressPrinter,
+  runInterruptible,
+  UsageError,
+} from './command.ts';
 import { exportPptx, type PptxProgress } from './pptx/export.ts';
 
 const HELP = `用法：npm run pptx -- [选项]     （或：deck-pptx [选项]）
@@ -29,28 +35,10 @@ const LABELS: Record<PptxProgress['label'], string> = {
 
 /** Parses arguments, runs `exportPptx`, prints progress and results, returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: PPTX_OPTIONS,
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, PPTX_OPTIONS, HELP);
+  if (args.exit !== undefined) return args.exit;
+  const { values, deck } = args;
   const root = process.cwd();
-  const deckProblem = values.deck === undefined ? null : deckFolderProblem(values.deck);
-  if (deckProblem) {
-    console.error(`error: ${deckProblem}`);
-    return EXIT.failed;
-  }
-  const deck = deckFolder(root, values.deck);
   const progress = progressPrinter();
   let interrupted = false;
   try {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../deck-folder.ts';
 import { DeckError } from '../markdown/errors.ts';
 import { DEFAULT_RATE, importSpeech, REPORT_FILE } from './import.ts';
 import { INPUT_TYPES, readSpeech } from './read.ts';
@@ -28,23 +28,9 @@ export const IMPORT_OPTIONS = {
 
 /** `npm run import`: parses arguments, imports, writes the deck folder, prints the report; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: IMPORT_OPTIONS,
-      strict: true,
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCommand(argv, IMPORT_OPTIONS, HELP, { positionals: true });
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals } = args;
   if (positionals.length !== 1) {
     console.error(`${positionals.length === 0 ? '缺少讲稿文件' : '一次只能导入一个文件'}\n\n${HELP}`);
     return 2;

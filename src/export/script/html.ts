@@ -1,3 +1,4 @@
+import { printDocument } from '../print-document.ts';
 import { escapeHtml } from '../../markdown/text.ts';
 import { ROLES } from '../../markdown/roles.ts';
 import { s as t, SCRIPT_STRINGS } from './strings.ts';
@@ -73,14 +74,9 @@ export function scriptHtml(doc: ScriptDocument, fonts: ScriptFonts): string {
     )
     .join('');
   const total = t('total', { parts: doc.parts.length, slides: doc.slideCount, minutes: doc.minutes });
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8" />
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:" />
-<title>${escapeHtml(title)}</title>
-<style>
-@font-face { font-family: 'Script Song'; font-weight: 400; src: url('${fonts.serif}') format('woff2'); }
+  return printDocument(
+    title,
+    `@font-face { font-family: 'Script Song'; font-weight: 400; src: url('${fonts.serif}') format('woff2'); }
 @font-face { font-family: 'Script Kai'; font-weight: 500; src: url('${fonts.kai}') format('woff2'); }
 @font-face { font-family: 'Script Hei'; font-weight: 500; src: url('${fonts.sans}') format('woff2'); }
 @page {
@@ -123,18 +119,13 @@ h1 { margin: 0 0 2mm; font-family: 'Script Hei'; font-weight: 500; font-size: ${
 .b-note { padding: 1.5mm 3mm; border: 0.4mm dashed #000; font-family: 'Script Hei'; font-weight: 500; font-size: ${SCRIPT_SIZES.note}pt; line-height: 1.5; }
 .b-editorial { padding: 1.5mm 3mm; border-left: 1.2mm dashed #000; font-family: 'Script Kai'; font-weight: 500; }
 .b-editorial p { text-indent: 2em; }
-.b-editorial .b-label, .b-direction .b-label, .b-note .b-label { text-indent: 0; }
-</style>
-</head>
-<body>
-<header class="cover">
+.b-editorial .b-label, .b-direction .b-label, .b-note .b-label { text-indent: 0; }`,
+    `<header class="cover">
 <p class="title">${escapeHtml(title)}</p>
 ${doc.meta.occasion ? `<p class="occasion">${escapeHtml(doc.meta.occasion)}</p>` : ''}
 <p class="total">${escapeHtml(total)}</p>
 <table><tbody>${overview}</tbody></table>
 </header>
-${doc.parts.map((p) => part(p, doc.slideCount)).join('\n')}
-</body>
-</html>
-`;
+${doc.parts.map((p) => part(p, doc.slideCount)).join('\n')}`,
+  );
 }

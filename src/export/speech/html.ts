@@ -1,3 +1,4 @@
+import { printDocument } from '../print-document.ts';
 import { escapeHtml } from '../../markdown/text.ts';
 import { CELL, GRID, MM_PER_PT, PITCH, type Line, type SpeechLayout } from './layout.ts';
 import type { Face } from './text.ts';
@@ -77,14 +78,9 @@ export function speechHtml(layout: SpeechLayout, faces: Record<Face | 'pageNumbe
       );
     })
     .join('\n');
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8" />
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:" />
-<title>${escapeHtml(title)}</title>
-<style>
-${fontFaces}
+  return printDocument(
+    title,
+    `${fontFaces}
 ${faceRules}
 @page { size: A4 portrait; margin: 0; }
 html, body { margin: 0; padding: 0; }
@@ -99,12 +95,7 @@ body { font-size: ${GRID.bodyPt}pt; color: #000; text-rendering: geometricPrecis
 .k-title { font-size: ${GRID.titlePt}pt; text-align: center; }
 .k-subtitle { text-align: center; }
 .k-insert .f-insert { color: #000; }
-.pn { position: absolute; top: ${mm(GRID.top + GRID.height + GRID.pageNumberBelow)}; margin: 0; font-size: ${GRID.pageNumberPt}pt; line-height: 1; white-space: pre; }
-</style>
-</head>
-<body>
-${pages}
-</body>
-</html>
-`;
+.pn { position: absolute; top: ${mm(GRID.top + GRID.height + GRID.pageNumberBelow)}; margin: 0; font-size: ${GRID.pageNumberPt}pt; line-height: 1; white-space: pre; }`,
+    `${pages}`,
+  );
 }
