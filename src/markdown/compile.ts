@@ -120,6 +120,14 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
         }
       };
       checkRefs(audience);
+      /** Rendered HTML kept to the allow-list (a warning when something was removed), punctuation widened. */
+      const cleanHtml = (rendered: string, line: number, where: string): string => {
+        const clean = sanitizeSlideHtml(rendered);
+        if (clean.removed) {
+          warnings.push({ file: source.file, line, message: `HTML outside the allow-list was removed from ${where}` });
+        }
+        return widenHtml(clean.html);
+      };
       const notes: NoteBlock[] = splitRoles(raw.notes, source.file, raw.notesLine).map((block) => {
         const rendered = render(block.markdown, {
           file: source.file,
@@ -129,28 +137,12 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
         });
         links.push(...rendered.links);
         checkRefs(rendered);
-        const clean = sanitizeSlideHtml(rendered.html);
-        if (clean.removed) {
-          warnings.push({
-            file: source.file,
-            line: block.line,
-            message: 'HTML outside the allow-list was removed from the notes',
-          });
-        }
-        const html = widenHtml(clean.html);
+        const html = cleanHtml(rendered.html, block.line, 'the notes');
         if (block.role === 'speech') warnings.push(...misplacedSpeech(block, attrs.editorial));
         return { file: source.file, line: block.line, role: block.role, html, text: htmlToText(html) };
       });
       links.push(...audience.links);
-      const safe = sanitizeSlideHtml(audience.html);
-      if (safe.removed) {
-        warnings.push({
-          file: source.file,
-          line: raw.bodyLine,
-          message: 'HTML outside the allow-list was removed from the slide',
-        });
-      }
-      const html = widenHtml(safe.html);
+      const html = cleanHtml(audience.html, raw.bodyLine, 'the slide');
       const notesHtml = notes
         .filter((b) => b.role === 'speech')
         .map((b) => b.html)

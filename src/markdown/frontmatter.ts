@@ -1,19 +1,13 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { DeckError, listNames } from './errors.ts';
 import { own } from './own.ts';
-import type { DeckMeta, PartKind, SourceFile } from './types.ts';
+import type { DeckMeta, Part, PartKind, SourceFile } from './types.ts';
 
 /** The front matter of one slide file, validated. */
-export interface PartFrontMatter {
-  id: string;
-  kind: PartKind;
-  label: string;
-  title: string;
-  theme: string;
-  minutes: number;
+export type PartFrontMatter = Pick<Part, 'id' | 'kind' | 'label' | 'title' | 'theme' | 'minutes'> & {
   /** Present only in the first file. */
   deck?: DeckMeta;
-}
+};
 
 /** A file split into its front matter and its Markdown body. */
 export interface SplitFile {
