@@ -17,14 +17,7 @@ export function localisePlugin(): RevealPlugin {
     label('.controls .navigate-right', t('nextSlide'));
     label('.controls .navigate-up', t('upSlide'));
     label('.controls .navigate-down', t('downSlide'));
-    // reveal draws each arrow as a <div> inside its <button>, which HTML does not allow (vnu): a
-    // <span> with the same class looks the same (theme.css makes it a block).
-    root.querySelectorAll('.controls button > div.controls-arrow').forEach((div) => {
-      const span = document.createElement('span');
-      span.className = div.className;
-      span.append(...div.childNodes);
-      div.replaceWith(span);
-    });
+    validControls(root);
     const resume = root.querySelector<HTMLButtonElement>('.pause-overlay .resume-button');
     if (resume) resume.textContent = t('resume');
     const jump = root.querySelector<HTMLInputElement>('.jump-to-slide-input');
@@ -46,4 +39,18 @@ export function localisePlugin(): RevealPlugin {
       deck = null;
     },
   };
+}
+
+/**
+ * reveal draws each control arrow as a <div> inside its <button>, which HTML does not allow (vnu):
+ * a <span> with the same class looks the same (theme.css makes it a block). Used by the deck and
+ * by the speaker view's previews.
+ */
+export function validControls(root: ParentNode): void {
+  root.querySelectorAll('.controls button > div.controls-arrow').forEach((div) => {
+    const span = document.createElement('span');
+    span.className = div.className;
+    span.append(...div.childNodes);
+    div.replaceWith(span);
+  });
 }

@@ -161,7 +161,13 @@ export function buildSpeakerLayout(body: HTMLElement): SpeakerLayout {
     'A+',
   );
   // Focusable so the keyboard can scroll long notes (↑/↓ scroll while the notes have focus).
-  const notes = h('div', { class: 'speaker-notes-body', tabindex: '0', 'aria-labelledby': 'speaker-notes-h' });
+  // A named group: a focusable element needs a role, and a plain div may not carry a name.
+  const notes = h('div', {
+    class: 'speaker-notes-body',
+    role: 'group',
+    tabindex: '0',
+    'aria-labelledby': 'speaker-notes-h',
+  });
   const notesSection = h(
     'section',
     { class: 'speaker-notes', 'aria-labelledby': 'speaker-notes-h' },

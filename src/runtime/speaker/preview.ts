@@ -1,5 +1,6 @@
 import Reveal, { type RevealApi, type RevealPlugin } from 'reveal.js';
 import { REVEAL_DEFAULTS } from '../../config.ts';
+import { validControls } from '../localise-plugin.ts';
 import { deckPlugins } from '../plugins.ts';
 import { previewStructurePlugin } from './preview-structure.ts';
 
@@ -59,6 +60,7 @@ export async function createPreview(
 ): Promise<SlidePreview> {
   const reveal: RevealApi = new Reveal(root, { ...PREVIEW_CONFIG, plugins });
   await reveal.initialize();
+  validControls(root);
   const box = root.parentElement;
   const resize = typeof ResizeObserver === 'function' && box ? new ResizeObserver(() => reveal.layout()) : null;
   if (box) resize?.observe(box);

@@ -356,7 +356,10 @@ export function readingViewPlugin(): RevealPlugin {
       const notes = el.querySelector(':scope > aside.notes');
       if (notes) {
         // A sibling, not inside the notes: the speaker view and print read the notes as they are.
-        const h = document.createElement('h3');
+        // One level below the slide's own heading (h1 on the title slide, h2 elsewhere): headings
+        // never skip a level.
+        const top = el.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5');
+        const h = document.createElement(`h${Math.min(6, (top ? Number(top.tagName[1]) : 2) + 1)}`);
         h.className = 'study-notes-heading';
         h.textContent = t('studyNotesHeading');
         notes.before(h);

@@ -181,7 +181,10 @@ export function searchPlugin(): RevealPlugin {
   const build = (): HTMLDialogElement => {
     const { dialog: d, heading: title } = deckDialog('study-search', 'study-search-title', 'studySearchTitle');
     input = document.createElement('input');
-    input.type = 'search';
+    // A text field, not type=search: HTML gives a search field no combobox role (vnu); the
+    // on-screen keyboard still offers 搜索 (inputmode, enterkeyhint).
+    input.type = 'text';
+    input.inputMode = 'search';
     input.id = 'study-search-input';
     input.className = 'study-search-input';
     input.autocomplete = 'off';
