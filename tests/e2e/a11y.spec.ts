@@ -71,7 +71,8 @@ test('every axe rule, best practices and experimental included, walking the deck
   page,
   site,
 }) => {
-  test.setTimeout(180_000);
+  // Every rule over the whole deck's DOM, five times: minutes on a busy machine.
+  test.setTimeout(360_000);
   await openDeck(page, site);
   const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   // A presenter's first steps: the title, the structure, the first part's slides and charts.
@@ -106,4 +107,56 @@ test('the deck stays usable at 200% zoom (a 960×540 CSS viewport)', async ({ pa
   await expect(page.locator('.reveal .controls .navigate-left')).toBeVisible();
   const overflowX = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflowX).toBe(false);
+});
+
+for (const device of [
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+  { name: 'tablet', viewport: { width: 768, height: 1024 } },
+]) {
+  test.describe(`on a ${device.name} (touch)`, () => {
+    test.use({ viewport: device.viewport, isMobile: true, hasTouch: true });
+
+    test('every axe rule in the reading view it opens in, with search and contents open', async ({ page, site }) => {
+      test.setTimeout(360_000);
+      await openDeck(page, `${site}#/qi-trend`);
+      await expect(page.locator('html')).toHaveClass(/reading-view/);
+      expect(await allRuleViolations(page), 'reading view').toEqual([]);
+      await page.getByRole('button', { name: '目录' }).click();
+      await expect(page.locator('#study-toc')).toBeVisible();
+      expect(await allRuleViolations(page), 'contents').toEqual([]);
+      await page.getByRole('button', { name: '目录' }).click();
+      await page.getByRole('button', { name: '搜索' }).click();
+      await page.getByRole('combobox', { name: '搜索幻灯片和讲稿' }).fill('城市');
+      await expect(page.locator('#study-results [role="option"]').first()).toBeVisible();
+      expect(await allRuleViolations(page), 'search').toEqual([]);
+    });
+  });
+}
+
+test('contrast holds while a slide enters and the controls fade (transitions frozen half way)', async ({
+  page,
+  site,
+}) => {
+  test.setTimeout(180_000);
+  await openDeck(page, `${site}#/opening-structure`);
+  for (let step = 0; step < 6; step++) {
+    await page.mouse.move(900 + step * 10, 500);
+    await page.keyboard.press('ArrowRight');
+    // Every running transition and animation, paused at its midpoint: what a camera would catch.
+    const frozen = await page.evaluate(() => {
+      const running = document.getAnimations().filter((a) => a.playState === 'running');
+      for (const a of running) {
+        a.pause();
+        const duration = Number(a.effect?.getComputedTiming().duration ?? 0);
+        a.currentTime = duration / 2;
+      }
+      return running.length;
+    });
+    const result = await new AxeBuilder({ page }).withRules(['color-contrast', 'color-contrast-enhanced']).analyze();
+    const low = result.violations
+      .filter((v) => v.id === 'color-contrast')
+      .flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`));
+    expect(low, `step ${step} (${frozen} transitions frozen)`).toEqual([]);
+    await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  }
 });

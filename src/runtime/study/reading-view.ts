@@ -363,6 +363,9 @@ export function readingViewPlugin(): RevealPlugin {
         h.className = 'study-notes-heading';
         h.textContent = t('studyNotesHeading');
         notes.before(h);
+        // In the reading view the notes are the page's main text, not a landmark nested in the
+        // deck's main one (axe: landmark-complementary-is-top-level); the heading above names them.
+        notes.setAttribute('role', 'none');
       }
     });
   };
@@ -401,6 +404,7 @@ export function readingViewPlugin(): RevealPlugin {
       tocButton?.remove();
       title?.remove();
       document.querySelectorAll('.study-slide-label, .study-notes-heading').forEach((e) => e.remove());
+      document.querySelectorAll('.reveal .slides aside.notes[role="none"]').forEach((e) => e.removeAttribute('role'));
       deck = null;
     },
   };
