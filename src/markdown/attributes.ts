@@ -3,7 +3,7 @@ import { ID_PATTERN } from './frontmatter.ts';
 import type { SourcePos } from './types.ts';
 
 /** Layouts a slide may ask for with `layout=`: the typed table behind "unknown layout". */
-export const LAYOUTS = ['default', 'title', 'quote', 'two-col', 'chart', 'statement', 'structure'] as const;
+export const LAYOUTS = ['default', 'title', 'quote', 'two-col', 'chart', 'statement', 'structure', 'contrast'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** Parsed `{#id .class layout=x section="…" editorial}` attributes of a slide. */

@@ -10,6 +10,7 @@ import { splitSlides } from './split.ts';
 import { joinHtml, markup, trustedHtml } from './html.ts';
 import { htmlToText } from './text.ts';
 import { widenHtml, widenPunctuation } from './width.ts';
+import { partDivider } from './part-divider.ts';
 import { deckTerms, markHeadingBreaks } from './words.ts';
 import { chartId } from './views.ts';
 import type {
@@ -187,9 +188,6 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
       );
     }
   }
-  // Headings break only between words: the parts' themes name the deck's own terms.
-  const terms = deckTerms(parts.map((p) => p.theme));
-  for (const part of parts) for (const slide of part.slides) slide.html = markHeadingBreaks(slide.html, terms);
   return { meta: meta!, parts, charts, warnings };
 }
 
@@ -277,15 +275,30 @@ export function notesToHtml(notes: readonly NoteBlock[]): string {
  */
 export function deckToHtml(deck: Deck): string {
   const quiet = deck.meta.showEditorialMarks ? '' : markup` data-projected="hidden"`;
+  // Headings break only between words; the parts' themes name the deck's own terms.
+  const terms = deckTerms(deck.parts.map((p) => p.theme));
   const parts = deck.parts.map((part) => {
     const slides = part.slides.map((s) => {
-      const classes = [...s.classes, `layout-${s.layout}`, ...(s.editorial ? ['editorial'] : [])].join(' ');
+      // A part of the frame opens with its divider (起 large, 第一部分, theme, the chain).
+      const divider = s.v === 0 ? partDivider(deck.parts, part.id) : null;
+      const classes = [
+        ...s.classes,
+        `layout-${s.layout}`,
+        ...(s.editorial ? ['editorial'] : []),
+        ...(divider ? ['part-divider'] : []),
+      ].join(' ');
+      const marked = markHeadingBreaks(s.html, terms);
+      // A contrast pair's two columns sit in one grid below the title.
+      const cut = s.layout === 'contrast' ? marked.indexOf('</h2>') + '</h2>'.length : -1;
+      const html =
+        cut > 4 ? `${marked.slice(0, cut)}\n<div class="contrast-pair">${marked.slice(cut)}</div>\n` : marked;
+      const body = trustedHtml(`${divider?.before ?? ''}${html}${divider?.after ?? ''}`);
       const tag = s.editorial
         ? markup`<p class="editorial-tag" title="${EDITORIAL_TAG_TITLE}"${quiet}><span class="editorial-tag-who">编者</span>${EDITORIAL_TAG}</p>\n`
         : '';
       const section = s.section ? markup` data-section="${s.section}"` : '';
       const notes = trustedHtml(notesToHtml(s.notes));
-      return markup`<section id="${s.id}" class="${classes}" data-part="${part.id}" data-part-label="${part.label}"${section} data-title="${s.title}">\n${tag}${trustedHtml(s.html)}<aside class="notes">\n${notes}</aside>\n</section>`;
+      return markup`<section id="${s.id}" class="${classes}" data-part="${part.id}" data-part-label="${part.label}"${section} data-title="${s.title}">\n${tag}${body}<aside class="notes">\n${notes}</aside>\n</section>`;
     });
     return markup`<section class="part part-${part.kind}" data-part="${part.id}" data-label="${part.label}">\n${joinHtml(slides, '\n')}\n</section>`;
   });

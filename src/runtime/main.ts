@@ -1,6 +1,7 @@
 import 'reveal.js/reveal.css';
 import '../../assets/fonts/generated/fonts.css';
 import '../../assets/styles/theme.css';
+import '../../assets/styles/design.css';
 import '../../assets/styles/print.css';
 import '../../assets/styles/prepaint.css';
 import '../../assets/styles/presenting.css';

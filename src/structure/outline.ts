@@ -1,6 +1,7 @@
 import type { PartKind } from '../markdown/types.ts';
 import type { OutlineSource } from '../markdown/views.ts';
 import { t } from '../common/i18n.ts';
+import { chineseNumeral } from '../markdown/part-divider.ts';
 
 /** The levels of the speech's outline, from the whole speech down to single slides. */
 export type OutlineKind = 'deck' | 'part' | 'section' | 'slide';
@@ -42,15 +43,7 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 1 → 一, 12 → 十二 (enough for the parts of a speech). */
-export function chineseNumeral(n: number): string {
-  if (n <= 10) return NUMERALS[n] ?? String(n);
-  if (n < 20) return `十${NUMERALS[n - 10]}`;
-  if (n < 100) return `${NUMERALS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : NUMERALS[n % 10]}`;
-  return String(n);
-}
+export { chineseNumeral };
 
 /** A heading's leading "(一)" / "（二）", split off as the node's label. */
 const SECTION_NUMBER = /^\s*([(（][一二三四五六七八九十〇\d]+[)）])\s*(.*)$/su;

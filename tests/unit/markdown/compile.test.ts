@@ -37,7 +37,7 @@ const BAD: Record<string, string> = {
   'bad-kind.md':
     'bad-kind.md:3: field "kind" must be one of opening | part | closing, got "chapter" — write it as kind: <one of opening | part | closing>',
   'bad-layout.md':
-    'bad-layout.md:9: unknown layout "grid" — expected one of: "default", "title", "quote", "two-col", "chart", "statement", "structure"',
+    'bad-layout.md:9: unknown layout "grid" — expected one of: "default", "title", "quote", "two-col", "chart", "statement", "structure", "contrast"',
   'bad-missing-image.md':
     'bad-missing-image.md:11: image "img/missing.png" does not exist — put the file in public/ (it is copied into dist/) and link it with a relative path, e.g. ![说明](img/photo.png)',
   'bad-not-utf8.md':
@@ -214,7 +214,15 @@ describe('compileDeck() on good input', () => {
   it('writes one vertical stack per part with notes asides and the editorial tag', () => {
     const html = deckToHtml(deck);
     expect(html.match(/<section class="part /g)).toHaveLength(2);
-    expect(html).toContain('<section id="qi-start" class="dense layout-default" data-part="qi" data-part-label="起"');
+    // The first slide of a part of the frame is its divider: 起 large, 第一部分, theme, the chain lit.
+    expect(html).toContain(
+      '<section id="qi-start" class="dense layout-default part-divider" data-part="qi" data-part-label="起"',
+    );
+    expect(html).toContain('<span class="divider-char" aria-hidden="true">起</span>');
+    expect(html).toContain('<p class="divider-ordinal">第一部分</p>');
+    expect(html).toMatch(
+      /<ol class="divider-chain" aria-label="讲话结构"><li class="is-current" aria-current="step">起<\/li>/,
+    );
     expect(html.match(/<aside class="notes">/g)).toHaveLength(4);
     expect(html).toContain('<p class="editorial-tag" title="编者概括：本部分为根据讲稿其他部分的概括">');
     expect(html).not.toContain('data-projected="hidden"');
