@@ -291,8 +291,10 @@ export function deckToHtml(deck: Deck): string {
       // A contrast pair's two columns sit in one grid below the title.
       const cut = s.layout === 'contrast' ? marked.indexOf('</h2>') + '</h2>'.length : -1;
       const html =
-        cut > 4 ? `${marked.slice(0, cut)}\n<div class="contrast-pair">${marked.slice(cut)}</div>\n` : marked;
-      const body = trustedHtml(`${divider?.before ?? ''}${html}${divider?.after ?? ''}`);
+        cut > 4
+          ? markup`${trustedHtml(marked.slice(0, cut))}\n<div class="contrast-pair">${trustedHtml(marked.slice(cut))}</div>\n`
+          : trustedHtml(marked);
+      const body = markup`${divider?.before ?? ''}${html}${divider?.after ?? ''}`;
       const tag = s.editorial
         ? markup`<p class="editorial-tag" title="${EDITORIAL_TAG_TITLE}"${quiet}><span class="editorial-tag-who">编者</span>${EDITORIAL_TAG}</p>\n`
         : '';

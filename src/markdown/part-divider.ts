@@ -1,4 +1,4 @@
-import { escapeHtml } from './text.ts';
+import { joinHtml, markup, type SafeHtml } from './html.ts';
 import type { Part } from './types.ts';
 
 const NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -14,9 +14,9 @@ export function chineseNumeral(n: number): string {
 /** What a part's divider adds around its first slide's own content. */
 export interface PartDivider {
   /** Before the slide's HTML: the wrapper opens, the large part character and "第一部分". */
-  before: string;
+  before: SafeHtml;
   /** After it: the part's theme, the chain of parts with this one lit; the wrapper closes. */
-  after: string;
+  after: SafeHtml;
 }
 
 /**
@@ -33,16 +33,11 @@ export function partDivider(
   const index = frame.findIndex((p) => p.id === partId);
   const part = frame[index];
   if (!part) return null;
-  const before =
-    `<div class="divider">\n<div class="divider-mark"><span class="divider-char" aria-hidden="true">${escapeHtml(part.label)}</span>` +
-    `<p class="divider-ordinal">第${chineseNumeral(index + 1)}部分</p></div>\n`;
-  const chain = frame
-    .map((p) => {
-      const here = p.id === partId;
-      return `<li${here ? ' class="is-current" aria-current="step"' : ''}>${escapeHtml(p.label)}</li>`;
-    })
-    .join('');
-  const theme = part.theme ? `<p class="divider-theme">${escapeHtml(part.theme)}</p>\n` : '';
-  const after = `${theme}<ol class="divider-chain" aria-label="讲话结构">${chain}</ol>\n</div>\n`;
+  const before = markup`<div class="divider">\n<div class="divider-mark"><span class="divider-char" aria-hidden="true">${part.label}</span><p class="divider-ordinal">第${chineseNumeral(index + 1)}部分</p></div>\n`;
+  const chain = frame.map((p) =>
+    p.id === partId ? markup`<li class="is-current" aria-current="step">${p.label}</li>` : markup`<li>${p.label}</li>`,
+  );
+  const theme = part.theme ? markup`<p class="divider-theme">${part.theme}</p>\n` : '';
+  const after = markup`${theme}<ol class="divider-chain" aria-label="讲话结构">${joinHtml(chain, '')}</ol>\n</div>\n`;
   return { before, after };
 }

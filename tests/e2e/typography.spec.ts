@@ -32,7 +32,8 @@ async function measure(page: Page, floor: number, body: number, notes: number): 
       for (const slide of deck.getSlides()) {
         const { h, v } = deck.getIndices(slide);
         deck.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER);
-        const scale = document.querySelector('.reveal .slides')!.getBoundingClientRect().width / deck.getConfig().width;
+        const scale =
+          document.querySelector('.reveal .slides')!.getBoundingClientRect().width / Number(deck.getConfig().width);
         const report: SlideReport = {
           id: slide.id,
           small: [],
@@ -45,7 +46,11 @@ async function measure(page: Page, floor: number, body: number, notes: number): 
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const el = n.parentElement!;
           const text = n.textContent!.trim();
-          if (!text || el.closest('aside.notes, .sr-only, .editorial-tag-who, svg, .study-slide-label, .study-notes-heading')) continue;
+          if (
+            !text ||
+            el.closest('aside.notes, .sr-only, .editorial-tag-who, svg, .study-slide-label, .study-notes-heading')
+          )
+            continue;
           const box = el.getBoundingClientRect();
           if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
           const px = parseFloat(getComputedStyle(el).fontSize) * scale;
