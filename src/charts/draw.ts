@@ -16,14 +16,19 @@ import type { Datum, Series } from './types.ts';
 import { t } from '../common/i18n.ts';
 import { SVG_NS } from '../common/svg.ts';
 import { textWidth } from '../common/text-width.ts';
+import { dodge } from './label-layout.ts';
 
 /** What `render` needs from its environment: the document to create elements in (jsdom in tests). */
 export interface RenderContext {
   document: Document;
 }
 
-/** The chart's logical size in px of reveal's 1600×900 slide; the SVG scales with the slide. */
-export const SIZE = { width: 1456, height: 540 } as const;
+/**
+ * The chart's logical size in px of reveal's 1600×900 slide; the SVG scales with the slide. Wide
+ * rather than tall, so that on a slide with its title, source and footnote the chart is drawn at
+ * nearly its full size and its text stays legible (a kind may ask for less height, `Margins.height`).
+ */
+export const SIZE = { width: 1456, height: 480 } as const;
 
 /** Plot margins: room for the y-axis, the x-axis and the direct labels on the right. */
 export interface Margins {
@@ -31,6 +36,8 @@ export interface Margins {
   right: number;
   bottom: number;
   left: number;
+  /** The chart's whole height in its units, for a kind that shares its slide with text. Default: `SIZE.height`. */
+  height?: number;
 }
 
 /**
@@ -74,7 +81,7 @@ export function plotArea(svg: Svg, m: Margins): G {
 }
 
 export function innerSize(m: Margins): { w: number; h: number } {
-  return { w: SIZE.width - m.left - m.right, h: SIZE.height - m.top - m.bottom };
+  return { w: SIZE.width - m.left - m.right, h: (m.height ?? SIZE.height) - m.top - m.bottom };
 }
 
 /** Year axis (bottom) and value axis (left) with grid lines; decorative, so hidden from screen readers. */
@@ -235,19 +242,63 @@ export function drawPoints(
     .attr('stroke-width', (p) => (p.size === 0 ? 0 : 3));
 }
 
-/** A direct label at the end of a line (no legend lookup needed). */
-export function drawEndLabels(
-  layer: G,
-  labels: readonly { id: string; text: string; x: number; y: number; color: string }[],
-): void {
-  // Spread labels that would overlap (greedy, top to bottom, 30 px apart).
-  const sorted = [...labels].sort((a, b) => a.y - b.y);
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.y - sorted[i - 1]!.y < 30) sorted[i]!.y = sorted[i - 1]!.y + 30;
-  }
+/** A direct label beside its series (no legend lookup needed): its text, where it wants to be, its series' colour. */
+export interface EndLabel {
+  id: string;
+  text: string;
+  /** Where the text starts (`text-anchor` start) and the centre line it wants, in plot units. */
+  x: number;
+  y: number;
+  color: string;
+  /** The series' point the label names; a label moved off it is joined to it by a leader line. */
+  point?: { x: number; y: number };
+}
+
+/**
+ * Line height of a direct label in the chart's units: the label size in assets/styles/charts.css
+ * (`--deck-size-chart-label`, 28 px) times the font's full height (Noto Sans SC: ascent and
+ * descent 1.45 em), so that dodged labels' boxes never touch.
+ */
+export const LABEL_LINE = 42;
+
+/** Size of a chart's other text in its units (ticks, legend, annotations: `--deck-size-chart-svg`). */
+export const CHART_TEXT = 26;
+
+/** How far (chart units) a label moved off its point's height is shifted right, to leave room for its leader. */
+const LEADER_RUN = 26;
+
+/**
+ * Direct labels at the ends of lines, in their series' colour. Labels that would overlap are
+ * spread apart (`dodge`, within the plot's height `[0, height]`); when one has to move, the
+ * column of labels is shifted right and each label is joined to its point by a leader line in its
+ * series' colour (a level one for a label that stayed), so that none reads as another's.
+ * @returns the labels where they were drawn
+ */
+export function drawEndLabels(layer: G, labels: readonly EndLabel[], height = Infinity): EndLabel[] {
+  const ys = dodge(labels, LABEL_LINE, 0, height);
+  const moved = labels.some((l, i) => Math.abs(ys[i]! - l.y) > 2);
+  const placed = labels.map((l, i) => {
+    const leader = moved && !!l.point;
+    return { ...l, y: ys[i]!, x: leader ? l.x + LEADER_RUN : l.x, leader };
+  });
   layer
-    .selectAll<SVGTextElement, (typeof labels)[number]>('text.chart-label')
-    .data(sorted, (d) => d.id)
+    .selectAll<SVGLineElement, (typeof placed)[number]>('line.chart-leader')
+    .data(
+      placed.filter((d) => d.leader),
+      (d) => d.id,
+    )
+    .join('line')
+    .attr('class', 'chart-leader')
+    .attr('aria-hidden', 'true')
+    .attr('data-series', (d) => d.id)
+    .attr('x1', (d) => r2(d.point!.x + 8))
+    .attr('y1', (d) => r2(d.point!.y))
+    .attr('x2', (d) => r2(d.x - 6))
+    .attr('y2', (d) => r2(d.y))
+    .attr('stroke', (d) => d.color);
+  layer
+    .selectAll<SVGTextElement, (typeof placed)[number]>('text.chart-label')
+    .data(placed, (d) => d.id)
     .join('text')
     .attr('class', 'chart-label')
     .attr('data-series', (d) => d.id)
@@ -256,6 +307,7 @@ export function drawEndLabels(
     .attr('dy', '0.35em')
     .attr('fill', (d) => d.color)
     .text((d) => d.text);
+  return placed;
 }
 
 /** An annotation: a short leader line from the point and a label. */
@@ -263,6 +315,7 @@ export function drawAnnotation(
   layer: G,
   a: { x: number; y: number; dx: number; dy: number; lines: string[]; anchor?: 'start' | 'middle' | 'end' },
 ): void {
+  const LINE = CHART_TEXT * 1.25;
   const g = layer.append('g').attr('class', 'chart-annotation');
   g.append('line')
     .attr('x1', r2(a.x))
@@ -272,13 +325,13 @@ export function drawAnnotation(
   const text = g
     .append('text')
     .attr('x', r2(a.x + a.dx))
-    .attr('y', r2(a.y + a.dy + (a.dy < 0 ? -8 - 28 * (a.lines.length - 1) : 26)))
+    .attr('y', r2(a.y + a.dy + (a.dy < 0 ? -8 - LINE * (a.lines.length - 1) : LINE)))
     .attr('text-anchor', a.anchor ?? 'middle');
   a.lines.forEach((l, i) => {
     text
       .append('tspan')
       .attr('x', r2(a.x + a.dx))
-      .attr('dy', i === 0 ? 0 : 28)
+      .attr('dy', i === 0 ? 0 : LINE)
       .attr('class', i === 0 ? 'chart-annotation-head' : null)
       .text(l);
   });
@@ -347,7 +400,7 @@ export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
       .attr('x', item.dash !== undefined ? 36 : 18)
       .attr('dy', '0.35em')
       .text(item.text);
-    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * 24 + 16;
+    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * CHART_TEXT + 16;
   }
 }
 
@@ -394,6 +447,7 @@ export function lineFrame(
   under?: (frame: LineFrame) => void,
 ): LineFrame {
   const svg = chartRoot(ctx, kind, label, summary);
+  if (margins.height) svg.attr('viewBox', `0 0 ${SIZE.width} ${margins.height}`);
   const plot = plotArea(svg, margins);
   const { w, h } = innerSize(margins);
   const x = scaleLinear().domain(axes.x).range([0, w]);
@@ -443,10 +497,11 @@ export function endLabels(
   y: ScaleLinear<number, number>,
   gap: number,
   text: (s: Series, last: Datum) => string,
-): { id: string; text: string; x: number; y: number; color: string }[] {
+): EndLabel[] {
   return series.map((s) => {
     const last = s.points.at(-1)!;
-    return { id: s.id, text: text(s, last), x: x(last.year) + gap, y: y(last.value), color: style(s.style).color };
+    const point = { x: x(last.year), y: y(last.value) };
+    return { id: s.id, text: text(s, last), x: point.x + gap, y: point.y, color: style(s.style).color, point };
   });
 }
 
@@ -465,6 +520,6 @@ export function drawSeriesMarks(
   const layer = plot.append('g').attr('class', 'chart-marks');
   drawLines(layer, data.series, x, y);
   drawPoints(layer, seriesStops(data, data.series, marks.size, marks.more), x, y);
-  drawEndLabels(layer, endLabels(data.series, x, y, marks.gap, marks.end));
+  drawEndLabels(layer, endLabels(data.series, x, y, marks.gap, marks.end), y.range()[0]);
   return layer;
 }

@@ -23,7 +23,7 @@ export function seriesTable(
   years: readonly number[] = [],
 ): DataTable {
   const { series } = data;
-  const unit = data.unit === '%' ? '%' : t('chartUnitMillion');
+  const unit = data.unit;
   const allYears = [...new Set([...series.flatMap((s) => s.points.map((p) => p.year)), ...years])].sort(
     (a, b) => a - b,
   );

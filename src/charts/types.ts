@@ -33,7 +33,7 @@ export interface Series {
 
 /** What every chart has besides its marks. */
 export interface ChartBase {
-  /** Unit of the values: `%` or `百万人`. */
+  /** Unit of the values' texts: `%` or `万人`. */
   unit: string;
   /** One line under the chart: publisher, indicator, years. */
   source: string;

@@ -4,7 +4,7 @@ import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
 
 /**
  * What the room reads, measured on screen on every slide with every step shown: text sizes at
- * 1920×1080 and 1024×768, line breaks in headings (between words only, no closing mark or "·" at a
+ * 1920×1080 and 1024×768 (chart and diagram text too, at the scale its SVG is drawn), line breaks in headings (between words only, no closing mark or "·" at a
  * line start, no character alone on the last line), and full-width punctuation between Chinese
  * characters in everything displayed.
  */
@@ -17,15 +17,17 @@ interface SlideReport {
   smallBody: string[];
   /** Sources and footnotes below their minimum. */
   smallNotes: string[];
+  /** Text in a chart or diagram (ticks, legend, end labels, annotations) below the chart minimum. */
+  smallChart: string[];
   /** Heading lines that break a rule. */
   badLines: string[];
   /** Half-width punctuation next to a Chinese character. */
   halfWidth: string[];
 }
 
-async function measure(page: Page, floor: number, body: number, notes: number): Promise<SlideReport[]> {
+async function measure(page: Page, floor: number, body: number, notes: number, chart: number): Promise<SlideReport[]> {
   return page.evaluate(
-    ({ floor, body, notes, noStart }) => {
+    ({ floor, body, notes, chart, noStart }) => {
       const deck = window.deck!;
       const out: SlideReport[] = [];
       const han = /\p{Script=Han}/u;
@@ -39,9 +41,19 @@ async function measure(page: Page, floor: number, body: number, notes: number): 
           small: [],
           smallBody: [],
           smallNotes: [],
+          smallChart: [],
           badLines: [],
           halfWidth: [],
         };
+        // SVG text: its size times the scale the SVG is drawn at (a chart scales to its room).
+        for (const t of slide.querySelectorAll<SVGTextElement>('svg text')) {
+          const text = t.textContent!.trim();
+          const box = t.getBoundingClientRect();
+          if (!text || box.width === 0 || t.closest('aside.notes')) continue;
+          const m = t.getScreenCTM()!;
+          const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+          if (px < Math.max(chart, floor) - 0.05) report.smallChart.push(`${text.slice(0, 20)} (${px.toFixed(1)})`);
+        }
         const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const el = n.parentElement!;
@@ -114,13 +126,13 @@ async function measure(page: Page, floor: number, body: number, notes: number): 
       }
       return out;
     },
-    { floor, body, notes, noStart: NO_LINE_START },
+    { floor, body, notes, chart, noStart: NO_LINE_START },
   );
 }
 
 for (const size of [
-  { width: 1920, height: 1080, floor: 14, body: 36, notes: 20 },
-  { width: 1024, height: 768, floor: 14, body: 0, notes: 0 },
+  { width: 1920, height: 1080, floor: 14, body: 36, notes: 20, chart: 24 },
+  { width: 1024, height: 768, floor: 14, body: 0, notes: 0, chart: 14 },
 ]) {
   test(`at ${size.width}×${size.height} every slide is legible, breaks headings between words and uses full-width punctuation`, async ({
     page,
@@ -128,13 +140,14 @@ for (const size of [
     test.setTimeout(120_000);
     await page.setViewportSize({ width: size.width, height: size.height });
     await openDeck(page, `${FILE_URL}?present`);
-    const reports = await measure(page, size.floor, size.body, size.notes);
+    const reports = await measure(page, size.floor, size.body, size.notes, size.chart);
     expect(reports.length).toBeGreaterThan(40);
     const problems = reports.flatMap((r) =>
       [
         ...r.small.map((s) => `below ${size.floor} px: ${s}`),
         ...r.smallBody.map((s) => `body below ${size.body} px: ${s}`),
         ...r.smallNotes.map((s) => `source below ${size.notes} px: ${s}`),
+        ...r.smallChart.map((s) => `chart text below ${size.chart} px: ${s}`),
         ...r.badLines,
         ...r.halfWidth.map((s) => `half-width punctuation: ${s}`),
       ].map((p) => `#${r.id}: ${p}`),

@@ -1,5 +1,6 @@
 import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { wanText } from '../data/units.ts';
 import { chartRoot, r2, SIZE, type RenderContext } from '../draw.ts';
 import type { ChartKindDefinition } from '../kind.ts';
 import { TITLE_OPTION } from '../options.ts';
@@ -44,8 +45,8 @@ function prepare(dataset: Dataset, o: CitiesOptions): CitiesData {
         typeof r.values.urban_core_pop_million === 'number'
           ? {
               year: 2020,
-              value: r.values.urban_core_pop_million,
-              text: r.raw.urban_core_pop_million!,
+              value: r.values.urban_core_pop_million * 100,
+              text: wanText(r.values.urban_core_pop_million),
               quality: 'official' as const,
             }
           : null,
@@ -53,7 +54,7 @@ function prepare(dataset: Dataset, o: CitiesOptions): CitiesData {
     .sort((a, b) => a.rank - b.rank);
   const known = cities.filter((c) => c.population);
   return {
-    unit: t('chartUnitMillion'),
+    unit: t('chartUnitWan'),
     source: t('chartCitiesSource'),
     footnote: t('chartCitiesFootnote', {
       known: known.length
@@ -146,9 +147,7 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
             .text(text);
         };
         centred('chart-city-name', 62, (d) => d.name);
-        centred('chart-city-pop', 98, (d) =>
-          d.population ? t('chartCityMillions', { value: d.population.text }) : '',
-        );
+        centred('chart-city-pop', 98, (d) => (d.population ? t('chartCityWan', { value: d.population.text }) : ''));
       });
     rowY += rows * (TILE.h + TILE.gap) + 30;
   }
@@ -159,7 +158,7 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
 /** One row per city: rank, name, size class and the urban-core population where published. */
 function table(data: CitiesData): DataTable {
   return {
-    columns: [t('chartRank'), t('chartCity'), t('chartClass'), `${t('chartUrban')}（${t('chartUnitMillion')}）`],
+    columns: [t('chartRank'), t('chartCity'), t('chartClass'), `${t('chartUrban')}（${t('chartUnitWan')}）`],
     rows: data.cities.map((c) => [String(c.rank), c.name, c.sizeClass, c.population?.text ?? t('chartCityUnknown')]),
   };
 }

@@ -242,9 +242,20 @@ function drawMarks(
         x: x(last.year) + 14,
         y: y(last.value),
         color: style(s.style).color,
+        point: { x: x(last.year), y: y(last.value) },
       };
     });
-  drawEndLabels(marks, labels);
+  const placed = drawEndLabels(marks, labels, y.range()[0]);
+  // The labels' pace is in points per decade: said once, above their column.
+  marks
+    .selectAll('text.chart-label-heading')
+    .data(placed.length && data.speed.length ? [placed[0]!.x] : [])
+    .join('text')
+    .attr('class', 'chart-label-heading')
+    .attr('aria-hidden', 'true')
+    .attr('x', (d) => r2(d))
+    .attr('y', -18)
+    .text(t('chartSpeedHeading'));
 }
 
 /** Legend buttons that switch countries on and off (the projection follows its country). */

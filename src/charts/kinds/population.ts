@@ -2,6 +2,7 @@ import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { nbsYearEnd, registrationNote } from '../data/nbs.ts';
 import { datum } from '../data/rows.ts';
+import { wanDatum } from '../data/units.ts';
 import {
   drawAnnotation,
   drawSeriesMarks,
@@ -24,7 +25,7 @@ export interface PopulationOptions {
   years: [number, number] | null;
 }
 
-/** Urban and rural population in millions. */
+/** Urban and rural population in 万人 (the data files give millions). */
 export interface PopulationData extends ChartBase {
   series: Series[];
   /** The first year in the data with more urban than rural residents, or null. */
@@ -32,11 +33,16 @@ export interface PopulationData extends ChartBase {
   years: [number, number];
 }
 
-/** Urban and rural residents in millions. */
+/** Urban and rural residents in 万人. */
 function prepare(dataset: Dataset, o: PopulationOptions): PopulationData {
   const rows = nbsYearEnd(dataset, o.years);
-  const urban = rows.map(({ row, q }) => datum(row, 'urban_pop_million', q)).filter((d): d is Datum => d !== null);
-  const rural = rows.map(({ row, q }) => datum(row, 'rural_pop_million', q)).filter((d): d is Datum => d !== null);
+  const points = (column: string): Datum[] =>
+    rows
+      .map(({ row, q }) => datum(row, column, q))
+      .filter((d): d is Datum => d !== null)
+      .map(wanDatum);
+  const urban = points('urban_pop_million');
+  const rural = points('rural_pop_million');
   const crossover =
     urban
       .map((u) => ({ year: u.year, urban: u, rural: rural.find((r) => r.year === u.year) }))
@@ -49,7 +55,7 @@ function prepare(dataset: Dataset, o: PopulationOptions): PopulationData {
       ? t('chartNoYearEnd', { year: crossover.year - 1 })
       : '';
   return {
-    unit: t('chartUnitMillion'),
+    unit: t('chartUnitWan'),
     source: t('chartPopulationSource', { from, to }),
     footnote: t('chartPopulationFootnote', {
       registration: registrationNote(years),
@@ -64,7 +70,8 @@ function prepare(dataset: Dataset, o: PopulationOptions): PopulationData {
   };
 }
 
-const MARGINS: Margins = { top: 84, right: 170, bottom: 50, left: 90 };
+/** Less tall than other charts: its slide also carries a line of the speech under the chart. */
+const MARGINS: Margins = { top: 84, right: 330, bottom: 50, left: 110, height: 400 };
 
 /** The finished chart as an SVG element. */
 function render(data: PopulationData, options: PopulationOptions, ctx: RenderContext): SVGSVGElement {
@@ -77,22 +84,23 @@ function render(data: PopulationData, options: PopulationOptions, ctx: RenderCon
     rural: c?.rural.text ?? '—',
   });
   const max = Math.max(...data.series.flatMap((s) => s.points.map((p) => p.value)));
-  const top = Math.ceil(max / 200) * 200;
+  const top = Math.ceil(max / 20000) * 20000;
   const label = options.title || `${t('chartUrban')} / ${t('chartRural')}`;
-  const axes: LineAxes = { x: data.years, y: [0, top], xStep: 10, yStep: 200, unitLabel: t('chartAxisMillion') };
+  const axes: LineAxes = { x: data.years, y: [0, top], xStep: 10, yStep: 20000, unitLabel: t('chartAxisPopulation') };
   const { svg, plot, x, y } = lineFrame(ctx, 'population', label, summary, MARGINS, axes);
-  drawSeriesMarks(plot, data, x, y, { size: 80, gap: 14, end: (s, last) => `${s.label} ${last.text}` });
+  drawSeriesMarks(plot, data, x, y, { size: 80, gap: 14, end: (s, last) => `${s.label} ${last.text}${data.unit}` });
   if (c) {
     const notes = plot.append('g').attr('class', 'chart-annotations');
     drawAnnotation(notes, {
       x: x(c.year),
       y: y(c.urban.value),
-      dx: -30,
-      dy: -150,
-      anchor: 'end',
+      // Down and to the right, into the room under both lines' last years.
+      dx: 20,
+      dy: 100,
+      anchor: 'start',
       lines: [
         t('chartCrossover', { year: c.year }),
-        `${t('chartUrban')} ${c.urban.text} · ${t('chartRural')} ${c.rural.text}`,
+        `${t('chartUrban')} ${c.urban.text} · ${t('chartRural')} ${c.rural.text}${data.unit}`,
       ],
     });
   }
@@ -103,10 +111,10 @@ function render(data: PopulationData, options: PopulationOptions, ctx: RenderCon
   return svg.node()!;
 }
 
-/** `population`: urban and rural residents in millions, and the first year with more urban than rural. */
+/** `population`: urban and rural residents in 万人, and the first year with more urban than rural. */
 export const population: ChartKindDefinition<PopulationOptions, PopulationData> = {
   name: 'population',
-  doc: 'urban and rural residents in millions; marks the first year in the data with more urban than rural',
+  doc: 'urban and rural residents in 万人; marks the first year in the data with more urban than rural',
   datasets: ['nbs-urbanisation'],
   options: {
     title: TITLE_OPTION,

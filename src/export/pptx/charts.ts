@@ -174,9 +174,9 @@ function population(data: PopulationData, title: string): ChartPlan {
   const chart = base(
     title || `${t('chartUrban')} / ${t('chartRural')}`,
     cats,
-    t('chartAxisMillion'),
-    Math.ceil(max / 200) * 200,
-    200,
+    t('chartAxisPopulation'),
+    Math.ceil(max / 20000) * 20000,
+    20000,
   );
   for (const s of data.series) chart.series.push(styled(cats, s, true));
   const c = data.crossover;
@@ -211,7 +211,7 @@ function cities(data: CitiesData): TilesPlan {
           cities: members.map((c) => ({
             rank: c.rank,
             name: c.name,
-            value: c.population ? `${c.population.text} 百万` : '',
+            value: c.population ? t('chartCityWan', { value: c.population.text }) : '',
           })),
         };
       })

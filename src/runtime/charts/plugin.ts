@@ -4,6 +4,7 @@ import '../../../assets/styles/charts.css';
 import { animateIn } from '../../charts/animate.ts';
 import { kindNamed } from '../../charts/registry.ts';
 import { isPrintView } from '../../common/print.ts';
+import { PRESENTING_EVENT } from '../presenting.ts';
 import { buildFigure, type MountedChart } from './figure.ts';
 import { fitChart, unfit } from './fit.ts';
 import { wirePoints } from './points.ts';
@@ -118,10 +119,17 @@ export function chartsPlugin(): RevealPlugin {
         for (const chart of charts.values()) fitChart(chart);
       };
       document.addEventListener('deck:reading-view', onReading);
+      // Presenting mode hides the toolbar of a chart without legend buttons: more room, fit again.
+      const onPresenting = (): void => {
+        for (const chart of charts.values()) unfit(chart);
+        for (const chart of charts.values()) if (chart.svg) fitChart(chart);
+      };
+      document.addEventListener(PRESENTING_EVENT, onPresenting);
       cleanups.push(() => {
         window.removeEventListener('beforeprint', onOverview);
         reveal.off?.('pdf-ready', onPdfReady);
         document.removeEventListener('deck:reading-view', onReading);
+        document.removeEventListener(PRESENTING_EVENT, onPresenting);
         reveal.off?.('ready', onChange);
         reveal.off?.('slidechanged', onChange);
         reveal.off?.('overviewshown', onOverview);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../src/charts/data/load.ts';
-import { gapCount } from '../../../src/charts/draw.ts';
+import { gapCount, LABEL_LINE } from '../../../src/charts/draw.ts';
 import type { ChartKind, ChartKindDefinition } from '../../../src/charts/kind.ts';
 import { cities } from '../../../src/charts/kinds/cities.ts';
 import { compare } from '../../../src/charts/kinds/compare.ts';
@@ -175,9 +175,33 @@ describe('render() of line charts', () => {
     expect(data.crossover?.year).toBe(2011);
     expect(svg.querySelector('.chart-annotation')?.textContent).toContain('2011年');
     expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toEqual([
-      '城镇人口 943.50',
-      '乡村人口 464.78',
+      '城镇人口 94350万人',
+      '乡村人口 46478万人',
     ]);
+  });
+
+  it('population: in 万人, never 百万 (943.50 million = 94350万人)', () => {
+    const { svg, data } = draw(population);
+    expect(data.unit).toBe('万人');
+    expect(svg.querySelector('.chart-unit')?.textContent).toBe('人口（万人）');
+    expect([...svg.querySelectorAll('.chart-axis-y .tick text')].map((t) => t.textContent)).toContain('100000');
+    const last = data.series[0]!.points.at(-1)!;
+    expect([last.value, last.text]).toEqual([94350, '94350']);
+    expect(svg.outerHTML + data.footnote + data.source).not.toMatch(/百万/);
+  });
+
+  it('end labels in their series colour, apart, and joined to their point by a leader when moved (compare)', () => {
+    const { svg } = draw(compare);
+    const labels = [...svg.querySelectorAll<SVGTextElement>('.chart-label')];
+    const ys = labels.map((l) => Number(l.getAttribute('y'))).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(LABEL_LINE - 0.01);
+    for (const l of labels) {
+      const line = svg.querySelector(`.chart-line[data-series="${l.dataset.series}"]`)!;
+      expect(l.getAttribute('fill')).toBe(line.getAttribute('stroke'));
+      const leader = svg.querySelector(`.chart-leader[data-series="${l.dataset.series}"]`)!;
+      expect(leader.getAttribute('stroke')).toBe(line.getAttribute('stroke'));
+      expect(Number(leader.getAttribute('y2'))).toBeCloseTo(Number(l.getAttribute('y')), 1);
+    }
   });
 
   it('gap: labels the gap where both rates exist and leaves 2013, 2015, 2022 and 2024 empty for 户籍', () => {
@@ -211,7 +235,7 @@ describe('render() of line charts', () => {
       expect(p.getAttribute('stroke-dasharray')).toBe('10 8');
     expect(compared.footnote).toContain('世界银行 65.544%，国家统计局 67.00%');
     expect(compared.speed.find((s) => s.id === 'CHN')?.perDecade).toBe(10.5);
-    expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toContain('中国 +10.5 个百分点/10年');
+    expect([...svg.querySelectorAll('.chart-label')].map((l) => l.textContent)).toContain('中国 +10.5');
   });
 
   it('compare: footnotes a projection that starts from another value than the estimate (World: OWID 57.904, WDI 57.701)', () => {
@@ -249,6 +273,6 @@ describe('render() of line charts', () => {
     expect(svg.querySelectorAll('.chart-city')).toHaveLength(21);
     expect(svg.querySelectorAll('.chart-city-mega .chart-city')).toHaveLength(7);
     const pops = [...svg.querySelectorAll('.chart-city-pop')].map((t) => t.textContent).filter(Boolean);
-    expect(pops).toEqual(['13.34 百万', '9.95 百万']);
+    expect(pops).toEqual(['1334万人', '995万人']);
   });
 });

@@ -70,7 +70,7 @@ describe('planChart()', () => {
 
   it('draws urban and rural population in millions and the household-registration gap', () => {
     const population = native('population', { years: [1949, 2024] });
-    expect(population.chart.axisTitle).toBe('人口（百万人）');
+    expect(population.chart.axisTitle).toBe('人口（万人）');
     expect(population.chart.series.map((s) => s.name)).toEqual(['城镇人口', '乡村人口']);
     const gap = native('gap');
     expect(gap.chart.valueMin).toBe(30);
@@ -82,7 +82,7 @@ describe('planChart()', () => {
     expect(isNativeChart(plan)).toBe(false);
     expect(plan.classes.map((c) => c.name)).toEqual(['超大城市', '特大城市']);
     const chengdu = plan.classes[0]!.cities.find((c) => c.name === '成都')!;
-    expect(chengdu.value).toBe('13.34 百万');
+    expect(chengdu.value).toBe('1334万人');
     expect(plan.classes[0]!.cities.find((c) => c.name === '上海')!.value).toBe('');
   });
 

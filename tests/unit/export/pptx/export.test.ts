@@ -159,7 +159,7 @@ describe('the PowerPoint file of the deck', () => {
         expect(r, `${slide.id}: ${w.label}`).toBeDefined();
         expect(r!.color, `${slide.id}: ${w.label}`).toBe(style(w.style).color.replace('#', '').toUpperCase());
       }
-      expect(read.valueAxisTitle, slide.id).toMatch(/（(%|百万人)）$/);
+      expect(read.valueAxisTitle, slide.id).toMatch(/（(%|万人)）$/);
     }
   });
 
