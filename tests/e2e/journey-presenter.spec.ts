@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { t } from '../../src/common/i18n.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
