@@ -111,8 +111,16 @@ export function drawAxes(
       axisBottom(x)
         .tickValues(opts.xTicks)
         .tickFormat((d) => String(d))
-        .tickSizeOuter(0),
+        .tickSizeOuter(0)
+        // Room below the axis, so that the first year clears the value axis' "0" at chart text size.
+        .tickPadding(16),
     );
+  // A year on the value axis itself starts there instead of centring on it, clear of the "0".
+  plot
+    .selectAll<SVGGElement, number>('.chart-axis-x .tick')
+    .filter((d) => x(d) <= 1)
+    .select('text')
+    .attr('text-anchor', 'start');
   plot
     .append('g')
     .attr('class', 'chart-axis chart-axis-y')
@@ -121,7 +129,8 @@ export function drawAxes(
       axisLeft(y)
         .tickValues(opts.yTicks)
         .tickFormat((d) => opts.yFormat(Number(d)))
-        .tickSizeOuter(0),
+        .tickSizeOuter(0)
+        .tickPadding(10),
     );
   plot
     .append('text')

@@ -3,8 +3,9 @@ import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
 
 /**
  * The charts' direct labels, measured where the room sees them (presenting, 1920×1080 and
- * 1024×768) and on paper (print view): no label overlaps another text of its chart, each is drawn
- * in its series' colour, and each is within reach of its own line or joined to it by a leader.
+ * 1024×768) and on paper (print view): no text of a chart overlaps another (ticks, legend,
+ * annotations, labels), each label is drawn in its series' colour, and each is within reach of its
+ * own line or joined to it by a leader.
  */
 
 interface LabelReport {
@@ -43,6 +44,11 @@ function checkLabels(page: Page, slides: string[]): Promise<LabelReport[]> {
       const problems: string[] = [];
       const labels = [...svg.querySelectorAll<SVGTextElement>('text.chart-label')];
       const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter((t) => boxOf(t).right > boxOf(t).left);
+      // No two texts of the chart overlap (ticks, legend, annotations, labels).
+      for (const [i, a] of texts.entries())
+        for (const b of texts.slice(i + 1))
+          if (!labels.includes(a) && !labels.includes(b) && overlap(boxOf(a), boxOf(b)))
+            problems.push(`"${(a.textContent ?? '').slice(0, 20)}" overlaps "${(b.textContent ?? '').slice(0, 20)}"`);
       for (const label of labels) {
         const name = label.textContent ?? '';
         const series = label.dataset.series!;

@@ -66,7 +66,7 @@ export interface CompareData extends ChartBase {
   years: [number, number];
 }
 
-const MARGINS: Margins = { top: 84, right: 330, bottom: 50, left: 80 };
+const MARGINS: Margins = { top: 84, right: 330, bottom: 60, left: 80 };
 
 /** World Bank estimates and UN projections per country. */
 function prepare(dataset: Dataset, o: CompareOptions): CompareData {

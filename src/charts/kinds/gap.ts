@@ -86,7 +86,7 @@ function prepare(dataset: Dataset, o: GapOptions): GapData {
   };
 }
 
-const MARGINS: Margins = { top: 84, right: 300, bottom: 50, left: 80 };
+const MARGINS: Margins = { top: 84, right: 300, bottom: 60, left: 80 };
 const Y = [30, 70] as const;
 
 /** The finished chart as an SVG element: both rates, and the gap labelled wherever both exist. */

@@ -71,7 +71,7 @@ function prepare(dataset: Dataset, o: PopulationOptions): PopulationData {
 }
 
 /** Less tall than other charts: its slide also carries a line of the speech under the chart. */
-const MARGINS: Margins = { top: 84, right: 330, bottom: 50, left: 110, height: 400 };
+const MARGINS: Margins = { top: 84, right: 330, bottom: 60, left: 110, height: 400 };
 
 /** The finished chart as an SVG element. */
 function render(data: PopulationData, options: PopulationOptions, ctx: RenderContext): SVGSVGElement {

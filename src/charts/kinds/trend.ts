@@ -56,7 +56,7 @@ export interface TrendData extends ChartBase {
   years: [number, number];
 }
 
-const MARGINS: Margins = { top: 84, right: 40, bottom: 50, left: 80 };
+const MARGINS: Margins = { top: 84, right: 40, bottom: 60, left: 80 };
 const Y_MAX = 80;
 const BENCH_COLOR = '#0b5394';
 
@@ -158,8 +158,9 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
       drawAnnotation(notes, {
         x: px,
         y: py,
-        dx: -40,
-        dy: -120,
+        // Below the line, ending near the last year: above it the legend and the latest value sit.
+        dx: 200,
+        dy: 90,
         anchor: 'end',
         lines: [
           `${t('chartHalf')}：${a.year}年 ${a.text}%`,
