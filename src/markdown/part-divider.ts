@@ -33,7 +33,13 @@ export function partDivider(
   const index = frame.findIndex((p) => p.id === partId);
   const part = frame[index];
   if (!part) return null;
-  const before = markup`<div class="divider">\n<div class="divider-mark"><span class="divider-char" aria-hidden="true">${part.label}</span><p class="divider-ordinal">第${chineseNumeral(index + 1)}部分</p></div>\n`;
+  // A label of several characters (第一部分 in a deck whose parts are not named 起承转合) is set on
+  // one line, smaller by its length (len-N), so it never stacks out of the slide; the ordinal is
+  // left out when the label already says it.
+  const length = Math.min(8, [...part.label].length);
+  const ordinal = `第${chineseNumeral(index + 1)}部分`;
+  const ordinalLine = part.label === ordinal ? '' : markup`<p class="divider-ordinal">${ordinal}</p>`;
+  const before = markup`<div class="divider">\n<div class="divider-mark"><span class="divider-char len-${String(length)}" aria-hidden="true">${part.label}</span>${ordinalLine}</div>\n`;
   const chain = frame.map((p) =>
     p.id === partId ? markup`<li class="is-current" aria-current="step">${p.label}</li>` : markup`<li>${p.label}</li>`,
   );

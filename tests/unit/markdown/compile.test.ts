@@ -218,7 +218,7 @@ describe('compileDeck() on good input', () => {
     expect(html).toContain(
       '<section id="qi-start" class="dense layout-default part-divider" data-part="qi" data-part-label="起"',
     );
-    expect(html).toContain('<span class="divider-char" aria-hidden="true">起</span>');
+    expect(html).toContain('<span class="divider-char len-1" aria-hidden="true">起</span>');
     expect(html).toContain('<p class="divider-ordinal">第一部分</p>');
     expect(html).toMatch(
       /<ol class="divider-chain" aria-label="讲话结构"><li class="is-current" aria-current="step">起<\/li>/,
