@@ -3,6 +3,7 @@ import type { DeckMeta } from '../markdown/types.ts';
 import type { PartHeading } from '../markdown/views.ts';
 import { t, type UiKey } from '../common/i18n.ts';
 import { partHeadingText, titleWithoutLabel } from '../common/part-heading.ts';
+import { HANDOUT_PAGE } from './handout-plan.ts';
 
 /** How the handout lays out slides: each with its notes below, or three per page with ruled space. */
 export type HandoutLayout = 'notes' | '3up';
@@ -113,16 +114,30 @@ function slideFrame(slide: PrintedSlide, kind: string): string {
   );
 }
 
+/** Whether a printed slide carries a chart (its frame never prints smaller than the text width). */
+const hasChart = (slide: PrintedSlide): boolean => /<svg[^>]*\bclass="[^"]*\bchart-svg\b/.test(slide.html);
+
 function item(slide: PrintedSlide, index: number, partHeading: string, kind: string, layout: HandoutLayout): string {
   const heading = partHeading ? `<h1 class="handout-part-heading">${escapeHtml(partHeading)}</h1>\n` : '';
   const number = `<p class="handout-slide-number">${index + 1}</p>`;
   const side =
     layout === '3up'
       ? `<div class="handout-lines" aria-hidden="true"><p>${escapeHtml(t('handoutWriteHere'))}</p>${'<span></span>'.repeat(RULED_LINES)}</div>`
-      : `<div class="handout-notes">${slide.notesHtml.trim() || `<p>${escapeHtml(t('handoutNoNotes'))}</p>`}</div>`;
-  const classes = ['handout-item', partHeading ? 'handout-part-start' : ''].filter(Boolean).join(' ');
+      : slide.notesHtml.trim()
+        ? `<div class="handout-notes">${slide.notesHtml.trim()}</div>`
+        : `<div class="handout-notes handout-no-notes"><p>${escapeHtml(t('handoutNoNotes'))}</p></div>`;
+  const classes = ['handout-item', partHeading ? 'handout-part-start' : '', hasChart(slide) ? 'handout-chart' : '']
+    .filter(Boolean)
+    .join(' ');
   return `<article class="${classes}" data-slide="${escapeHtml(slide.id)}">\n${heading}<div class="handout-body">${slideFrame(slide, kind)}${number}${side}</div>\n</article>`;
 }
+
+/** The running head of a page: its part's heading (CSS content for the page's top-left box). */
+const runningHead = (name: string, text: string): string =>
+  `@page ${name} { @top-left { content: ${JSON.stringify(text)}; font-family: 'Deck Sans SC', sans-serif; font-size: 9pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; border-bottom: 0.3mm solid #999; } }`;
+
+/** Slides a page in the 3-up layout. */
+const PER_PAGE = 3;
 
 /**
  * The handout as its own print document (A4 portrait): a cover with the deck settings, then each
@@ -132,24 +147,42 @@ function item(slide: PrintedSlide, index: number, partHeading: string, kind: str
 export function handoutHtml(input: HandoutInput): string {
   const parts = new Map(input.parts.map((p) => [p.id, p]));
   let previous = '';
-  const groups: string[][] = [];
-  input.slides.forEach((slide, i) => {
+  // Each slide's item, and the part heading it opens with (when it starts a part).
+  const items = input.slides.map((slide, i) => {
     const part = parts.get(slide.part);
     const heading = part && slide.part !== previous ? partHeadingText(part) : '';
-    if (heading || groups.length === 0) groups.push([]);
     previous = slide.part;
-    groups.at(-1)!.push(item(slide, i, heading, part?.kind ?? 'part', input.layout));
+    return { slide, heading, html: item(slide, i, heading, part?.kind ?? 'part', input.layout) };
   });
-  // Each part on pages of its own name, whose top margin carries the part's heading (running head).
-  const partIds = [...new Set(input.slides.map((s) => s.part))];
-  const runningHeads = partIds
-    .map((id, i) => {
-      const part = parts.get(id);
-      return part
-        ? `@page part-${i + 1} { @top-left { content: ${JSON.stringify(partHeadingText(part))}; font-family: 'Deck Sans SC', sans-serif; font-size: 9pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; border-bottom: 0.3mm solid #999; } }`
-        : '';
-    })
+  const headOf = (slide: PrintedSlide): string => {
+    const part = parts.get(slide.part);
+    return part ? partHeadingText(part) : '';
+  };
+  let pages: { name: string; head: string; items: string[] }[];
+  if (input.layout === '3up') {
+    // Three slides on every page, parts running on (a part's heading where it starts): the page's
+    // head names the parts on it.
+    pages = [];
+    for (let i = 0; i < items.length; i += PER_PAGE) {
+      const group = items.slice(i, i + PER_PAGE);
+      const head = [...new Set(group.map((g) => headOf(g.slide)).filter(Boolean))].join(' / ');
+      pages.push({ name: `sheet-${pages.length + 1}`, head, items: group.map((g) => g.html) });
+    }
+  } else {
+    // Each part on pages of its own name, whose top margin carries the part's heading (running head).
+    pages = [];
+    for (const g of items) {
+      if (g.heading || pages.length === 0) {
+        pages.push({ name: `part-${pages.length + 1}`, head: headOf(g.slide), items: [] });
+      }
+      pages.at(-1)!.items.push(g.html);
+    }
+  }
+  const runningHeads = pages
+    .filter((p) => p.head)
+    .map((p) => runningHead(p.name, p.head))
     .join('\n');
+  const sectionClass = input.layout === '3up' ? 'handout-sheet' : 'handout-part';
   const title = t('handoutTitle', { title: input.meta.title });
   const links = input.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}" />`).join('\n');
   return `<!doctype html>
@@ -162,7 +195,7 @@ ${links}
 <style>
 @page {
   size: A4 portrait;
-  margin: 16mm 16mm 18mm;
+  margin: ${HANDOUT_PAGE.marginTop}mm ${HANDOUT_PAGE.marginSide}mm ${HANDOUT_PAGE.marginBottom}mm;
   @bottom-center {
     content: ${pageCounterContent(t('handoutPageNumber'))};
     font-family: 'Deck Sans SC', sans-serif;
@@ -176,7 +209,7 @@ ${runningHeads}
 <body class="handout handout-layout-${input.layout}">
 ${cover(input)}
 <main>
-${groups.map((g, i) => `<section class="handout-part" style="page: part-${i + 1}">\n${g.join('\n')}\n</section>`).join('\n')}
+${pages.map((p) => `<section class="${sectionClass}" style="page: ${p.name}">\n${p.items.join('\n')}\n</section>`).join('\n')}
 </main>
 </body>
 </html>

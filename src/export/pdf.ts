@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
 import { deckFolder } from '../deck-folder.ts';
 import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
 import { chineseDate, handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
+import { fitHandout } from './handout-fit.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage } from './print-page.ts';
 import { completeGlyphs } from './glyphs.ts';
@@ -430,6 +431,7 @@ export async function exportPdf({
         await tab.goto(handoutUrl, { waitUntil: 'load' });
         await loadAllFonts(tab);
         await completeGlyphs(tab, root);
+        await fitHandout(tab, handoutLayout);
         return printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true });
       };
       // Printed once to learn where each part starts, then again with those pages in the contents.

@@ -92,6 +92,92 @@ async function pdfLines(bytes: Uint8Array): Promise<PdfLine[][]> {
 }
 const tmp = (name: string): string => mkdtempSync(path.join(os.tmpdir(), `deck-${name}-`));
 
+/** Every run of text in a PDF with its printed size in points (the text matrix times the page's transform). */
+async function pdfTextSizes(bytes: Uint8Array): Promise<{ page: number; text: string; size: number }[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const out: { page: number; text: string; size: number }[] = [];
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const item of (await (await pdf.getPage(n)).getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a, b] = item.transform as number[];
+        out.push({ page: n, text: item.str, size: Math.hypot(a!, b!) });
+      }
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return out;
+}
+
+/** A rendered page in grey (luminance 0–1 per pixel, as printed in greyscale), with its text boxes. */
+interface GreyPage {
+  width: number;
+  height: number;
+  /** Relative luminance (WCAG) of each pixel, row by row. */
+  grey: Float32Array;
+  /** Pixels per point. */
+  scale: number;
+  texts: { text: string; size: number; left: number; top: number; width: number; height: number }[];
+}
+
+/** Renders PDF pages with pdf.js (its canvas) and turns them grey. */
+async function greyPages(bytes: Uint8Array, pages: number[], scale: number): Promise<Map<number, GreyPage>> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const out = new Map<number, GreyPage>();
+  const linear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  try {
+    for (const n of pages) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale });
+      // pdf.js draws on @napi-rs/canvas in Node (its own optional dependency); typed as Object.
+      const factory = pdf.canvasFactory as {
+        create(w: number, h: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D };
+      };
+      const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      await page.render({ canvasContext: context, viewport, canvas }).promise;
+      const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const grey = new Float32Array(width * height);
+      for (let i = 0; i < grey.length; i++) {
+        grey[i] =
+          0.2126 * linear(data[i * 4]! / 255) +
+          0.7152 * linear(data[i * 4 + 1]! / 255) +
+          0.0722 * linear(data[i * 4 + 2]! / 255);
+      }
+      const texts: GreyPage['texts'] = [];
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a, b, , , x, y] = item.transform as number[];
+        const size = Math.hypot(a!, b!);
+        texts.push({ text: item.str, size, left: x!, top: page.view[3]! - y! - size, width: item.width, height: size });
+      }
+      out.set(n, { width, height, grey, scale, texts });
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return out;
+}
+
+/** The share of a page's text area (between its top and bottom margins, in mm) below its last mark. */
+function blankBelow(page: GreyPage, marginTop: number, marginBottom: number): number {
+  const mm = (72 / 25.4) * page.scale;
+  const from = Math.round(marginTop * mm);
+  const to = Math.round(page.height - marginBottom * mm);
+  let last = from;
+  for (let y = from; y < to; y++) {
+    for (let x = 0; x < page.width; x++) {
+      if (page.grey[y * page.width + x]! < 0.8) {
+        last = y;
+        break;
+      }
+    }
+  }
+  return (to - last) / (to - from);
+}
+
 test.describe.serial('npm run pdf', () => {
   const parts = builtParts(DIST);
   const slideCount = parts.reduce((n, p) => n + p.slides.length, 0);
@@ -170,7 +256,15 @@ test.describe.serial('npm run pdf', () => {
       expect(squash(text), `page ${i + 1}`).toContain(squash(`第 ${i + 1} 页 / 共 ${handout.pages} 页`)),
     );
     expect(handout.text[0]).toContain('提升城市治理现代化水平推进会');
-    const all = squash(handout.text.join(''));
+    // The text read across pages: each page less its running head and number, so a paragraph that
+    // runs on over a page break reads whole.
+    const all = handout.text
+      .map((text, i) => {
+        let body = squash(text).replace(squash(`第 ${i + 1} 页 / 共 ${handout.pages} 页`), '');
+        for (const e of handout.outline) body = body.split(squash(e.title)).join('');
+        return body;
+      })
+      .join('');
     const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     // What the audience may read: the speech and the editorial summaries (marked), never the rest.
     const blocks = [...index.matchAll(/<(div|details) class="role role-(\w+)" data-role="\w+">([\s\S]*?)<\/\1>/g)].map(
@@ -215,6 +309,73 @@ test.describe.serial('npm run pdf', () => {
       const part = handout.outline.filter((e) => e.page! <= n).at(-1)!;
       expect(squash(handout.text[n - 1]!), `page ${n}`).toContain(squash(part.title));
     }
+  });
+
+  test('the handout: no text under 6 pt (slide text and charts raised to print size), the speech in 10.5 pt', async () => {
+    const sizes = await pdfTextSizes(readFileSync(result.files[1]!.path));
+    const small = sizes.filter((t) => t.size < 6);
+    expect(small.map((t) => `p${t.page} ${t.size.toFixed(1)} pt: ${t.text.slice(0, 12)}`)).toEqual([]);
+    // The speech is printed at its own size, not shrunk with the page (Chromium once scaled it all to 2/3).
+    const speech = sizes.filter((t) => t.text.startsWith('同志们'));
+    expect(speech.length).toBeGreaterThan(0);
+    for (const t of speech) expect(t.size).toBeCloseTo(10.5, 1);
+    // Charts keep their own text: the tick years of the trend chart are there, at 6 pt or more.
+    expect(sizes.some((t) => t.text === '1978' || t.text === '1980')).toBe(true);
+  });
+
+  test('the handout: no page more than a quarter blank unless its part ends there; every slide with its number', async () => {
+    test.setTimeout(120_000);
+    const bytes = readFileSync(result.files[1]!.path);
+    const starts = handout.outline.map((e) => e.page!);
+    // The pages a part ends on: the one before each part's first page, and the last.
+    const ends = new Set([...starts.slice(1).map((p) => p - 1), handout.pages]);
+    const pages = Array.from({ length: handout.pages - 1 }, (_, i) => i + 2);
+    const rendered = await greyPages(bytes, pages, 0.5);
+    const blank = pages
+      .filter((n) => !ends.has(n))
+      .map((n) => ({ n, blank: blankBelow(rendered.get(n)!, 16, 16) }))
+      .filter((p) => p.blank > 0.25)
+      .map((p) => `page ${p.n}: ${Math.round(p.blank * 100)} % blank`);
+    expect(blank).toEqual([]);
+    // Every slide's number is printed (the tab on its frame), in order.
+    const numbers = [...rendered.values()].flatMap((p) =>
+      p.texts.filter((t) => /^\d+$/.test(t.text) && Math.round(t.size) === 8).map((t) => Number(t.text)),
+    );
+    expect(numbers).toEqual(Array.from({ length: slideCount }, (_, i) => i + 1));
+  });
+
+  test('the handout in greyscale: every text on the chart pages keeps 4.5:1 contrast, measured on the rendered page', async () => {
+    test.setTimeout(120_000);
+    const bytes = readFileSync(result.files[1]!.path);
+    const chartPages = [
+      ...new Set((await pdfTextSizes(bytes)).filter((t) => t.text.startsWith('来源：')).map((t) => t.page)),
+    ];
+    expect(chartPages.length).toBeGreaterThan(0);
+    const rendered = await greyPages(bytes, chartPages, 3);
+    const faint: string[] = [];
+    for (const [n, page] of rendered) {
+      for (const t of page.texts) {
+        // The darkest ink in the text's box against the lightest ground around it.
+        const s = page.scale;
+        const [x0, y0] = [Math.max(0, Math.floor(t.left * s)), Math.max(0, Math.floor(t.top * s))];
+        const [x1, y1] = [
+          Math.min(page.width, Math.ceil((t.left + t.width) * s)),
+          Math.min(page.height, Math.ceil((t.top + t.height * 1.2) * s)),
+        ];
+        let ink = 1;
+        let ground = 0;
+        for (let y = y0; y < y1; y++) {
+          for (let x = x0; x < x1; x++) {
+            const g = page.grey[y * page.width + x]!;
+            ink = Math.min(ink, g);
+            ground = Math.max(ground, g);
+          }
+        }
+        const ratio = (ground + 0.05) / (ink + 0.05);
+        if (x1 > x0 && y1 > y0 && ratio < 4.5) faint.push(`p${n} ${t.text.slice(0, 10)}: ${ratio.toFixed(1)}:1`);
+      }
+    }
+    expect(faint).toEqual([]);
   });
 
   test('speech.pdf is laid out after GB/T 9704-2012: margins, 22 lines of 28 characters, sizes, page numbers, 避头尾', async () => {
@@ -407,8 +568,10 @@ test.describe.serial('npm run pdf', () => {
     const outline = s!.report.outline;
     const folded = outline.filter((p) => p.items[0]?.page !== p.page).length;
     expect(outline.flatMap((p) => p.items).length + folded).toBe(slideCount);
-    // Three slides a page, each part from a new page (its running head).
-    expect(h!.pages).toBe(1 + parts.reduce((n, p) => n + Math.ceil(p.slides.length / 3), 0));
+    // Three slides on every page (parts run on), after the cover.
+    expect(h!.pages).toBe(1 + Math.ceil(slideCount / 3));
+    const sizes = await pdfTextSizes(readFileSync(h!.path));
+    expect(sizes.filter((t) => t.size < 6).map((t) => `p${t.page}: ${t.text.slice(0, 12)}`)).toEqual([]);
   });
 });
 

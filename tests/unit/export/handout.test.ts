@@ -82,6 +82,34 @@ describe('handoutHtml()', () => {
     expect(html.match(/class="handout-lines"/g)).toHaveLength(3);
   });
 
+  it('3up: three slides on every page whatever their parts, each page headed by the parts on it', () => {
+    const four = input({
+      layout: '3up',
+      slides: [
+        ...input().slides,
+        { id: 'qi-3', part: 'qi', title: '再问', html: '<section id="qi-3"><h2>再问</h2></section>', notesHtml: '' },
+      ],
+    });
+    const html = handoutHtml(four);
+    const sheets = [
+      ...html.matchAll(
+        /<section class="handout-sheet" style="page: (sheet-\d+)">([\s\S]*?)<\/section>\n(?=<section class="handout-sheet"|<\/main>)/g,
+      ),
+    ];
+    expect(sheets.map((m) => m[1])).toEqual(['sheet-1', 'sheet-2']);
+    expect(sheets.map((m) => (m[2]!.match(/<article /g) ?? []).length)).toEqual([3, 1]);
+    // A part starting mid-page keeps its heading (and its bookmark) over its first slide.
+    expect(sheets[0]![2]).toContain('<h1 class="handout-part-heading">起 · 把握城镇化发展规律</h1>');
+    expect(html).toContain('@page sheet-1 { @top-left { content: "开篇 / 起 · 把握城镇化发展规律";');
+    expect(html).toContain('@page sheet-2 { @top-left { content: "起 · 把握城镇化发展规律";');
+  });
+
+  it('notes: a slide with no speech says so in a line of its own, no empty box', () => {
+    const html = handoutHtml(input());
+    expect(html).toContain('<div class="handout-notes handout-no-notes"><p>本页没有讲稿。</p></div>');
+    expect(html.match(/handout-no-notes/g)).toHaveLength(1);
+  });
+
   it('escapes settings so a title cannot inject markup', () => {
     const html = handoutHtml(input({ meta: { ...input().meta, title: '<script>x</script>' } }));
     expect(html).not.toContain('<script>');
