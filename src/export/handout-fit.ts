@@ -2,7 +2,7 @@ import type { Page } from 'playwright';
 import {
   handoutTextHeight,
   handoutTextWidth,
-  planFrames,
+  planHandout,
   type MeasuredItem,
   type PageGeometry,
 } from './handout-plan.ts';
@@ -86,6 +86,7 @@ const MEASURE = `(function (arg) {
     var minWidth = chart || !isFinite(slidePx) ? frame : Math.min(frame, arg.minTextPx * SLIDE_WIDTH / (slidePx * arg.maxRaise));
     return {
       id: item.getAttribute('data-slide'),
+      part: item.getAttribute('data-part'),
       partStart: item.classList.contains('handout-part-start'),
       heading: headingHeight,
       chrome: outer - headingHeight - frameHeight - text,
@@ -132,25 +133,51 @@ const RAISE = `(function (arg) {
   return small.length;
 })`;
 
+/** Writes the page each part starts on into the cover's contents (by part id). */
+const CONTENTS = `(function (pages) {
+  document.querySelectorAll('.handout-toc li[data-part]').forEach(function (li) {
+    var page = pages[li.getAttribute('data-part')];
+    if (page) li.querySelector('.handout-toc-page').textContent = String(page);
+  });
+})`;
+
 /**
  * Lays the loaded handout out for print: in the notes layout, each slide's frame from the plan
  * (full width, or smaller where a slide would otherwise leave a page more than a quarter blank);
- * in every layout, no slide text under 6 pt. Call after the fonts are loaded, before printing.
+ * in every layout, no slide text under 6 pt. With `contents`, writes the pages the plan expects
+ * each part to start on into the cover's contents. Call after the fonts are loaded, before
+ * printing. @returns the page each part is expected to start on, by part id.
  */
-export async function fitHandout(tab: Page, layout: 'notes' | '3up'): Promise<void> {
+export async function fitHandout(
+  tab: Page,
+  layout: 'notes' | '3up',
+  { contents = false }: { contents?: boolean } = {},
+): Promise<Record<string, number>> {
   await tab.emulateMedia({ media: 'print' });
   try {
+    let partPages: Record<string, number>;
     if (layout === '3up') {
       await tab.evaluate(`${RAISE}(${JSON.stringify({ minTextPx: MIN_TEXT_PX })})`);
-      return;
+      // Three slides a page after the cover: a part starts on the page of its first slide.
+      const parts = (await tab.evaluate(
+        `Array.prototype.map.call(document.querySelectorAll('.handout-item'), function (a) { return a.getAttribute('data-part'); })`,
+      )) as string[];
+      partPages = {};
+      parts.forEach((part, i) => (partPages[part] ??= 2 + Math.floor(i / 3)));
+    } else {
+      const textWidth = handoutTextWidth();
+      const items = (await tab.evaluate(
+        `${MEASURE}(${JSON.stringify({ textWidth, minTextPx: MIN_TEXT_PX, maxRaise: MAX_RAISE })})`,
+      )) as MeasuredItem[];
+      const page: PageGeometry = { height: handoutTextHeight(), frame: textWidth, aspect: 9 / 16 };
+      const plan = planHandout(items, page);
+      await tab.evaluate(`${APPLY}(${JSON.stringify({ textWidth, plan: plan.frames, minTextPx: MIN_TEXT_PX })})`);
+      // The cover is page 1.
+      partPages = {};
+      for (const item of items) partPages[item.part] ??= plan.pages[item.id]! + 1;
     }
-    const textWidth = handoutTextWidth();
-    const items = (await tab.evaluate(
-      `${MEASURE}(${JSON.stringify({ textWidth, minTextPx: MIN_TEXT_PX, maxRaise: MAX_RAISE })})`,
-    )) as MeasuredItem[];
-    const page: PageGeometry = { height: handoutTextHeight(), frame: textWidth, aspect: 9 / 16 };
-    const plan = planFrames(items, page);
-    await tab.evaluate(`${APPLY}(${JSON.stringify({ textWidth, plan, minTextPx: MIN_TEXT_PX })})`);
+    if (contents) await tab.evaluate(`${CONTENTS}(${JSON.stringify(partPages)})`);
+    return partPages;
   } finally {
     await tab.emulateMedia({ media: null });
   }

@@ -12,6 +12,8 @@
 /** An item of the notes layout as the handout tab measured it, lengths in CSS px (96 a inch). */
 export interface MeasuredItem {
   id: string;
+  /** Its part's id. */
+  part: string;
   /** Starts a part: a new page, its heading first. */
   partStart: boolean;
   /** The part heading's height with its margins (0 when none). */
@@ -64,33 +66,51 @@ const LINES_WITH_SLIDE = 2;
 /** Slack for what the model does not see (paragraph margins at a break), in lines. */
 const SLACK_LINES = 0.5;
 
+/** Where text starting at `y` ends, and how many page breaks it crosses (see `afterText`). */
+function flowText(y: number, text: number, line: number, height: number): { y: number; breaks: number } {
+  let at = y;
+  let left = text;
+  let breaks = 0;
+  while (at + left > height) {
+    const fit = Math.floor((height - at) / line);
+    const lines = Math.ceil(left / line);
+    // Fewer than two lines here (orphans) or there (widows): the break moves up or the text moves on.
+    const stay = fit < LINES_WITH_SLIDE ? 0 : Math.min(fit, lines - LINES_WITH_SLIDE);
+    left -= stay * line;
+    at = 0;
+    breaks++;
+  }
+  return { y: at + left, breaks };
+}
+
 /**
  * Where text of height `text` ends when it starts at `y` on a page of height `height`: a page break
  * moves whole lines, and at least two of them.
  */
 export function afterText(y: number, text: number, line: number, height: number): number {
-  let at = y;
-  let left = text;
-  while (at + left > height) {
-    const fit = Math.floor((height - at) / line);
-    const lines = Math.ceil(left / line);
-    // Fewer than two lines here (orphans) or there (widows): the break moves down or the text moves on.
-    const stay = fit < LINES_WITH_SLIDE ? 0 : Math.min(fit, lines - LINES_WITH_SLIDE);
-    left -= stay * line;
-    at = 0;
-  }
-  return at + left;
+  return flowText(y, text, line, height).y;
+}
+
+/** The plan: each slide's frame width, and the page (1 = the first after the cover's) it starts on. */
+export interface HandoutPlan {
+  frames: FramePlan;
+  pages: Record<string, number>;
 }
 
 /**
  * Plans the frames: walks each part's items page by page as the print will (a part starts a page;
- * text flows on across pages, a slide does not) and returns each slide's frame width.
+ * text flows on across pages, a slide does not) and returns each slide's frame width and page.
  */
-export function planFrames(items: readonly MeasuredItem[], page: PageGeometry): FramePlan {
-  const plan: FramePlan = {};
+export function planHandout(items: readonly MeasuredItem[], page: PageGeometry): HandoutPlan {
+  const frames: FramePlan = {};
+  const pages: Record<string, number> = {};
   let y = 0;
+  let at = 0;
   items.forEach((item, i) => {
-    if (item.partStart) y = 0;
+    if (item.partStart || at === 0) {
+      y = 0;
+      at++;
+    }
     y += item.heading;
     const keep = Math.min(item.keep, item.text);
     const slack = SLACK_LINES * item.line;
@@ -102,7 +122,10 @@ export function planFrames(items: readonly MeasuredItem[], page: PageGeometry): 
       const fitted = (room - item.chrome - keep - slack) / page.aspect;
       if (room > page.height * MAX_BLANK && fitted >= item.minWidth) {
         width = Math.floor(Math.min(page.frame, fitted));
-      } else y = 0;
+      } else {
+        y = 0;
+        at++;
+      }
     }
     // The last slide of a part whose text would spill a few lines onto a page of their own prints
     // smaller so that the part ends on its page.
@@ -112,8 +135,16 @@ export function planFrames(items: readonly MeasuredItem[], page: PageGeometry): 
       const smaller = Math.floor(width - spill / page.aspect);
       if (smaller >= item.minWidth) width = smaller;
     }
-    plan[item.id] = width;
-    y = afterText(y + item.chrome + width * page.aspect, item.text, item.line, page.height);
+    frames[item.id] = width;
+    pages[item.id] = at;
+    const flowed = flowText(y + item.chrome + width * page.aspect, item.text, item.line, page.height);
+    y = flowed.y;
+    at += flowed.breaks;
   });
-  return plan;
+  return { frames, pages };
+}
+
+/** Each slide's frame width (see `planHandout`). */
+export function planFrames(items: readonly MeasuredItem[], page: PageGeometry): FramePlan {
+  return planHandout(items, page).frames;
 }

@@ -92,7 +92,7 @@ function cover(input: HandoutInput): string {
   const toc = parts
     .map(
       (p) =>
-        `<li><span class="handout-toc-label">${escapeHtml(p.label)}</span>` +
+        `<li data-part="${escapeHtml(p.id)}"><span class="handout-toc-label">${escapeHtml(p.label)}</span>` +
         `<span class="handout-toc-title">${escapeHtml(tocTitle(p))}</span>` +
         `<span class="handout-toc-page">${input.partPages?.[p.id] ?? ''}</span></li>`,
     )
@@ -129,7 +129,7 @@ function item(slide: PrintedSlide, index: number, partHeading: string, kind: str
   const classes = ['handout-item', partHeading ? 'handout-part-start' : '', hasChart(slide) ? 'handout-chart' : '']
     .filter(Boolean)
     .join(' ');
-  return `<article class="${classes}" data-slide="${escapeHtml(slide.id)}">\n${heading}<div class="handout-body">${slideFrame(slide, kind)}${number}${side}</div>\n</article>`;
+  return `<article class="${classes}" data-slide="${escapeHtml(slide.id)}" data-part="${escapeHtml(slide.part)}">\n${heading}<div class="handout-body">${slideFrame(slide, kind)}${number}${side}</div>\n</article>`;
 }
 
 /** The running head of a page: its part's heading (CSS content for the page's top-left box). */

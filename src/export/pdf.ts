@@ -427,17 +427,23 @@ export async function exportPdf({
       const input = { ...data, layout: handoutLayout, printedOn: chineseDate(date) };
       let html = handoutHtml(input);
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-      const print = async (): Promise<Uint8Array> => {
+      const print = async (contents: boolean): Promise<{ bytes: Uint8Array; expected: Record<string, number> }> => {
         await tab.goto(handoutUrl, { waitUntil: 'load' });
         await loadAllFonts(tab);
         await completeGlyphs(tab, root);
-        await fitHandout(tab, handoutLayout);
-        return printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true });
+        const expected = await fitHandout(tab, handoutLayout, { contents });
+        return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true }), expected };
       };
-      // Printed once to learn where each part starts, then again with those pages in the contents.
-      const first = await print();
-      html = handoutHtml({ ...input, partPages: await partStartPages(first, data.parts) });
-      const printed = await print();
+      // The contents carry the pages the layout plan expects each part to start on; the print is
+      // read back, and printed again with the pages it found should the plan have been wrong.
+      const first = await print(true);
+      const found = await partStartPages(first.bytes, data.parts);
+      let printed = first.bytes;
+      if (data.parts.some((p) => found[p.id] !== first.expected[p.id])) {
+        if (timing) process.stderr.write('handout.pdf: parts start elsewhere than planned; printed again\n');
+        html = handoutHtml({ ...input, partPages: found });
+        printed = (await print(false)).bytes;
+      }
       const bytes = await withMetadata(printed, data, 'handout', date);
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);

@@ -3,6 +3,7 @@ import {
   afterText,
   MAX_BLANK,
   planFrames,
+  planHandout,
   type MeasuredItem,
   type PageGeometry,
 } from '../../../src/export/handout-plan.ts';
@@ -12,6 +13,7 @@ const page: PageGeometry = { height: 1000, frame: 600, aspect: 9 / 16 };
 
 const item = (id: string, text: number, over: Partial<MeasuredItem> = {}): MeasuredItem => ({
   id,
+  part: 'p',
   partStart: false,
   heading: 0,
   chrome: 30,
@@ -74,6 +76,23 @@ describe('planFrames()', () => {
     // left, and prints smaller to fill it with two lines of its text.
     const plan = planFrames([item('a', 1300, { partStart: true }), item('b', 100)], page);
     expect(plan.b).toBe(Math.floor((1000 - 675 - 30 - 50 - 12.5) / page.aspect));
+  });
+});
+
+describe('planHandout()', () => {
+  it('gives the page each slide starts on: a part starts a page, text and slides move on', () => {
+    const { pages } = planHandout(
+      [
+        item('a', 300, { partStart: true }),
+        item('b', 300, { minWidth: 600 }),
+        item('c', 1300),
+        item('d', 25, { partStart: true }),
+      ],
+      page,
+    );
+    // b does not fit under a and may not shrink: page 2; c, shrunk under it, runs on over pages 3
+    // and 4 (1300 px of text); d starts a part: page 5.
+    expect(pages).toEqual({ a: 1, b: 2, c: 2, d: 5 });
   });
 });
 
