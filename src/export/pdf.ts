@@ -466,7 +466,12 @@ export async function exportPdf({
     const printScriptPdf = async (): Promise<Uint8Array> => {
       progress('script.pdf');
       const printed = await printScript(context, deck, { root });
-      const bytes = await withMetadata(printed.bytes, data, 'script', date);
+      // A bookmark per part at the page its heading starts (each part starts a page).
+      const starts = await partStartPages(printed.bytes, data.parts);
+      const bookmarks = data.parts
+        .filter((p) => starts[p.id])
+        .map((p) => ({ title: partHeadingText(p), page: starts[p.id]!, items: [] }));
+      const bytes = await withMetadata(printed.bytes, data, 'script', date, bookmarks);
       staged.write('script.pdf', bytes);
       progress('script.pdf', 1, 1);
       return bytes;

@@ -8,8 +8,8 @@ import { scriptDocument, scriptText } from './text.ts';
 
 /**
  * Prints the speaker's script (script.pdf) in a tab of `context`: the open fonts of the 讲话稿 cut
- * to the script's text, one print document, one part a bookmark. @returns the PDF bytes (metadata
- * is added by the caller).
+ * to the script's text, one print document. @returns the PDF bytes (bookmarks and metadata are
+ * added by the caller).
  */
 export async function printScript(
   context: BrowserContext,
@@ -28,11 +28,14 @@ export async function printScript(
   try {
     await tab.setContent(scriptHtml(doc, { serif: serif!, kai: kai!, sans: sans! }), { waitUntil: 'load' });
     await loadAllFonts(tab);
-    const bytes = await printPage(
-      tab,
-      { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true },
-      { outline: true },
-    );
+    // No outline from Chromium: its outline comes from the accessibility tree, which a loaded
+    // machine may leave incomplete; the exporter writes the script's bookmarks itself.
+    const bytes = await printPage(tab, {
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: false,
+    });
     return { bytes };
   } finally {
     await tab.close();
