@@ -572,6 +572,15 @@ test.describe.serial('npm run pdf', () => {
     expect(h!.pages).toBe(1 + Math.ceil(slideCount / 3));
     const sizes = await pdfTextSizes(readFileSync(h!.path));
     expect(sizes.filter((t) => t.size < 6).map((t) => `p${t.page}: ${t.text.slice(0, 12)}`)).toEqual([]);
+    // Every page but the last is full: three slide numbers (the 8 pt tabs on the frames), in order.
+    const numbers = sizes.filter((t) => /^\d+$/.test(t.text.trim()) && Math.abs(t.size - 8) < 0.1);
+    expect(numbers.map((t) => Number(t.text))).toEqual(Array.from({ length: slideCount }, (_, i) => i + 1));
+    for (let page = 2; page < h!.pages; page++) {
+      expect(
+        numbers.filter((t) => t.page === page),
+        `page ${page}`,
+      ).toHaveLength(3);
+    }
   });
 });
 
