@@ -127,13 +127,24 @@ export function planHandout(items: readonly MeasuredItem[], page: PageGeometry):
         at++;
       }
     }
-    // The last slide of a part whose text would spill a few lines onto a page of their own prints
-    // smaller so that the part ends on its page.
+    // A part whose last text would spill a few lines onto a page of their own ends on its page
+    // instead: the slides on that page print smaller by as much, each within its minimum.
     const last = i === items.length - 1 || items[i + 1]!.partStart;
     const spill = y + item.chrome + width * page.aspect + item.text + slack - page.height;
     if (last && spill > 0 && spill < page.height * MAX_BLANK) {
-      const smaller = Math.floor(width - spill / page.aspect);
-      if (smaller >= item.minWidth) width = smaller;
+      const mates = items.slice(0, i).filter((m) => m.part === item.part && pages[m.id] === at);
+      const room = (m: MeasuredItem, w: number): number => Math.max(0, (w - m.minWidth) * page.aspect);
+      const spare = mates.reduce((sum, m) => sum + room(m, frames[m.id]!), room(item, width));
+      if (spare >= spill) {
+        let saved = 0;
+        for (const m of mates) {
+          const cut = Math.ceil((spill * room(m, frames[m.id]!)) / spare);
+          frames[m.id] = Math.floor(frames[m.id]! - cut / page.aspect);
+          saved += cut;
+        }
+        y -= saved;
+        width = Math.floor(width - Math.max(0, spill - saved) / page.aspect);
+      }
     }
     frames[item.id] = width;
     pages[item.id] = at;

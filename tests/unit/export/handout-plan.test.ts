@@ -58,6 +58,25 @@ describe('planFrames()', () => {
     expect(planFrames([item('a', 1000, { partStart: true })], page)).toEqual({ a: 600 });
   });
 
+  it('shares that between the slides on the last page of the part, each within its minimum', () => {
+    // a and b on one page: 2 × 367.5 + 100 + 300 (+ 12.5) runs 147.5 px past; b alone could give
+    // (600 - 400) × 9/16 = 112.5 px, a and b together 225 px.
+    const plan = planFrames(
+      [item('a', 100, { partStart: true, minWidth: 400 }), item('b', 300, { minWidth: 400 })],
+      page,
+    );
+    expect(plan.a).toBeLessThan(600);
+    expect(plan.b).toBeLessThan(600);
+    expect(Math.min(plan.a!, plan.b!)).toBeGreaterThanOrEqual(400 - 1);
+    expect(2 * 30 + (plan.a! + plan.b!) * page.aspect + 100 + 300 + 12.5).toBeLessThanOrEqual(page.height + 1);
+    // When the page's slides cannot give enough, none shrinks: the part ends on a page of its own.
+    const stiff = planFrames(
+      [item('a', 100, { partStart: true, minWidth: 600 }), item('b', 300, { minWidth: 500 })],
+      page,
+    );
+    expect(stiff).toEqual({ a: 600, b: 600 });
+  });
+
   it('keeps with a shrunk slide what must go with it: a label and the first two lines (keep)', () => {
     const plan = planFrames([item('a', 300, { partStart: true }), item('b', 300, { keep: 90 }), item('c', 5)], page);
     expect(667.5 + 30 + plan.b! * page.aspect + 90).toBeLessThanOrEqual(page.height);
