@@ -160,3 +160,31 @@ test('contrast holds while a slide enters and the controls fade (transitions fro
     await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
   }
 });
+
+test('the 编者概括 tag never sits under the page toolbar or another control', async ({ page, site }) => {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await openDeck(page, `${site}#/zhuan-professional-summary`);
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    const tag = page.locator('section#zhuan-professional-summary .editorial-tag');
+    await expect(tag).toBeVisible();
+    const overlaps = await tag.evaluate((el) => {
+      const t = el.getBoundingClientRect();
+      const controls = document.querySelectorAll<HTMLElement>(
+        '.study-bar button, .reveal .controls button, .structure-indicator button, .reveal .slide-number',
+      );
+      return [...controls]
+        .filter((c) => c.offsetParent !== null)
+        .filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom;
+        })
+        .map((c) => c.getAttribute('aria-label') ?? c.className);
+    });
+    expect(overlaps, `${viewport.width}×${viewport.height}`).toEqual([]);
+  }
+});
