@@ -47,3 +47,14 @@ export async function printPage(
   onRetry(defects);
   return page.pdf(options);
 }
+
+/**
+ * Prints a self-contained print document (the 讲话稿, the speaker's script) in `tab`: its HTML set,
+ * every font loaded, A4 from its own @page rule, tagged, with no outline from Chromium (the
+ * exporter writes bookmarks itself).
+ */
+export async function printHtml(tab: Page, html: string): Promise<Uint8Array> {
+  await tab.setContent(html, { waitUntil: 'load' });
+  await loadAllFonts(tab);
+  return printPage(tab, { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext } from 'playwright';
-import { loadAllFonts, printPage } from '../print-page.ts';
+import { printHtml } from '../print-page.ts';
 import { fontUrl, SPEECH_FONTS, subsetFor } from '../speech/fonts.ts';
 import type { PrintDeck } from '../speech/text.ts';
 import { scriptChrome, scriptHtml } from './html.ts';
@@ -26,16 +26,9 @@ export async function printScript(
   );
   const tab = await context.newPage();
   try {
-    await tab.setContent(scriptHtml(doc, { serif: serif!, kai: kai!, sans: sans! }), { waitUntil: 'load' });
-    await loadAllFonts(tab);
     // No outline from Chromium: its outline comes from the accessibility tree, which a loaded
     // machine may leave incomplete; the exporter writes the script's bookmarks itself.
-    const bytes = await printPage(tab, {
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: false,
-    });
+    const bytes = await printHtml(tab, scriptHtml(doc, { serif: serif!, kai: kai!, sans: sans! }));
     return { bytes };
   } finally {
     await tab.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext } from 'playwright';
-import { loadAllFonts, printPage } from '../print-page.ts';
+import { printHtml } from '../print-page.ts';
 import { fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
 import { fontFamily, speechHtml, type PrintFace } from './html.ts';
 import { layoutSpeech } from './layout.ts';
@@ -96,14 +96,7 @@ export async function printSpeech(
       { chars, families },
     );
     const layout = layoutSpeech(doc, (ch, face) => widths[face]?.[ch] ?? 1);
-    await tab.setContent(speechHtml(layout, faces, doc.title), { waitUntil: 'load' });
-    await loadAllFonts(tab);
-    const bytes = await printPage(tab, {
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: false,
-    });
+    const bytes = await printHtml(tab, speechHtml(layout, faces, doc.title));
     return { bytes, pages: layout.pages.length };
   } finally {
     await tab.close();
