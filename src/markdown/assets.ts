@@ -9,8 +9,8 @@ const EXAMPLE = '例如 ![说明](img/photo.png)';
 /** Why an image reference cannot be used, by case. */
 export const ASSET_PROBLEMS = {
   missing: (src: string): AssetProblem => ({
-    problem: `image "${src}" does not exist`,
-    hint: 'put the file in public/ (it is copied into dist/) and link it with a relative path, e.g. ![说明](img/photo.png)',
+    problem: `找不到图片“${src}”（image）`,
+    hint: `把图片放进 public/${src}（public/ 里的文件会复制进 dist/），用相对路径引用，如 ![说明](图片/照片.png)；文件名要一字不差`,
   }),
   remote: (src: string): AssetProblem => ({
     problem: `图片 "${src.slice(0, 60)}" 不是演示文稿文件夹里的文件`,

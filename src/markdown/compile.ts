@@ -1,19 +1,21 @@
 import { checkImageSrc } from './assets.ts';
-import { parseSlideAttributes } from './attributes.ts';
-import { DeckError } from './errors.ts';
-import { parseFrontMatter } from './frontmatter.ts';
+import { idOnlyAttributes, parseSlideAttributes, type SlideAttributes } from './attributes.ts';
+import { DeckError, Problems, suggest } from './errors.ts';
+import { parseFrontMatter, type SplitFile } from './frontmatter.ts';
+import { joinHtml, markup, trustedHtml } from './html.ts';
 import { PageIds } from './ids.ts';
 import { createRenderer, type Rendered, type SlideLink } from './render.ts';
 import { directionLike, refuseRolesOnSlide, ROLES, splitRoles, type RawRoleBlock } from './roles.ts';
 import { sanitizeSlideHtml } from './sanitize.ts';
-import { splitSlides } from './split.ts';
-import { joinHtml, markup, trustedHtml } from './html.ts';
+import { headingId } from './slide-id.ts';
+import { splitSlides, type RawSlide } from './split.ts';
 import { htmlToText } from './text.ts';
 import { widenHtml, widenPunctuation } from './width.ts';
 import { partDivider } from './part-divider.ts';
 import { deckTerms, markHeadingBreaks } from './words.ts';
 import { chartId } from './views.ts';
 import type {
+  ChartProblem,
   ChartSpec,
   CompileOptions,
   Deck,
@@ -32,44 +34,56 @@ export const EDITORIAL_TAG_TITLE = '编者概括：本部分为根据讲稿其�
 
 /**
  * Compiles the deck's Markdown files (already in deck order) into typed, serialisable data.
- * Pure: no file system, no DOM. @throws DeckError at the first problem, with `file:line`.
+ * Pure: no file system, no DOM. Every problem is collected: a file or slide with a mistake is
+ * reported and the compile goes on with the next, so one build lists all of them.
+ * @throws DeckError for one problem, DeckErrors (a DeckError listing each) for several.
  */
 export function compileDeck(sources: readonly SourceFile[], options: CompileOptions = {}): Deck {
   if (sources.length === 0) {
     throw new DeckError(
       { file: 'slides/', line: 1 },
-      'no slide files',
-      'add Markdown files such as slides/00-opening.md',
+      '没有幻灯片文件（no slide files）',
+      '在 slides/ 里加 Markdown 文件，如 slides/00-opening.md',
     );
   }
+  const problems = new Problems();
   const render = createRenderer();
   const parts: Part[] = [];
   const charts: ChartSpec[] = [];
-  const warnings: DeckWarning[] = [];
   const links: SlideLink[] = [];
   const ids = new PageIds();
   const partIds = new Map<string, string>();
   let meta: DeckMeta | undefined;
 
   sources.forEach((raw, h) => {
-    const source = normaliseSource(raw);
-    const { frontMatter: fm, body, bodyLine } = parseFrontMatter(source, h === 0);
+    const part = problems.attempt(() => {
+      const source = normaliseSource(raw);
+      const split = parseFrontMatter(source, h === 0, problems, `part${h + 1}`);
+      return compilePart(source, split, h);
+    });
+    if (part) parts.push(part);
+  });
+
+  function compilePart(source: SourceFile, split: SplitFile, h: number): Part {
+    const { frontMatter: fm, body, bodyLine } = split;
     if (fm.deck) meta = fm.deck;
     const previous = partIds.get(fm.id);
     if (previous) {
-      throw new DeckError(
-        { file: source.file, line: 2 },
-        `duplicate part id "${fm.id}" (also in ${previous})`,
-        'give each file its own id',
+      problems.add(
+        new DeckError(
+          { file: source.file, line: 2 },
+          `这一部分的 id “${fm.id}”和 ${previous} 重复（duplicate part id）`,
+          '每个文件的 id 都不同：改一个',
+        ),
       );
     }
     partIds.set(fm.id, source.file);
-    const raws = splitSlides(body, bodyLine);
+    const raws = splitSlides(body, bodyLine, source.file, problems);
     if (raws.length === 0) {
       throw new DeckError(
         { file: source.file, line: bodyLine },
-        'the file has front matter but no slides',
-        'write at least one slide (a "## heading" and its content) below the front matter',
+        '这个文件只有 front matter，没有幻灯片',
+        '在 front matter 之下至少写一页：一行 ## 标题，和它的要点',
       );
     }
     const part: Part = {
@@ -85,110 +99,176 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
     };
     let section = '';
     raws.forEach((raw, v) => {
-      const pos = { file: source.file, line: raw.attrsLine };
-      const attrs = parseSlideAttributes(raw.attrs, pos);
-      const id = attrs.id ?? `${fm.id}-${v + 1}`;
-      ids.claim(id, pos, 'slide');
+      // A slide whose attribute line has a mistake is still compiled (with its id, if it has a
+      // valid one) so that its other problems are found and links to it do not fail as well.
+      const attrs =
+        problems.attempt(() => parseSlideAttributes(raw.attrs, { file: source.file, line: raw.attrsLine })) ??
+        idOnlyAttributes(raw.attrs);
       if (attrs.section !== null) section = widenPunctuation(attrs.section);
-      if (raw.body.trim() === '') {
-        throw new DeckError(
-          { file: source.file, line: raw.line },
-          'the slide has no content for the audience',
-          'write a heading or key points above the Note: line, or remove the empty slide',
+      const slide = problems.attempt(() => compileSlide(raw, attrs, section, part, source.file, h, v));
+      if (slide) part.slides.push(slide);
+    });
+    return part;
+  }
+
+  function slideId(raw: RawSlide, attrs: SlideAttributes, part: Part, file: string, v: number): string {
+    const pos = { file, line: raw.attrsLine };
+    if (attrs.id) {
+      ids.claim(attrs.id, pos, 'slide');
+      return attrs.id;
+    }
+    const heading = render.title(raw.body);
+    const derived = heading === null ? null : headingId(part.id, heading);
+    let id = derived ?? `${part.id}-${v + 1}`;
+    for (let n = 2; ids.has(id); n++) id = `${derived ?? part.id}-${n}`;
+    ids.claim(id, pos, 'slide');
+    return id;
+  }
+
+  function compileSlide(
+    raw: RawSlide,
+    attrs: SlideAttributes,
+    section: string,
+    part: Part,
+    file: string,
+    h: number,
+    v: number,
+  ): Slide | undefined {
+    if (raw.body.trim() === '') {
+      throw new DeckError(
+        { file, line: raw.line },
+        '这一页没有给听众看的内容',
+        '在 Note: 一行之上写标题或要点，或删去这一页（连同它的 ---）',
+      );
+    }
+    const id = slideId(raw, attrs, part, file, v);
+    problems.attempt(() => refuseRolesOnSlide(raw.body, file, raw.bodyLine));
+    const audience = render(raw.body, {
+      file,
+      line: raw.bodyLine,
+      allowCharts: true,
+      chartId: (n) => chartId(id, n),
+    });
+    const slideCharts: ChartSpec[] = [];
+    audience.charts.forEach((c, i) => {
+      const spec: ChartSpec = { ...c, id: chartId(id, i + 1), slideId: id };
+      if (problems.attempt(() => (ids.claim(spec.id, c, 'chart'), true)) !== true) return;
+      const problem = options.validateChart?.(spec) ?? null;
+      if (problem) problems.add(chartError(spec, problem));
+      else slideCharts.push(spec);
+    });
+    /** Ids and images of a rendered piece (the slide, then each block of notes). */
+    const checkRefs = ({ ids: elementIds, images }: Rendered): void => {
+      for (const element of elementIds) problems.attempt(() => ids.claim(element.id, element, 'element'));
+      for (const image of images) {
+        const problem = checkImageSrc(image.src) ?? options.checkAsset?.(image.src) ?? null;
+        if (problem) problems.add(new DeckError(image, problem.problem, problem.hint));
+      }
+    };
+    checkRefs(audience);
+    /** Rendered HTML kept to the allow-list (a warning when something was removed), punctuation widened. */
+    const cleanHtml = (rendered: string, line: number, where: string): string => {
+      const clean = sanitizeSlideHtml(rendered);
+      if (clean.removed) {
+        problems.warn(
+          { file, line },
+          `${where}不允许的 HTML 已删去（allow-list）`,
+          '只用 Markdown，或 <br>、<span>、<small> 等 HTML',
         );
       }
-      refuseRolesOnSlide(raw.body, source.file, raw.bodyLine);
-      const slideCharts: ChartSpec[] = [];
-      const audience = render(raw.body, {
-        file: source.file,
-        line: raw.bodyLine,
-        allowCharts: true,
-        chartId: (n) => chartId(id, n),
-      });
-      audience.charts.forEach((c, i) => {
-        const spec: ChartSpec = { ...c, id: chartId(id, i + 1), slideId: id };
-        ids.claim(spec.id, c, 'chart');
-        const problem = options.validateChart?.(spec) ?? null;
-        if (problem) throw new DeckError(c, problem, 'fix the ```chart block (see docs/authoring.md: Charts)');
-        slideCharts.push(spec);
-      });
-      /** Ids and images of a rendered piece (the slide, then each block of notes). */
-      const checkRefs = ({ ids: elementIds, images }: Rendered): void => {
-        for (const element of elementIds) ids.claim(element.id, element, 'element');
-        for (const image of images) {
-          const problem = checkImageSrc(image.src) ?? options.checkAsset?.(image.src) ?? null;
-          if (problem) throw new DeckError(image, problem.problem, problem.hint);
-        }
-      };
-      checkRefs(audience);
-      /** Rendered HTML kept to the allow-list (a warning when something was removed), punctuation widened. */
-      const cleanHtml = (rendered: string, line: number, where: string): string => {
-        const clean = sanitizeSlideHtml(rendered);
-        if (clean.removed) {
-          warnings.push({ file: source.file, line, message: `HTML outside the allow-list was removed from ${where}` });
-        }
-        return widenHtml(clean.html);
-      };
-      const notes: NoteBlock[] = splitRoles(raw.notes, source.file, raw.notesLine).map((block) => {
-        const rendered = render(block.markdown, {
-          file: source.file,
-          line: block.line,
-          allowCharts: false,
-          chartId: () => '',
-        });
+      return widenHtml(clean.html);
+    };
+    const blocks = problems.attempt(() => splitRoles(raw.notes, file, raw.notesLine)) ?? [];
+    const notes: NoteBlock[] = [];
+    for (const block of blocks) {
+      const note = problems.attempt(() => {
+        const rendered = render(block.markdown, { file, line: block.line, allowCharts: false, chartId: () => '' });
         links.push(...rendered.links);
         checkRefs(rendered);
-        const html = cleanHtml(rendered.html, block.line, 'the notes');
-        if (block.role === 'speech') warnings.push(...misplacedSpeech(block, attrs.editorial));
-        return { file: source.file, line: block.line, role: block.role, html, text: htmlToText(html) };
+        const html = cleanHtml(rendered.html, block.line, '备注里');
+        if (block.role === 'speech') problems.warnings.push(...misplacedSpeech(block, attrs.editorial));
+        return { file, line: block.line, role: block.role, html, text: htmlToText(html) };
       });
-      links.push(...audience.links);
-      const html = cleanHtml(audience.html, raw.bodyLine, 'the slide');
-      const notesHtml = notes
-        .filter((b) => b.role === 'speech')
-        .map((b) => b.html)
-        .join('');
-      const slide: Slide = {
-        id,
-        h,
-        v,
-        file: source.file,
+      if (note) notes.push(note);
+    }
+    links.push(...audience.links);
+    const html = cleanHtml(audience.html, raw.bodyLine, '幻灯片上');
+    const notesHtml = notes
+      .filter((b) => b.role === 'speech')
+      .map((b) => b.html)
+      .join('');
+    const slide: Slide = {
+      id,
+      h,
+      v,
+      file,
+      line: raw.line,
+      title: audience.title === null ? part.title : widenPunctuation(audience.title),
+      section,
+      classes: attrs.classes,
+      layout: attrs.layout,
+      editorial: attrs.editorial,
+      html,
+      notes,
+      notesHtml,
+      notesText: htmlToText(notesHtml),
+      text: htmlToText(html),
+      charts: slideCharts,
+    };
+    if (audience.title === null) {
+      problems.warn(
+        { file, line: raw.bodyLine },
+        attrs.id
+          ? '这一页没有标题（heading）：目录、搜索、结构图和 PDF 里它只显示这一部分的标题'
+          : `这一页没有标题（heading），也没有 {#id}：它的地址 #${id} 随位置变化，插入一页就会变`,
+        '在内容的第一行写 ## 标题',
+      );
+    }
+    if (!raw.hasNotes) {
+      problems.warn(
+        { file, line: raw.line },
+        '这一页没有备注（Note:）：演讲者视图、阅读视图和讲义里没有它的讲稿',
+        '在幻灯片内容之后加一行 Note:，下面写这一页的讲稿',
+      );
+    }
+    if (slide.editorial) {
+      problems.warnings.push({
+        file,
         line: raw.line,
-        title: audience.title === null ? part.title : widenPunctuation(audience.title),
-        section,
-        classes: attrs.classes,
-        layout: attrs.layout,
-        editorial: attrs.editorial,
-        html,
-        notes,
-        notesHtml,
-        notesText: htmlToText(notesHtml),
-        text: htmlToText(html),
-        charts: slideCharts,
-      };
-      if (slide.editorial) {
-        warnings.push({
-          file: source.file,
-          line: raw.line,
-          message: `editorial summary "${slide.title}" (#${id}): the source text is missing here — complete it`,
-        });
-      }
-      charts.push(...slideCharts);
-      part.slides.push(slide);
-    });
-    parts.push(part);
-  });
+        message: `编者概括“${slide.title}”（#${id}）：这里缺讲稿原文 — 补上原文后删去 editorial`,
+        editorial: true,
+      });
+    }
+    charts.push(...slideCharts);
+    return slide;
+  }
 
   for (const link of links) {
     if (!ids.isSlide(link.target)) {
-      throw new DeckError(
-        link,
-        `link to slide "#${link.target}" which does not exist`,
-        `use the id of an existing slide (set with {#id} on a slide's first line)`,
+      problems.add(
+        new DeckError(
+          link,
+          `找不到链接指向的幻灯片“#${link.target}”（slide link）`,
+          `${suggest(link.target, ids.slideIds())}链接写成 [文字](#id)，id 是要去的一页第一行 {#id} 里的名字`,
+        ),
       );
     }
   }
-  return { meta: meta!, parts, charts, warnings };
+  problems.throwIfAny(sources.map((s) => s.file));
+  return { meta: meta!, parts, charts, warnings: problems.warnings };
+}
+
+/** A chart feature's verdict on a block as a DeckError at the key it names, or at the block. */
+function chartError(spec: ChartSpec, problem: ChartProblem | string): DeckError {
+  if (typeof problem === 'string') {
+    return new DeckError(
+      spec,
+      problem,
+      '改正 ```chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）',
+    );
+  }
+  const at = problem.key !== undefined ? spec.keys?.[problem.key] : undefined;
+  return new DeckError(at ? { file: spec.file, ...at } : spec, problem.problem, problem.hint);
 }
 
 /**
@@ -241,8 +321,8 @@ function normaliseSource(source: SourceFile): SourceFile {
     const line = text.slice(0, bad).split('\n').length;
     throw new DeckError(
       { file: source.file, line },
-      'the file is not valid UTF-8',
-      'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
+      '文件不是 UTF-8 编码（not UTF-8）',
+      '用记事本、WPS 或 VS Code 打开，把编码改为 UTF-8',
     );
   }
   return { file: source.file, text };

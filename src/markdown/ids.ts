@@ -29,6 +29,16 @@ export type IdOwner = 'slide' | 'element' | 'chart';
 export class PageIds {
   readonly #seen = new Map<string, SourcePos & { owner: IdOwner }>();
 
+  /** Whether anything in the page has this id already. */
+  has(id: string): boolean {
+    return this.#seen.has(id);
+  }
+
+  /** The slides' ids, in the order they were claimed (for the nearest-name hint of a link). */
+  *slideIds(): Iterable<string> {
+    for (const [id, at] of this.#seen) if (at.owner === 'slide') yield id;
+  }
+
   /** Whether a slide has this id (links may only target slides). */
   isSlide(id: string): boolean {
     return this.#seen.get(id)?.owner === 'slide';
@@ -61,8 +71,8 @@ export class PageIds {
       if (owner === 'slide' && first.owner === 'slide') {
         throw new DeckError(
           pos,
-          `duplicate slide id "${id}" (first used at ${where})`,
-          'give this slide another id: ids must be unique across the deck',
+          `幻灯片 id “${id}”重复，${where} 已经用了（duplicate slide id）`,
+          '给这一页换一个 id：整个演示文稿里 id 不能重复',
         );
       }
       throw new DeckError(

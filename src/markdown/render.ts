@@ -1,15 +1,18 @@
 import { Marked, type Token, type Tokens } from 'marked';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { DeckError } from './errors.ts';
-import { checkRawHtml, checkUrl } from './sanitize.ts';
+import { checkLocalPath, checkRawHtml, checkUrl } from './sanitize.ts';
 import { markup, trustedHtml, type SafeHtml } from './html.ts';
 import type { SourcePos } from './types.ts';
+import { parseYaml } from './yaml.ts';
 
 /** A chart block found while rendering, before the compiler gives it an id. */
 export interface RawChart extends SourcePos {
   kind: string;
   dataset: string;
   options: Record<string, unknown>;
+  /** File line and column of each key of the block. */
+  keys: Record<string, { line: number; column: number }>;
 }
 
 /** A link to another slide (`[text](#id)`), validated once every id is known. */
@@ -62,8 +65,8 @@ function parseInlineAttrs(text: string, pos: SourcePos): { classes: string[]; id
     else
       throw new DeckError(
         pos,
-        `cannot read attributes "{${text}}"`,
-        'inside a slide write {.fragment}, {.class} or {#id}',
+        `无法读取属性“{${text}}”（attributes）`,
+        '在标题、段落或列表项的末尾只能写 {.fragment}、{.class} 或 {#id}（半角，中间空一格）',
       );
   }
   return { classes, id };
@@ -104,11 +107,17 @@ function inlineText(tokens: Token[]): string {
     .trim();
 }
 
+/** Renders Markdown (`render`), and finds the plain text of its first heading without rendering (`title`). */
+export interface Renderer {
+  (markdown: string, ctx: RenderContext): Rendered;
+  title(markdown: string): string | null;
+}
+
 /**
  * Makes the one Markdown renderer of a compile: a `Marked` instance with the deck's syntax
  * (fragments, attributed quotations, chart blocks, slide links) and raw-HTML checks.
  */
-export function createRenderer(): (markdown: string, ctx: RenderContext) => Rendered {
+export function createRenderer(): Renderer {
   const md = new Marked({ gfm: true, breaks: false });
   let state: { chartHtml: string[] } | null = null;
 
@@ -159,7 +168,7 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
     },
   });
 
-  return (markdown, ctx) => {
+  const render = (markdown: string, ctx: RenderContext): Rendered => {
     const tokens = md.lexer(markdown);
     const charts: RawChart[] = [];
     const chartHtml: string[] = [];
@@ -184,10 +193,9 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
           for (const id of refs.ids) ids.push({ ...pos, id });
         } else if (t.type === 'link' || t.type === 'image') {
           const href = String(t.href ?? '');
-          checkUrl(t.type === 'image' ? 'src' : 'href', href, t.type === 'image' ? 'img' : 'a', {
-            file: ctx.file,
-            line: innerLine(String(t.raw)),
-          });
+          const at = { file: ctx.file, line: innerLine(String(t.raw)) };
+          checkLocalPath(href, at, t.type === 'image' ? { alt: String(t.text ?? '') } : null);
+          checkUrl(t.type === 'image' ? 'src' : 'href', href, at);
           if (t.type === 'link' && href.startsWith('#')) {
             links.push({ file: ctx.file, line: innerLine(String(t.raw)), target: href.slice(1) });
           }
@@ -212,7 +220,11 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
         } else if (t.type === 'code' && t.lang === 'chart') {
           const chartPos = { file: ctx.file, line: innerLine(String(t.raw)) };
           if (!ctx.allowCharts) {
-            throw new DeckError(chartPos, 'a chart in speaker notes', 'move the ```chart block above the Note: line');
+            throw new DeckError(
+              chartPos,
+              '图表（chart）不能放在备注里',
+              '把 ```chart 代码块移到 Note: 一行之上，放在幻灯片上',
+            );
           }
           const chart = readChartBlock(String(t.text), chartPos);
           charts.push(chart);
@@ -231,6 +243,18 @@ export function createRenderer(): (markdown: string, ctx: RenderContext) => Rend
       state = null;
     }
   };
+  const title = (markdown: string): string | null => {
+    let found: string | null = null;
+    md.walkTokens(md.lexer(markdown), (token) => {
+      if (found === null && token.type === 'heading') {
+        found = inlineText(token.tokens ?? [])
+          .replace(TRAILING_ATTRS, '')
+          .trim();
+      }
+    });
+    return found;
+  };
+  return Object.assign(render, { title });
 }
 
 function countLines(text: string): number {
@@ -242,7 +266,10 @@ function countLines(text: string): number {
 /** The longest a ```chart block may be (characters): kind, dataset and a few options. */
 export const MAX_CHART_BLOCK = 2000;
 
-/** Reads the YAML inside a ```chart block: `kind`, `dataset`, and options. */
+/**
+ * Reads the YAML inside a ```chart block (`pos` is its opening fence): `kind`, `dataset`, and
+ * options, with the position of each key.
+ */
 function readChartBlock(yamlText: string, pos: SourcePos): RawChart {
   // Checked before YAML reads it: 200,000 list items take YAML seconds to parse.
   if (yamlText.length > MAX_CHART_BLOCK) {
@@ -252,25 +279,37 @@ function readChartBlock(yamlText: string, pos: SourcePos): RawChart {
       '图表块只写 kind、dataset 和几个选项；数据放在 assets/data/ 的 CSV 文件里',
     );
   }
-  let value: unknown;
-  try {
-    value = parseYaml(yamlText);
-  } catch (e) {
+  const parsed = parseYaml(yamlText, pos.file, pos.line + 1);
+  const root = parsed.doc.contents as YamlNode | null;
+  if (!isMap(root)) {
     throw new DeckError(
       pos,
-      `chart block is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
-      'write the chart as "key: value" lines (kind, dataset, options)',
+      root === null ? '图表代码块是空的（chart）' : '图表代码块不是“字段: 值”的形式（chart）',
+      '每行写一个字段：先写 kind: 图表类型，再写 dataset: 数据集 和选项；可用的类型和选项见 docs/authoring.md 的 Charts 一节',
     );
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new DeckError(pos, 'chart block is empty', 'write at least "kind: <chart kind>"');
+  const keys: RawChart['keys'] = {};
+  for (const item of root.items) {
+    const key = item.key as YamlNode | null;
+    const place = parsed.placeOf(key?.range?.[0]);
+    keys[isScalar(key) ? String(key.value) : String(key)] = { line: place.line, column: place.column ?? 1 };
   }
-  const { kind, dataset, ...options } = value as Record<string, unknown>;
+  const value = root.toJSON() as Record<string, unknown>;
+  const { kind, dataset, ...options } = value;
   if (typeof kind !== 'string' || kind === '') {
-    throw new DeckError(pos, 'chart block has no "kind"', 'add "kind: <chart kind>"');
+    throw new DeckError(
+      keys.kind ? { file: pos.file, ...keys.kind } : pos,
+      '图表代码块没有写图表类型 kind（chart kind）',
+      '加一行 kind: 图表类型，如 kind: line；可用的类型见 docs/authoring.md 的 Charts 一节',
+    );
   }
   if (dataset !== undefined && typeof dataset !== 'string') {
-    throw new DeckError(pos, 'chart "dataset" must be a name', 'write "dataset: <name>"');
+    const at = root.get('dataset', true) as YamlNode | undefined;
+    throw new DeckError(
+      keys.dataset ? { file: pos.file, ...keys.dataset } : pos,
+      `dataset 应为数据集的名字${isSeq(at) ? '，不是列表' : ''}（dataset）`,
+      '写成 dataset: 名字（数据文件的名字，不带 .csv）',
+    );
   }
-  return { ...pos, kind, dataset: dataset ?? '', options };
+  return { ...pos, kind, dataset: dataset ?? '', options, keys };
 }

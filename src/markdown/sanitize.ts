@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from 'entities';
 import sanitize from 'sanitize-html';
 import { DeckError } from './errors.ts';
 import { own } from './own.ts';
@@ -25,24 +26,67 @@ const SCRIPT_TAGS = [
 ] as const;
 
 const URL_ATTRS = /^(?:href|src|srcset|action|formaction|xlink:href|poster|background|data|lowsrc|dynsrc|ping)$/i;
-const SAFE_URL = /^(?:https?:|mailto:|#|\.{0,2}\/|[\w.~%-]+(?:[/?#]|$))/i;
+/** A URL with a scheme (`https:`, `javascript:`); anything else is a path within the deck or `#id`. */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 
-/** Strips whitespace and control characters a browser ignores inside a URL scheme. */
+/** Whether a URL is an http(s) or mailto link, or relative (`图片/a.png`, `#id`, `../a.pdf`). */
+function safeUrl(value: string): boolean {
+  const scheme = SCHEME.exec(normaliseUrl(value));
+  return scheme === null || SAFE_SCHEMES.includes(scheme[1]!.toLowerCase());
+}
+
+/**
+ * The URL a browser would follow: character references decoded (`&#106;`, `&colon;`), then the
+ * whitespace and control characters it ignores inside a scheme removed.
+ */
 function normaliseUrl(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').replace(/&(?:#0*58|colon);?/gi, ':');
+  return decodeHTMLAttribute(value).replace(/[\u0000-\u0020\u007f-\u009f]+/g, '');
+}
+
+/** A file on the author's computer: `C:\图片\a.png`, `\\server\share\a.png`, `file:///C:/图片/a.png`. */
+const LOCAL_PATH = /^(?:[a-z]:[\\/]|\\\\|file:)/i;
+
+/**
+ * Refuses a path on the author's computer (a Windows path, a `file:` URL): the projector's PC
+ * will not have it. The hint names the file's folder and name as a path in `public/`.
+ * @throws DeckError saying where to copy the file and what to write.
+ */
+export function checkLocalPath(href: string, pos: SourcePos, image: { alt: string } | null): void {
+  if (!LOCAL_PATH.test(href) && !href.includes('\\')) return;
+  const parts = decodeURIComponentSafe(href.replace(/^file:\/*/i, ''))
+    .split(/[\\/]+/)
+    .filter((p) => p !== '' && p !== '.' && p !== '..' && !/^[a-z]:$/i.test(p));
+  const rel = parts.slice(-2).join('/');
+  const folder = parts.length > 1 ? `public/${parts.at(-2)}/` : 'public/';
+  const write = image ? `![${image.alt || '说明'}](${rel})` : `[文字](${rel})`;
+  throw new DeckError(
+    pos,
+    `“${href.slice(0, 60)}”是这台电脑上的文件路径，别的电脑上找不到（Windows path）`,
+    `把文件复制到演示文稿的 ${folder} 里，写成 ${write}`,
+  );
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
  * Refuses a URL that is not http(s), mailto or relative (javascript:, data:, vbscript: …), after
- * removing what a browser ignores inside a scheme. @throws DeckError naming the attribute.
+ * decoding what a browser decodes and removing what it ignores inside a scheme.
+ * @throws DeckError naming the attribute.
  */
-export function checkUrl(attribute: string, value: string, tag: string, pos: SourcePos): void {
-  if (SAFE_URL.test(normaliseUrl(value))) return;
+export function checkUrl(attribute: string, value: string, pos: SourcePos): void {
+  if (safeUrl(value)) return;
   throw new DeckError(
     pos,
-    `unsafe HTML: ${attribute}="${value.slice(0, 40)}" on <${tag}> is not an http(s), mailto or relative URL`,
-    'link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
+    `不安全的链接：${attribute}="${value.slice(0, 40)}" 会运行脚本或加载其他内容（unsafe URL）`,
+    '只链接 http(s) 网页、mailto: 或演示文稿里的文件（相对路径，如 图片/a.png）；javascript:、data:、vbscript: 一律不行',
   );
 }
 
@@ -126,19 +170,15 @@ export interface RawHtmlRefs {
 export function checkRawHtml(raw: string, pos: SourcePos): RawHtmlRefs {
   const refs: RawHtmlRefs = { images: [], ids: [] };
   if (/<!\[CDATA\[|<\?/.test(raw)) {
-    throw new DeckError(
-      pos,
-      'unsafe HTML: CDATA or processing instruction',
-      'remove it; write the content as Markdown',
-    );
+    throw new DeckError(pos, '不安全的 HTML：CDATA 或处理指令（unsafe HTML）', '删去它，内容用 Markdown 写');
   }
   for (const tag of raw.matchAll(TAG)) {
     const name = tag[2]!.toLowerCase();
     if ((SCRIPT_TAGS as readonly string[]).includes(name)) {
       throw new DeckError(
         pos,
-        `unsafe HTML: <${name}> can run script or load other content`,
-        'remove it; slides allow only formatting tags such as <br>, <span>, <small>, <figure>',
+        `不安全的 HTML：<${name}> 能运行脚本或加载其他内容（unsafe HTML）`,
+        '删去它；幻灯片里只能用 <br>、<span>、<small>、<figure> 等排版标签',
       );
     }
     const allowed = own(AUTHOR_HTML, name);
@@ -156,16 +196,19 @@ export function checkRawHtml(raw: string, pos: SourcePos): RawHtmlRefs {
       if (key.startsWith('on')) {
         throw new DeckError(
           pos,
-          `unsafe HTML: event handler ${key}= on <${name}>`,
-          'remove the handler; interactive behaviour belongs in a reveal plugin under src/runtime/',
+          `不安全的 HTML：<${name}> 上的事件处理 ${key}=（event handler）`,
+          '删去它；交互功能写在 src/runtime/ 的 reveal 插件里',
         );
       }
-      if (URL_ATTRS.test(key)) checkUrl(key, value, name, pos);
+      if (URL_ATTRS.test(key)) {
+        checkLocalPath(decodeHTMLAttribute(value), pos, name === 'img' ? { alt: '' } : null);
+        checkUrl(key, value, pos);
+      }
       if (key === 'style' && /expression\s*\(|url\s*\(|javascript:|@import/i.test(normaliseUrl(value))) {
         throw new DeckError(
           pos,
-          `unsafe HTML: style="${value.slice(0, 40)}" loads or runs content`,
-          'remove the style attribute; use a class from assets/styles/theme.css',
+          `不安全的 HTML：style="${value.slice(0, 40)}" 会加载或运行内容（unsafe style）`,
+          '删去 style 属性，改用 assets/styles/theme.css 里的样式类',
         );
       }
       if (!(GLOBAL_ATTRIBUTES as readonly string[]).includes(key) && !allowed.includes(key)) {

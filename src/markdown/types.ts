@@ -48,6 +48,18 @@ export interface ChartSpec extends SourcePos {
   dataset: string;
   /** Every other key of the block, unvalidated by the compiler core. */
   options: Record<string, unknown>;
+  /** Where each key of the block is written (file line and column), so a message points at it. */
+  keys?: Record<string, { line: number; column: number }>;
+}
+
+/**
+ * What is wrong with a chart block, from the chart feature: the compiler adds the position, of
+ * `key`'s own line when it names one (`annotate`), else of the block.
+ */
+export interface ChartProblem {
+  problem: string;
+  hint: string;
+  key?: string;
 }
 
 /**
@@ -110,9 +122,12 @@ export interface Part extends SourcePos {
   slides: Slide[];
 }
 
-/** A build warning that does not stop the build. */
+/** A build warning that does not stop the build: `问题 — 怎么做`, printed after `file:line[:column]: `. */
 export interface DeckWarning extends SourcePos {
+  column?: number;
   message: string;
+  /** Set on the list of editorial slides still to complete, which the build prints as one block. */
+  editorial?: boolean;
 }
 
 /** The compiled deck. Plain data: serialisable to JSON. */
@@ -126,10 +141,10 @@ export interface Deck {
 /** Options for `compileDeck`. */
 export interface CompileOptions {
   /**
-   * Validates a chart declaration; returns an error message (the compiler adds `file:line`)
+   * Validates a chart declaration; returns what is wrong (the compiler adds `file:line:column`)
    * or null. Default: accept any chart.
    */
-  validateChart?: (spec: ChartSpec) => string | null;
+  validateChart?: (spec: ChartSpec) => ChartProblem | string | null;
   /**
    * Checks an image's `src` (Markdown or raw `<img>`, slide or notes) against the site's files,
    * after the compiler's own checks (src/markdown/assets.ts). Default: not checked.

@@ -9,7 +9,7 @@ import { DeckError } from '../markdown/errors.ts';
 import { checkAgainstNotes, formatFinding } from '../markdown/fidelity.ts';
 import { markup } from '../markdown/html.ts';
 import { toRuntimeDeck } from '../markdown/views.ts';
-import type { CompileOptions, Deck, DeckExtension } from '../markdown/types.ts';
+import type { CompileOptions, Deck, DeckExtension, DeckWarning } from '../markdown/types.ts';
 import { isPreloadedFont } from '../config.ts';
 import { deckFolder, type DeckFolder } from '../deck-folder.ts';
 import { checkAsset, checkPublicDir } from './assets.ts';
@@ -19,6 +19,25 @@ const RESOLVED = '\0' + VIRTUAL;
 const SLOT = '<!-- deck:slides -->';
 
 export { readSlideFiles };
+
+/**
+ * Compiles a deck folder with the build's features (charts), checking its images against the
+ * project's files at `root` (src/vite/assets.ts) and refusing links in `public/` that lead out.
+ * @throws DeckError (DeckErrors for several problems) as compileDeck does.
+ */
+export function compileFolder(deckDir: DeckFolder, extensions: DeckExtension[], root = deckDir.project): Deck {
+  checkPublicDir(root, deckDir.public);
+  const options: CompileOptions = Object.assign(
+    { checkAsset: (src: string) => checkAsset(root, src, deckDir.public) },
+    ...extensions.map((e) => e.compileOptions?.(deckDir) ?? {}),
+  );
+  return compileDeck(readSlideFiles(deckDir), options);
+}
+
+/** A warning as the build prints it: `file:line[:column]: 问题 — 怎么做`. */
+export function formatWarning(w: DeckWarning): string {
+  return `${w.file}:${w.line}${w.column ? `:${w.column}` : ''}: ${w.message}`;
+}
 
 /**
  * Compiles the deck's `slides/*.md` into `virtual:deck` and into index.html's
@@ -36,12 +55,7 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
   const compile = (): { deck: Deck } | { error: DeckError | Error } => {
     if (cached) return cached;
     try {
-      checkPublicDir(root, deckDir.public);
-      const options: CompileOptions = Object.assign(
-        { checkAsset: (src: string) => checkAsset(root, src, deckDir.public) },
-        ...extensions.map((e) => e.compileOptions?.(deckDir) ?? {}),
-      );
-      cached = { deck: compileDeck(readSlideFiles(deckDir), options) };
+      cached = { deck: compileFolder(deckDir, extensions, root) };
     } catch (error) {
       cached = { error: error as Error };
     }
@@ -85,15 +99,15 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
       const { deck } = result;
       if (!warned && command === 'build') {
         warned = true;
-        const editorial = deck.warnings.filter((w) => w.message.startsWith('editorial'));
-        const other = deck.warnings.filter((w) => !w.message.startsWith('editorial'));
+        const editorial = deck.warnings.filter((w) => w.editorial);
+        const other = deck.warnings.filter((w) => !w.editorial);
         if (editorial.length > 0) {
           this.warn(
-            `${editorial.length} editorial slides stand where the source text is missing; complete them:\n` +
-              editorial.map((w) => `  ${w.file}:${w.line}  ${w.message.replace(/^editorial summary /, '')}`).join('\n'),
+            `有 ${editorial.length} 页编者概括页（editorial），讲稿原文还缺，请补上：\n` +
+              editorial.map((w) => `  ${w.file}:${w.line}  ${w.message}`).join('\n'),
           );
         }
-        for (const w of other) this.warn(`${w.file}:${w.line}: ${w.message}`);
+        for (const w of other) this.warn(formatWarning(w));
         // Words on a slide the speech does not say (docs/authoring.md: Saying only what the speech says).
         for (const f of checkAgainstNotes(deck)) this.warn(formatFinding(f));
       }

@@ -26,7 +26,10 @@ test.afterAll(async () => {
   await dev?.close();
 });
 
-test('a saved slide re-renders by itself, and a Markdown error shows with file:line', async ({ page, problems }) => {
+test('a saved slide re-renders by itself, and every Markdown mistake shows in the overlay with file:line', async ({
+  page,
+  problems,
+}) => {
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'), null, {
     timeout: 30_000,
@@ -39,12 +42,30 @@ test('a saved slide re-renders by itself, and a Markdown error shows with file:l
   writeFileSync(file, original.replace('# 测试讲话', '# 改过的标题'));
   await expect(page.locator('section#title h1')).toHaveText('改过的标题', { timeout: 10_000 });
 
-  writeFileSync(file, original.replace('minutes: 2', 'minutes: 2\ncolour: red'));
+  // Three mistakes at once: the overlay lists all three, each at its own line.
+  writeFileSync(
+    file,
+    original
+      .replace('minutes: 2', 'minutes: 2\ncolour: red')
+      .replace('{#title layout=title}', '{#title layuot=title}')
+      .replace('# 测试讲话', '＃ 测试讲话'),
+  );
   const overlay = page.locator('vite-error-overlay');
   await expect(overlay).toHaveCount(1, { timeout: 5_000 });
-  await expect(overlay.locator('.message-body')).toContainText('slides/00-first.md:7: unknown field "colour"');
+  const body = overlay.locator('.message-body');
+  await expect(body).toContainText('slides/00-first.md:7: 未知的字段“colour”（unknown field in front matter）');
+  await expect(body).toContainText(
+    'slides/00-first.md:13: 未知的幻灯片属性“layuot”（slide attribute） — 您是否想写 layout？',
+  );
+  await expect(body).toContainText(
+    'slides/00-first.md:15: “＃”用了全角井号，这一行不会成为标题（heading） — 改成半角井号加空格：# 测试讲话',
+  );
 
-  // The page reports the broken module itself; that is the point of this test, not a failure.
-  problems.length = 0;
+  // Once the file is mended the page shows the deck again.
   writeFileSync(file, original);
+  await expect(page.locator('section#title h1')).toHaveText('测试讲话', { timeout: 10_000 });
+  await expect(overlay).toHaveCount(0);
+  // The page reported the broken module itself while it was broken (each reload asks for it again):
+  // that is the point of this test, not a failure.
+  problems.length = 0;
 });

@@ -23,11 +23,10 @@ const read = (dir: string, name: string): SourceFile => ({
 const first = read('tests/fixtures/markdown', 'good-first.md');
 const tables = loadTables(process.cwd());
 
-const FRONT_MATTER = '"id", "kind", "label", "title", "theme", "minutes", "deck"';
-const DECK_SETTINGS =
-  '"title", "occasion", "speaker", "organiser", "date", "venue", "showEditorialMarks", "clickToAdvance", "pptx"';
+const FRONT_MATTER = 'id、kind、label、title、theme、minutes、deck';
+const DECK_SETTINGS = 'title、occasion、speaker、organiser、date、venue、showEditorialMarks、clickToAdvance、pptx';
 const TREND_OPTIONS = '"kind", "dataset", "title", "years", "benchmarks", "annotate"';
-const CHART_HINT = ' — fix the ```chart block (see docs/authoring.md: Charts)';
+const CHART_HINT = ' — 改正 ```chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）';
 const COUNTRIES = '"CHN", "WLD", "USA", "JPN", "DEU", "GBR", "KOR", "IND", "BRA"';
 const GLOBAL = 'class, id, lang, title, aria-label, aria-hidden, aria-describedby';
 const TAGS =
@@ -41,10 +40,23 @@ const ID_SYNTAX = '只用小写字母、数字和连字符，并以字母开头�
  * checks) and the exact message each stops the build with.
  */
 const MARKDOWN: Record<string, string | null> = {
-  'markdown/proto-front-matter.md': `:2: unknown field "__proto__" in front matter — use one of: ${FRONT_MATTER}`,
-  'markdown/constructor-field.md': `:7: unknown field "constructor" in front matter — use one of: ${FRONT_MATTER}`,
-  'markdown/first-proto-deck.md': `:8: unknown field "__proto__" in deck settings — use one of: ${DECK_SETTINGS}`,
-  'markdown/first-tostring-deck.md': `:9: unknown field "toString" in deck settings — use one of: ${DECK_SETTINGS}`,
+  // Every problem at once: the fields under __proto__ are not read, so the required ones are missing.
+  'markdown/proto-front-matter.md': [
+    `:2: 未知的字段“__proto__”（unknown field in front matter） — 可用的字段：${FRONT_MATTER}`,
+    ...[
+      'id（这一部分的 id：小写字母、数字和短横线，各文件不同） — 加一行 id: …',
+      'kind（opening（开篇）、part（正文部分）或 closing（结语）） — 加一行 kind: …',
+      'label（短标签，显示在位置指示和结构图上，如 起） — 加一行 label: …',
+      'title（这一部分的标题） — 加一行 title: …',
+      'minutes（计划用时（分钟），演讲者视图按它提示节奏） — 加一行 minutes: …',
+    ].map((m) => `${DIR}/markdown/proto-front-matter.md:2: front matter 缺少 ${m}`),
+  ].join('\n'),
+  'markdown/constructor-field.md': `:7: 未知的字段“constructor”（unknown field in front matter） — 可用的字段：${FRONT_MATTER}`,
+  'markdown/first-proto-deck.md': [
+    ':7: deck: 缺少 title（讲话的标题） — 在 deck: 下面空两格加一行 title: …',
+    `${DIR}/markdown/first-proto-deck.md:8: 未知的字段“__proto__”（unknown field in deck:） — 可用的字段：${DECK_SETTINGS}`,
+  ].join('\n'),
+  'markdown/first-tostring-deck.md': `:9: 未知的字段“toString”（unknown field in deck:） — 可用的字段：${DECK_SETTINGS}`,
   'charts/option-constructor.md': `:11: unknown option "constructor" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
   'charts/option-toString.md': `:11: unknown option "toString" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
   'charts/option-proto.md': `:11: unknown option "__proto__" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
@@ -88,7 +100,7 @@ const ASSETS: Record<string, string | null> = {
   'assets/raw-img-remote.md': `:11: 图片 "https://evil.example/track.png" 不是演示文稿文件夹里的文件 — 演示文稿不从网络或其他来源加载内容：把图片保存到 public/，用相对路径引用，${EXAMPLE}`,
   'assets/markdown-img-encoded.md': `:11: 图片路径 "..%2F..%2F..%2Foutside.txt" 含有不允许的字符（?、#、反斜杠、%2F、%5C 或错误的 % 编码） — 写文件的相对路径本身，用斜杠 / 分隔目录，${EXAMPLE}`,
   'assets/raw-img-backslash.md':
-    ':11: unsafe HTML: src="..\\..\\outside.txt" on <img> is not an http(s), mailto or relative URL — link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
+    ':11: “..\\..\\outside.txt”是这台电脑上的文件路径，别的电脑上找不到（Windows path） — 把文件复制到演示文稿的 public/ 里，写成 ![说明](outside.txt)',
 };
 
 /** Which table's schema a data fixture is read with, by its name's first word. */

@@ -15,7 +15,7 @@ const first = fixture('tests/fixtures/markdown', 'good-first.md');
 const tables = loadTables(process.cwd());
 const compile = (name: string) =>
   compileDeck([first, fixture(DIR, name)], { validateChart: (spec) => validateChart(spec, tables) });
-const HINT = ' — fix the ```chart block (see docs/authoring.md: Charts)';
+const HINT = ' — 改正 ```chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）';
 
 /** Every bad chart declaration and the exact message the build prints for it. */
 const BAD: Record<string, string> = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ASSET_PROBLEMS } from '../../../src/markdown/assets.ts';
 import { compileDeck, deckToHtml, notesToHtml } from '../../../src/markdown/compile.ts';
-import { DeckError } from '../../../src/markdown/errors.ts';
+import { DeckError, DeckErrors, MAX_PROBLEMS, problemsOf } from '../../../src/markdown/errors.ts';
 import type { SourceFile } from '../../../src/markdown/types.ts';
 
 const DIR = 'tests/fixtures/markdown';
@@ -15,45 +15,58 @@ const first = fixture('good-first.md');
 
 /** Every bad fixture and the exact message the build prints for it (compiled after good-first.md). */
 const BAD: Record<string, string> = {
+  'bad-attribute-near-miss.md':
+    'bad-attribute-near-miss.md:9: 未知的幻灯片属性“layuot”（slide attribute） — 您是否想写 layout？可写 #id、.class、layout=版式、section="…"、editorial',
+  'bad-attrs-in-notes.md':
+    'bad-attrs-in-notes.md:17: 备注（Note:）里出现了属性行 {#qi-second}：是不是少了分页线 ---？这样下一页会并进这一页的备注 — 在下一页开始之前（它的属性行或标题之上）加一行 ---；备注里的文字不用标题',
+  'bad-attrs-not-first.md':
+    'bad-attrs-not-first.md:11: 属性行 {#qi-late} 不在这一页的第一行，不会生效（slide attributes） — 幻灯片属性写在 --- 之后的第一行；给标题、段落或列表项加属性，写在那一行的末尾，如 ## 标题 {.fragment}',
   'bad-broken-link.md':
-    'bad-broken-link.md:11: link to slide "#qi-trnd" which does not exist — use the id of an existing slide (set with {#id} on a slide\'s first line)',
+    'bad-broken-link.md:11: 找不到链接指向的幻灯片“#qi-trnd”（slide link） — 链接写成 [文字](#id)，id 是要去的一页第一行 {#id} 里的名字',
   'bad-chart-in-notes.md':
-    'bad-chart-in-notes.md:13: a chart in speaker notes — move the ```chart block above the Note: line',
-  'bad-chart-no-kind.md': 'bad-chart-no-kind.md:11: chart block has no "kind" — add "kind: <chart kind>"',
+    'bad-chart-in-notes.md:13: 图表（chart）不能放在备注里 — 把 ```chart 代码块移到 Note: 一行之上，放在幻灯片上',
+  'bad-chart-no-kind.md':
+    'bad-chart-no-kind.md:11: 图表代码块没有写图表类型 kind（chart kind） — 加一行 kind: 图表类型，如 kind: line；可用的类型见 docs/authoring.md 的 Charts 一节',
   'bad-deck-not-first.md':
-    'bad-deck-not-first.md:7: deck settings are allowed only in the first file — move the "deck:" block to the first slide file',
-  'bad-duplicate-id-same-file.md': `bad-duplicate-id-same-file.md:15: duplicate slide id "same" (first used at ${DIR}/bad-duplicate-id-same-file.md:9) — give this slide another id: ids must be unique across the deck`,
-  'bad-duplicate-id.md': `bad-duplicate-id.md:9: duplicate slide id "title" (first used at ${DIR}/good-first.md:12) — give this slide another id: ids must be unique across the deck`,
+    'bad-deck-not-first.md:7: deck: 设置只能写在第一个文件里 — 把 deck: 和它下面的字段移到第一个幻灯片文件（按文件名排在最前的那个）',
+  'bad-duplicate-id-same-file.md': `bad-duplicate-id-same-file.md:15: 幻灯片 id “same”重复，${DIR}/bad-duplicate-id-same-file.md:9 已经用了（duplicate slide id） — 给这一页换一个 id：整个演示文稿里 id 不能重复`,
+  'bad-duplicate-id.md': `bad-duplicate-id.md:9: 幻灯片 id “title”重复，${DIR}/good-first.md:12 已经用了（duplicate slide id） — 给这一页换一个 id：整个演示文稿里 id 不能重复`,
   'bad-empty-slide.md':
-    'bad-empty-slide.md:13: the slide has no content for the audience — write a heading or key points above the Note: line, or remove the empty slide',
+    'bad-empty-slide.md:13: 这一页没有给听众看的内容 — 在 Note: 一行之上写标题或要点，或删去这一页（连同它的 ---）',
   'bad-empty.md':
-    'bad-empty.md:1: the file is empty — start it with front matter (--- id, kind, label, title, minutes ---) and at least one slide, or delete it',
+    'bad-empty.md:1: 文件是空的（empty file） — 在开头写 front matter（--- 之间的 id、kind、label、title、minutes），再写至少一页幻灯片；或删去这个文件',
   'bad-inline-attrs.md':
-    'bad-inline-attrs.md:11: cannot read attributes "{fragment=yes}" — inside a slide write {.fragment}, {.class} or {#id}',
+    'bad-inline-attrs.md:11: 无法读取属性“{fragment=yes}”（attributes） — 在标题、段落或列表项的末尾只能写 {.fragment}、{.class} 或 {#id}（半角，中间空一格）',
   'bad-javascript-href-html.md':
-    'bad-javascript-href-html.md:11: unsafe HTML: href=" JaVaScRiPt:alert(1)" on <a> is not an http(s), mailto or relative URL — link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
+    'bad-javascript-href-html.md:11: 不安全的链接：href=" JaVaScRiPt:alert(1)" 会运行脚本或加载其他内容（unsafe URL） — 只链接 http(s) 网页、mailto: 或演示文稿里的文件（相对路径，如 图片/a.png）；javascript:、data:、vbscript: 一律不行',
   'bad-javascript-url.md':
-    'bad-javascript-url.md:11: unsafe HTML: href="javascript:alert(1)" on <a> is not an http(s), mailto or relative URL — link only to http(s) pages, mailto: or files in the deck (javascript:, data: and vbscript: are refused)',
+    'bad-javascript-url.md:11: 不安全的链接：href="javascript:alert(1)" 会运行脚本或加载其他内容（unsafe URL） — 只链接 http(s) 网页、mailto: 或演示文稿里的文件（相对路径，如 图片/a.png）；javascript:、data:、vbscript: 一律不行',
   'bad-kind.md':
-    'bad-kind.md:3: field "kind" must be one of opening | part | closing, got "chapter" — write it as kind: <one of opening | part | closing>',
+    'bad-kind.md:3: kind 应为 opening、part、closing 之一，这里是 "chapter" — 写成 kind: part（开篇 opening，正文部分 part，结语 closing）',
   'bad-layout.md':
-    'bad-layout.md:9: unknown layout "grid" — expected one of: "default", "title", "quote", "two-col", "chart", "statement", "structure", "contrast"',
-  'bad-missing-image.md':
-    'bad-missing-image.md:11: image "img/missing.png" does not exist — put the file in public/ (it is copied into dist/) and link it with a relative path, e.g. ![说明](img/photo.png)',
-  'bad-not-utf8.md':
-    'bad-not-utf8.md:4: the file is not valid UTF-8 — save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
+    'bad-layout.md:9: 未知的版式“grid”（layout） — 可用的版式：default、title、quote、two-col、chart、statement、structure、contrast',
   'bad-minutes-type.md':
-    'bad-minutes-type.md:6: field "minutes" must be a number of minutes above 0, got "五" — write it as minutes: <a number of minutes above 0>',
+    'bad-minutes-type.md:6: minutes 应为大于 0 的分钟数（阿拉伯数字），这里是 "五" — 写成 minutes: 5',
+  'bad-missing-break.md':
+    'bad-missing-break.md:17: 备注（Note:）里出现了标题“## 第二页”：是不是少了分页线 ---？这样下一页会并进这一页的备注 — 在下一页开始之前（它的属性行或标题之上）加一行 ---；备注里的文字不用标题',
+  'bad-missing-image.md':
+    'bad-missing-image.md:11: 找不到图片“img/missing.png”（image） — 把图片放进 public/img/missing.png（public/ 里的文件会复制进 dist/），用相对路径引用，如 ![说明](图片/照片.png)；文件名要一字不差',
   'bad-missing-minutes.md':
-    'bad-missing-minutes.md:2: front matter has no "minutes" — add "minutes:" (minutes planned)',
+    'bad-missing-minutes.md:2: front matter 缺少 minutes（计划用时（分钟），演讲者视图按它提示节奏） — 加一行 minutes: …',
   'bad-no-frontmatter.md':
-    'bad-no-frontmatter.md:1: missing front matter — start the file with a line "---", the YAML fields id, kind, label, title, minutes, and a closing "---"',
+    'bad-no-frontmatter.md:1: 文件开头没有 front matter — 第一行写 ---，接着写 id、kind、label、title、minutes 各一行（字段: 值），再写一行 ---',
   'bad-no-slides.md':
-    'bad-no-slides.md:8: the file has front matter but no slides — write at least one slide (a "## heading" and its content) below the front matter',
+    'bad-no-slides.md:8: 这个文件只有 front matter，没有幻灯片 — 在 front matter 之下至少写一页：一行 ## 标题，和它的要点',
+  'bad-not-utf8.md':
+    'bad-not-utf8.md:4: 文件不是 UTF-8 编码（not UTF-8） — 用记事本、WPS 或 VS Code 打开，把编码改为 UTF-8',
+  'bad-notes-no-colon.md':
+    'bad-notes-no-colon.md:13: 备注标记“Note”少了冒号，下面的讲稿会投到幻灯片上 — 写成 Note:（单独一行）',
+  'bad-notes-typo.md':
+    'bad-notes-typo.md:13: “Nots:”不是备注标记，下面的讲稿会投到幻灯片上（Note:） — 您是否想写 Note:？备注标记写成 Note:（或 备注：），单独一行',
   'bad-onerror.md':
-    'bad-onerror.md:11: unsafe HTML: event handler onerror= on <img> — remove the handler; interactive behaviour belongs in a reveal plugin under src/runtime/',
+    'bad-onerror.md:11: 不安全的 HTML：<img> 上的事件处理 onerror=（event handler） — 删去它；交互功能写在 src/runtime/ 的 reveal 插件里',
   'bad-part-id.md':
-    'bad-part-id.md:2: field "id" must be an id of lowercase letters, digits and dashes, got "Qi Part" — write it as id: <an id of lowercase letters, digits and dashes>',
+    'bad-part-id.md:2: id 应为小写字母、数字和短横线组成的 id，以字母开头，这里是 "Qi Part" — 写成 id: qi 或 part-1',
   'bad-role-nested.md':
     'bad-role-nested.md:15: “::: direction” 写在了第 13 行打开的 ::: 块里面（roles do not nest） — 先用一行 ::: 结束第 13 行的块，再开始新的块',
   'bad-role-on-slide.md':
@@ -65,15 +78,33 @@ const BAD: Record<string, string> = {
   'bad-role-unknown.md':
     'bad-role-unknown.md:13: 未知的内容角色 “stage”（unknown role） — 写成 ::: 加以下之一："speech", "讲稿", "direction", "提示", "note", "备注", "editorial", "概括", "source", "出处"',
   'bad-script.md':
-    'bad-script.md:11: unsafe HTML: <script> can run script or load other content — remove it; slides allow only formatting tags such as <br>, <span>, <small>, <figure>',
+    'bad-script.md:11: 不安全的 HTML：<script> 能运行脚本或加载其他内容（unsafe HTML） — 删去它；幻灯片里只能用 <br>、<span>、<small>、<figure> 等排版标签',
+  'bad-second-notes.md':
+    'bad-second-notes.md:17: 备注（Note:）里出现了第二个备注标记“备注：”：是不是少了分页线 ---？这样下一页会并进这一页的备注 — 在下一页开始之前（它的属性行或标题之上）加一行 ---；备注里的文字不用标题',
   'bad-slide-attribute.md':
-    'bad-slide-attribute.md:9: unknown slide attribute "colour" — expected #id, .class or one of: "layout", "section", "editorial"',
+    'bad-slide-attribute.md:9: 未知的幻灯片属性“colour”（slide attribute） — 可写 #id、.class、layout=版式、section="…"、editorial',
+  'bad-unclosed-fence.md':
+    'bad-unclosed-fence.md:11: 这个代码块没有结束（unclosed ```）：它之后的分页线 --- 和幻灯片都被当成了代码 — 在代码块最后一行之后加一行 ```',
   'bad-unclosed-frontmatter.md':
-    'bad-unclosed-frontmatter.md:1: front matter is not closed — add a line "---" after the YAML fields',
+    'bad-unclosed-frontmatter.md:1: front matter 没有结束 — 在 minutes 等字段之后加一行 ---，再写幻灯片',
   'bad-unknown-field.md':
-    'bad-unknown-field.md:7: unknown field "author" in front matter — use one of: "id", "kind", "label", "title", "theme", "minutes", "deck"',
+    'bad-unknown-field.md:7: 未知的字段“author”（unknown field in front matter） — 可用的字段：id、kind、label、title、theme、minutes、deck',
+  'bad-wide-attrs.md':
+    'bad-wide-attrs.md:9: 属性行用了全角花括号：｛#qi-wide｝（slide attributes） — 改成半角花括号：{#qi-wide}',
+  'bad-wide-heading.md':
+    'bad-wide-heading.md:9: “＃＃”用了全角井号，这一行不会成为标题（heading） — 改成半角井号加空格：## 全角标题',
+  'bad-windows-path.md':
+    'bad-windows-path.md:11: “C:\\图片\\会场.png”是这台电脑上的文件路径，别的电脑上找不到（Windows path） — 把文件复制到演示文稿的 public/图片/ 里，写成 ![会场](图片/会场.png)',
+  'bad-yaml-colon-value.md':
+    'bad-yaml-colon-value.md:5:8: title 的值里有“冒号加空格”，YAML 把它读成了另一个字段（colon in value） — 给整个值加引号：title: "城市: 人民的城市"',
+  'bad-yaml-deck-field.md':
+    'bad-yaml-deck-field.md:7: speaker 是整场讲话的设置，要写在 deck: 下面（deck field） — 把这一行移到第一个文件的 deck: 之下，前面空两格：  speaker: …',
+  'bad-yaml-tab.md':
+    'bad-yaml-tab.md:8:1: 这一行用 Tab 键缩进，YAML 不接受（tab） — 删去 Tab，改用空格缩进：deck: 下面的字段前面空两个空格',
+  'bad-yaml-wide-colon.md':
+    'bad-yaml-wide-colon.md:2:3: 字段名 id 后面用了全角冒号“：”，YAML 只认半角冒号（full-width colon） — 改成半角冒号加一个空格：id: qi',
   'bad-yaml.md':
-    'bad-yaml.md:4: invalid front matter: Flow sequence in block collection must be sufficiently indented and end with a ] — fix the YAML syntax (key: value, one per line, indent nested keys by two spaces)',
+    'bad-yaml.md:3:7: 方括号 [ 没有闭合（flow sequence） — 在同一行的末尾补上 ]，如 years: [1978, 2024]；值里要有 [ 时整体加引号',
 };
 
 describe('compileDeck() on bad input', () => {
@@ -100,12 +131,14 @@ describe('compileDeck() on bad input', () => {
 
   it('requires deck settings in the first file', () => {
     expect(() => compileDeck([fixture('good-part.md')])).toThrow(
-      `${DIR}/good-part.md:2: the first file has no deck settings — add a "deck:" block with at least a title`,
+      `${DIR}/good-part.md:2: 第一个文件没有 deck: 设置 — 加一行 deck:，下面空两格写 title: 讲话标题（还可写 occasion、speaker 等）`,
     );
   });
 
   it('reports no slide files', () => {
-    expect(() => compileDeck([])).toThrow('slides/:1: no slide files');
+    expect(() => compileDeck([])).toThrow(
+      'slides/:1: 没有幻灯片文件（no slide files） — 在 slides/ 里加 Markdown 文件，如 slides/00-opening.md',
+    );
   });
 
   it('reports an unknown chart through validateChart with file:line', () => {
@@ -113,7 +146,9 @@ describe('compileDeck() on bad input', () => {
       compileDeck([first, fixture('good-part.md')], {
         validateChart: (spec) => (spec.kind === 'trend' ? 'unknown chart "trend" — expected one of: line' : null),
       }),
-    ).toThrow(`${DIR}/good-part.md:32: unknown chart "trend" — expected one of: line — fix the \`\`\`chart block`);
+    ).toThrow(
+      `${DIR}/good-part.md:32: unknown chart "trend" — expected one of: line — 改正 \`\`\`chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）`,
+    );
   });
 });
 
@@ -146,7 +181,7 @@ describe('compileDeck() on good input', () => {
   it('gives slides ids, positions and titles', () => {
     expect(qi!.slides.map((s) => [s.id, s.h, s.v, s.title, s.line])).toEqual([
       ['qi-start', 1, 0, '把握规律', 10],
-      ['qi-2', 1, 1, '第二页', 30],
+      ['qi-di-er-ye', 1, 1, '第二页', 30],
       ['qi-missing', 1, 2, '缺失部分', 44],
     ]);
   });
@@ -179,15 +214,16 @@ describe('compileDeck() on good input', () => {
 
   it('turns a chart block into a placeholder and a spec with its position', () => {
     expect(qi!.slides[1]!.html).toContain(
-      '<figure class="chart" id="chart-qi-2" data-chart="chart-qi-2" data-chart-kind="trend"></figure>',
+      '<figure class="chart" id="chart-qi-di-er-ye" data-chart="chart-qi-di-er-ye" data-chart-kind="trend"></figure>',
     );
     expect(deck.charts).toEqual([
       {
-        id: 'chart-qi-2',
-        slideId: 'qi-2',
+        id: 'chart-qi-di-er-ye',
+        slideId: 'qi-di-er-ye',
         kind: 'trend',
         dataset: 'nbs-urbanisation',
         options: { title: '城镇化率' },
+        keys: { kind: { line: 33, column: 1 }, dataset: { line: 34, column: 1 }, title: { line: 35, column: 1 } },
         file: `${DIR}/good-part.md`,
         line: 32,
       },
@@ -206,7 +242,8 @@ describe('compileDeck() on good input', () => {
       {
         file: `${DIR}/good-part.md`,
         line: 44,
-        message: 'editorial summary "缺失部分" (#qi-missing): the source text is missing here — complete it',
+        message: '编者概括“缺失部分”（#qi-missing）：这里缺讲稿原文 — 补上原文后删去 editorial',
+        editorial: true,
       },
     ]);
   });
@@ -353,5 +390,145 @@ describe('compileDeck() content roles', () => {
     );
     expect(html).toContain('<div class="role role-source" data-role="source"><p class="role-label">【出处】</p>');
     expect(html).toContain('<div class="role role-speech" data-role="speech">\n<p>同志们：</p>');
+  });
+});
+
+/** Every warn fixture and the warnings the build prints for it: the deck still builds. */
+const WARN: Record<string, string[]> = {
+  'warn-hash-comment.md': [
+    'warn-hash-comment.md:6:13: # 之后的文字被当成注释删去了：读到的值是“理顺关系”（YAML comment） — 如果 # 是值的一部分，给整个值加引号："理顺关系 #韧性安全"',
+  ],
+  'warn-no-heading.md': [
+    'warn-no-heading.md:10: 这一页没有标题（heading）：目录、搜索、结构图和 PDF 里它只显示这一部分的标题 — 在内容的第一行写 ## 标题',
+    'warn-no-heading.md:19: 这一页没有标题（heading），也没有 {#id}：它的地址 #qi-2 随位置变化，插入一页就会变 — 在内容的第一行写 ## 标题',
+  ],
+  'warn-no-notes.md': [
+    'warn-no-notes.md:9: 这一页没有备注（Note:）：演讲者视图、阅读视图和讲义里没有它的讲稿 — 在幻灯片内容之后加一行 Note:，下面写这一页的讲稿',
+  ],
+};
+
+describe('compileDeck() on input it builds but warns about', () => {
+  it('has expected warnings for every warn-*.md fixture', () => {
+    const files = readdirSync(DIR).filter((f) => f.startsWith('warn-'));
+    expect(files.sort()).toEqual(Object.keys(WARN).sort());
+  });
+
+  for (const [name, messages] of Object.entries(WARN)) {
+    it(`warns about ${name} with file:line and what to do`, () => {
+      const deck = compileDeck([first, fixture(name)]);
+      const shown = deck.warnings.map((w) => `${w.file}:${w.line}${w.column ? `:${w.column}` : ''}: ${w.message}`);
+      expect(shown).toEqual(messages.map((m) => `${DIR}/${m}`));
+    });
+  }
+});
+
+describe('compileDeck() against silent damage', () => {
+  it('accepts the notes marker as note:, Note：, 备注： and with the notes on the same line', () => {
+    const slides = compileDeck([first, fixture('good-notes-variants.md')]).parts[1]!.slides;
+    expect(slides.map((s) => [s.title, s.text, s.notesText])).toEqual([
+      ['小写', '小写\n要点一', '讲稿一。'],
+      ['全角冒号', '全角冒号\n要点二', '讲稿二。'],
+      ['中文', '中文\n要点三', '讲稿三。'],
+      ['同一行', '同一行\n要点四', '另一方面，讲稿四。\n接着讲。'],
+    ]);
+  });
+
+  it('links images and files in folders with Chinese names, checking the image exists', () => {
+    const asked: string[] = [];
+    const deck = compileDeck([first, fixture('good-chinese-path.md')], {
+      checkAsset: (src) => {
+        asked.push(src);
+        return null;
+      },
+    });
+    expect(asked).toEqual(['图片/会场.png']);
+    const html = deck.parts[1]!.slides[0]!.html;
+    expect(html).toContain('<img src="%E5%9B%BE%E7%89%87/%E4%BC%9A%E5%9C%BA.png" alt="会场照片" />');
+    expect(html).toContain('<a href="材料/讲话.pdf" rel="noopener">下载材料</a>');
+  });
+
+  it('gives a slide without {#id} an id from its heading that stays when a slide is inserted before it', () => {
+    const part = (extra: string): string =>
+      `---\nid: cheng\nkind: part\nlabel: 承\ntitle: 承\nminutes: 3\n---\n${extra}\n## 人口向城市聚集\n\nNote:\n\n讲稿。\n\n---\n\n## 第二页\n\nNote:\n\n讲稿。\n`;
+    const ids = (text: string): string[] =>
+      compileDeck([first, { file: 'x.md', text }]).parts[1]!.slides.map((s) => s.id);
+    expect(ids(part(''))).toEqual(['cheng-ren-kou-xiang-cheng-shi-ju', 'cheng-di-er-ye']);
+    expect(ids(part('\n## 插入的一页\n\nNote:\n\n讲稿。\n\n---\n'))).toEqual([
+      'cheng-cha-ru-de-yi-ye',
+      'cheng-ren-kou-xiang-cheng-shi-ju',
+      'cheng-di-er-ye',
+    ]);
+  });
+
+  it('tells two slides with the same heading apart without {#id}', () => {
+    const text = `${first.text}\n---\n\n## 小结\n\nNote:\n\n一。\n\n---\n\n## 小结\n\nNote:\n\n二。\n`;
+    expect(compileDeck([{ file: 'x.md', text }]).parts[0]!.slides.map((s) => s.id)).toEqual([
+      'title',
+      'opening-xiao-jie',
+      'opening-xiao-jie-2',
+    ]);
+  });
+
+  it('reports every mistake of a deck in one build, each at its own line', () => {
+    const text = [
+      '---',
+      'id: qi',
+      'kind: part',
+      'label: 起',
+      'title: 起',
+      'minutes: 3',
+      '---',
+      '',
+      '{layuot=chart}',
+      '',
+      '## 第一页',
+      '',
+      'Note:',
+      '',
+      '讲稿。',
+      '',
+      '---',
+      '',
+      '＃＃ 第二页',
+      '',
+      'Note:',
+      '',
+      '讲稿。',
+      '',
+      '## 第三页',
+      '',
+      '要点',
+      '',
+    ].join('\n');
+    let caught: unknown;
+    try {
+      compileDeck([first, { file: 'x.md', text }]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DeckErrors);
+    expect(problemsOf(caught as DeckError).map((e) => e.message)).toEqual([
+      'x.md:9: 未知的幻灯片属性“layuot”（slide attribute） — 您是否想写 layout？可写 #id、.class、layout=版式、section="…"、editorial',
+      'x.md:19: “＃＃”用了全角井号，这一行不会成为标题（heading） — 改成半角井号加空格：## 第二页',
+      'x.md:25: 备注（Note:）里出现了标题“## 第三页”：是不是少了分页线 ---？这样下一页会并进这一页的备注 — 在下一页开始之前（它的属性行或标题之上）加一行 ---；备注里的文字不用标题',
+    ]);
+    expect((caught as DeckError).message.split('\n')).toHaveLength(3);
+  });
+
+  it('stops listing after MAX_PROBLEMS and says so', () => {
+    const slides = Array.from(
+      { length: MAX_PROBLEMS + 5 },
+      (_, i) => `\n{colour=red}\n\n## 第${i}页\n\nNote:\n\n讲稿。\n`,
+    );
+    let caught: unknown;
+    try {
+      compileDeck([{ file: 'x.md', text: `${first.text}\n---\n${slides.join('\n---\n')}` }]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(problemsOf(caught as DeckError)).toHaveLength(MAX_PROBLEMS);
+    expect((caught as DeckError).message.split('\n').at(-1)).toBe(
+      `…… 只列出了前 ${MAX_PROBLEMS} 个问题 — 改正以上问题后再构建，会列出其余的`,
+    );
   });
 });

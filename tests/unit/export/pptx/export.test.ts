@@ -219,14 +219,14 @@ describe('buildPptx() on other decks', () => {
   it('refuses an unknown pptx setting with file:line', async () => {
     const sources = fixture('  title: 测试\n  pptx:\n    colour: red', '## 一\n');
     await expect(buildPptx({ root: process.cwd(), sources })).rejects.toThrow(
-      /^slides\/00-opening\.md:10: unknown field "colour" in pptx settings — use one of: "font", "fallback"/,
+      /^slides\/00-opening\.md:10: 未知的字段“colour”（unknown field in pptx:） — 可用的字段：font、fallback$/,
     );
   });
 
   it('stops with the slide file’s file:line when the deck has an error', async () => {
     const sources = fixture('  title: 测试', '## 一\n\n[坏链接](#nowhere)\n');
     await expect(buildPptx({ root: process.cwd(), sources })).rejects.toThrow(
-      /^slides\/00-opening\.md:\d+: link to slide "#nowhere"/,
+      /^slides\/00-opening\.md:\d+: 找不到链接指向的幻灯片“#nowhere”（slide link）/,
     );
   });
 
