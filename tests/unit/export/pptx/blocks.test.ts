@@ -87,7 +87,7 @@ describe('slideBlocks()', () => {
   });
 
   it('places charts and the structure diagram, and drops the diagram’s fallback list', () => {
-    const blocks = blocksOf('## 结构\n\n```structure\n```\n\n- [起](#t-1)\n- [承](#t-1)\n\n后记\n');
+    const blocks = blocksOf('## 结构\n\n```structure\n```\n\n- [起](#t-jie-gou)\n- [承](#t-jie-gou)\n\n后记\n');
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'structure', 'text']);
     const chart = slideBlocks('<h2>图</h2>\n<figure class="chart" id="chart-x" data-chart="chart-x"></figure>');
     expect(chart[1]).toEqual({ kind: 'chart', id: 'chart-x' });
