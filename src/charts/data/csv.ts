@@ -15,6 +15,8 @@ export interface Range {
   max: number;
   /** What the column holds, in Chinese, e.g. `百分比`. */
   what: string;
+  /** What to do about a value outside the range, when the range is not set in datasets.ts. */
+  hint?: string;
 }
 
 /** The most a data file may hold: the charts draw a few hundred rows; far more is a mistake. */
@@ -123,11 +125,18 @@ function rangeProblem(
   const range = 'range' in type ? type.range : undefined;
   if (range && (value < range.min || value > range.max)) {
     return {
-      problem: `列 "${name}" 的值 ${shown} 超出合理范围 ${range.min}–${range.max}（${range.what}）`,
-      hint: '检查是否抄错（多了或少了位数、多了负号）；确实超出时，先在 src/charts/data/datasets.ts 里改这一列的范围',
+      problem: `列 "${name}" 的值 ${shown} 超出合理范围 ${bound(range.min)}–${bound(range.max)}（${range.what}）`,
+      hint:
+        range.hint ??
+        '检查是否抄错（多了或少了位数、多了负号）；确实超出时，先在 src/charts/data/datasets.ts 里改这一列的范围',
     };
   }
   return null;
+}
+
+/** A range's end as a message shows it: `…` where the range is open. */
+function bound(value: number): string {
+  return Number.isFinite(value) ? String(value) : '…';
 }
 
 function readCell(raw: string, type: ColumnType): Cell | undefined {
