@@ -38,6 +38,8 @@ interface KindMembers<O, D extends ChartBase> {
   name: string;
   /** What it draws, one line, for the docs. */
   doc: string;
+  /** The same in Chinese, for `npm run deck -- help`. */
+  zh: string;
   /** The datasets it can draw; the first is used when a block names none. */
   datasets: readonly DatasetName[];
   /** Its options besides `kind` and `dataset`: types, defaults and docs. */

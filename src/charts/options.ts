@@ -1,5 +1,6 @@
-import { listNames } from '../markdown/errors.ts';
+import { listNames, listZh, suggest } from '../markdown/errors.ts';
 import { own } from '../markdown/own.ts';
+import type { ChartProblem } from '../markdown/types.ts';
 
 /** The type of one chart option as written in a ```chart block. */
 export type OptionType =
@@ -16,6 +17,8 @@ export interface OptionSpec<T = unknown> {
   default: T;
   /** What it does, one line: the options tables in docs/authoring.md are generated from these. */
   doc: string;
+  /** The same in Chinese, for `npm run deck -- help`. */
+  zh: string;
 }
 
 /** The option specs of a kind whose options are `O`: one per field, each with a default of its type. */
@@ -26,11 +29,12 @@ export const TITLE_OPTION: OptionSpec<string> = {
   type: { type: 'text' },
   default: '',
   doc: "the chart's name, read by screen readers and the data table's caption; empty: named after the series shown",
+  zh: '图表的名称：读屏软件读它，也是数据表的标题；不写时按所画的数据命名',
 };
 
 /** `years` with a default of every year in the data; `doc` says what "every year" is for the kind. */
-export function yearsOption(doc: string): OptionSpec<[number, number] | null> {
-  return { type: { type: 'years' }, default: null, doc };
+export function yearsOption(doc: string, zh: string): OptionSpec<[number, number] | null> {
+  return { type: { type: 'years' }, default: null, doc, zh };
 }
 
 /** Describes what a value of this type looks like, for messages and the docs. */
@@ -47,9 +51,46 @@ export function describe(type: OptionType): string {
   }
 }
 
-/** Checks one option value; returns what is wrong, or null. */
-export function checkOption(name: string, value: unknown, type: OptionType): string | null {
-  const bad = (): string => `option "${name}" must be ${describe(type)}`;
+/** What a value of this type looks like, in Chinese, for messages and the help. */
+export function describeOption(type: OptionType): string {
+  switch (type.type) {
+    case 'text':
+      return '一段文字，如 "城镇化率"';
+    case 'boolean':
+      return 'true 或 false';
+    case 'years':
+      return '两个年份，如 [1978, 2024]';
+    case 'list':
+      return `列表，取自 ${listZh(type.values)}`;
+  }
+}
+
+/** A space before Latin text that follows Chinese. */
+function spaced(text: string): string {
+  return /^[\x21-\x7e]/.test(text) ? ` ${text}` : text;
+}
+
+/** An example of a valid value, as the author would type it after `name: `. */
+function example(type: OptionType): string {
+  switch (type.type) {
+    case 'text':
+      return '"城镇化率"';
+    case 'boolean':
+      return 'true';
+    case 'years':
+      return '[1978, 2024]';
+    case 'list':
+      return `[${type.values.slice(0, 2).join(', ')}]`;
+  }
+}
+
+/** Checks one option value; returns what is wrong (at the option's own line), or null. */
+export function checkOption(name: string, value: unknown, type: OptionType): ChartProblem | null {
+  const bad = (): ChartProblem => ({
+    problem: `选项 ${name} 应为${spaced(describeOption(type))}，这里是 ${JSON.stringify(value)}（chart option）`,
+    hint: `写成 ${name}: ${example(type)}`,
+    key: name,
+  });
   switch (type.type) {
     case 'text':
       return typeof value === 'string' ? null : bad();
@@ -66,16 +107,27 @@ export function checkOption(name: string, value: unknown, type: OptionType): str
       if (!Array.isArray(value) || value.length === 0) return bad();
       // Bounded before anything looks at the items: a list of 200,000 names fails at once.
       if (value.length > type.values.length) {
-        return `选项 "${name}" 列了 ${value.length} 个值，最多 ${type.values.length} 个 — 每个值只写一次，从 ${listNames(type.values)} 中选`;
+        return {
+          problem: `选项 ${name} 列了 ${value.length} 个值，最多 ${type.values.length} 个（chart option value）`,
+          hint: `每个值只写一次，从 ${listZh(type.values)} 中选`,
+          key: name,
+        };
       }
       const unknown = value.find((v) => typeof v !== 'string' || !type.values.includes(v));
       if (unknown !== undefined) {
-        return `unknown ${name} value ${JSON.stringify(unknown)} — expected one of: ${listNames(type.values)}`;
+        return {
+          problem: `选项 ${name} 里有未知的值 ${JSON.stringify(unknown)}（chart option value）`,
+          hint: `${suggest(String(unknown), type.values)}可用的值：${listZh(type.values)}`,
+          key: name,
+        };
       }
       const repeated = value.find((v, i) => value.indexOf(v) !== i);
-      return repeated === undefined
-        ? null
-        : `选项 "${name}" 里 ${JSON.stringify(repeated)} 写了不止一次 — 每个值只写一次`;
+      if (repeated === undefined) return null;
+      return {
+        problem: `选项 ${name} 里 ${JSON.stringify(repeated)} 写了不止一次（chart option value）`,
+        hint: '每个值只写一次',
+        key: name,
+      };
     }
   }
 }
@@ -83,17 +135,22 @@ export function checkOption(name: string, value: unknown, type: OptionType): str
 /**
  * Checks every option of a ```chart block against its kind's table: an unknown name (own
  * properties only, so "__proto__" or "constructor" is unknown like any other), then each value.
- * @returns what is wrong (the compiler adds `file:line`), or null.
+ * @returns what is wrong, at the option's own line, or null.
  */
 export function checkOptions(
   kind: string,
   values: Readonly<Record<string, unknown>>,
   specs: Readonly<Record<string, OptionSpec>>,
-): string | null {
+): ChartProblem | null {
   for (const [name, value] of Object.entries(values)) {
     const option = own(specs, name);
     if (!option) {
-      return `unknown option "${name}" for a ${kind} chart — expected one of: ${listNames(['kind', 'dataset', ...Object.keys(specs)])}`;
+      const known = ['kind', 'dataset', ...Object.keys(specs)];
+      return {
+        problem: `${kind} 图没有选项“${name}”（chart option）`,
+        hint: `${suggest(name, known)}可用的选项：${listZh(known)}`,
+        key: name,
+      };
     }
     const problem = checkOption(name, value, option.type);
     if (problem) return problem;

@@ -1,5 +1,5 @@
-import { listNames } from '../markdown/errors.ts';
-import type { ChartSpec } from '../markdown/types.ts';
+import { listZh, suggest } from '../markdown/errors.ts';
+import type { ChartProblem, ChartSpec } from '../markdown/types.ts';
 import { openDataset } from './data/dataset.ts';
 import { DATASETS, type Tables } from './data/datasets.ts';
 import type { ChartKind } from './kind.ts';
@@ -21,21 +21,40 @@ export function resolveOptions(kind: ChartKind, spec: ChartSpec): Record<string,
 /**
  * Checks a chart declaration against the kinds and the tables: kind, dataset, options and their
  * values, and that the chart has something to draw.
- * @returns what is wrong (the compiler adds `file:line`), or null.
+ * @returns what is wrong, in Chinese, with the key whose line to point at; or null.
  */
-export function validateChart(spec: ChartSpec, tables: Tables): string | null {
+export function validateChart(spec: ChartSpec, tables: Tables): ChartProblem | null {
   const kind = kindNamed(spec.kind);
-  if (!kind) return `unknown chart kind "${spec.kind}" — expected one of: ${listNames(KINDS.map((k) => k.name))}`;
+  const kinds = KINDS.map((k) => k.name);
+  if (!kind) {
+    return {
+      problem: `未知的图表类型“${spec.kind}”（chart kind）`,
+      hint: `${suggest(spec.kind, kinds)}可用的类型：${listZh(kinds)}`,
+      key: 'kind',
+    };
+  }
   if (spec.dataset && !Object.hasOwn(DATASETS, spec.dataset)) {
-    return `unknown dataset "${spec.dataset}" — expected one of: ${listNames(Object.keys(DATASETS))}`;
+    return {
+      problem: `未知的数据集“${spec.dataset}”（dataset）`,
+      hint: `${suggest(spec.dataset, kind.datasets)}${spec.kind} 图能画的数据集：${listZh(kind.datasets)}`,
+      key: 'dataset',
+    };
   }
   if (spec.dataset && !kind.datasets.some((d) => d === spec.dataset)) {
-    return `a ${spec.kind} chart cannot draw dataset "${spec.dataset}" — expected: ${listNames(kind.datasets)}`;
+    return {
+      problem: `${spec.kind} 图不能画数据集“${spec.dataset}”（dataset）`,
+      hint: `写成 dataset: ${kind.datasets[0]!}，或换一种图表类型`,
+      key: 'dataset',
+    };
   }
   const problem = checkOptions(spec.kind, spec.options, kind.options);
   if (problem) return problem;
   if (chartEmpty(kind, prepareChart(kind, spec, tables).data)) {
-    return `the chart has no data for these options — widen "years" or choose other values`;
+    return {
+      problem: '按这些选项，图表里没有数据（no data）',
+      hint: '把 years 的年份改得更长，或换别的选项值',
+      ...(Object.hasOwn(spec.options, 'years') ? { key: 'years' } : {}),
+    };
   }
   return null;
 }

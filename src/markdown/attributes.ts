@@ -30,6 +30,7 @@ export const LAYOUT_DOCS: Record<Layout, string> = {
   chart: '图表页：```chart 代码块铺满标题下方',
   statement: '一句话页：一段大字，居中',
   structure: '结构页：```structure 代码块画出全篇结构图',
+  contrast: '对照页：两组成对的要点（如政府与市场）左右并排',
 };
 
 /** Parsed `{#id .class layout=x section="…" editorial}` attributes of a slide. */

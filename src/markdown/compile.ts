@@ -261,11 +261,7 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
 /** A chart feature's verdict on a block as a DeckError at the key it names, or at the block. */
 function chartError(spec: ChartSpec, problem: ChartProblem | string): DeckError {
   if (typeof problem === 'string') {
-    return new DeckError(
-      spec,
-      problem,
-      '改正 ```chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）',
-    );
+    return new DeckError(spec, problem, '改正 ```chart 代码块（可用的图表类型和选项见 npm run deck -- help）');
   }
   const at = problem.key !== undefined ? spec.keys?.[problem.key] : undefined;
   return new DeckError(at ? { file: spec.file, ...at } : spec, problem.problem, problem.hint);

@@ -142,7 +142,9 @@ export function suggest(word: string, known: Iterable<string>): string {
   for (const name of known) {
     const edits = distance(typed, plain(name));
     if (edits === 0) return '';
-    if (edits <= 2 && edits * 2 < Math.max(typed.length, name.length) && (!best || edits < best.edits)) {
+    // Short codes (FRA, BRA) are one edit apart and mean different things: no guess below four letters.
+    const length = Math.max(typed.length, name.length);
+    if (length >= 4 && edits <= 2 && edits * 2 < length && (!best || edits < best.edits)) {
       best = { name, edits };
     }
   }

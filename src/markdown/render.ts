@@ -66,7 +66,7 @@ function parseInlineAttrs(text: string, pos: SourcePos): { classes: string[]; id
       throw new DeckError(
         pos,
         `无法读取属性“{${text}}”（attributes）`,
-        '在标题、段落或列表项的末尾只能写 {.fragment}、{.class} 或 {#id}（半角，中间空一格）',
+        '在标题、段落或列表项的最后只能写 {.fragment}、{.class} 或 {#id}，中间空一格',
       );
   }
   return { classes, id };
@@ -285,7 +285,7 @@ function readChartBlock(yamlText: string, pos: SourcePos): RawChart {
     throw new DeckError(
       pos,
       root === null ? '图表代码块是空的（chart）' : '图表代码块不是“字段: 值”的形式（chart）',
-      '每行写一个字段：先写 kind: 图表类型，再写 dataset: 数据集 和选项；可用的类型和选项见 docs/authoring.md 的 Charts 一节',
+      '每行写一个字段：先写 kind: 图表类型，再写 dataset: 数据集 和选项；可用的类型和选项见 npm run deck -- help',
     );
   }
   const keys: RawChart['keys'] = {};
@@ -300,7 +300,7 @@ function readChartBlock(yamlText: string, pos: SourcePos): RawChart {
     throw new DeckError(
       keys.kind ? { file: pos.file, ...keys.kind } : pos,
       '图表代码块没有写图表类型 kind（chart kind）',
-      '加一行 kind: 图表类型，如 kind: line；可用的类型见 docs/authoring.md 的 Charts 一节',
+      '加一行 kind: 图表类型，如 kind: line；可用的类型见 npm run deck -- help',
     );
   }
   if (dataset !== undefined && typeof dataset !== 'string') {

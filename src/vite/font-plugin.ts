@@ -61,6 +61,12 @@ const BUILD_ONLY = [
   'src/export/command.ts',
   'src/export/speech',
   'src/export/script',
+  // Messages to authors and the help, never drawn on a page.
+  'src/charts/options.ts',
+  'src/charts/validate.ts',
+  'src/charts/data/csv.ts',
+  'src/charts/data/sidecar.ts',
+  'src/charts/data/columns.ts',
 ];
 const TEXT_FILE = /\.(md|ts|csv|html)$/;
 

@@ -25,9 +25,8 @@ const tables = loadTables(process.cwd());
 
 const FRONT_MATTER = 'id、kind、label、title、theme、minutes、deck';
 const DECK_SETTINGS = 'title、occasion、speaker、organiser、date、venue、showEditorialMarks、clickToAdvance、pptx';
-const TREND_OPTIONS = '"kind", "dataset", "title", "years", "benchmarks", "annotate"';
-const CHART_HINT = ' — 改正 ```chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）';
-const COUNTRIES = '"CHN", "WLD", "USA", "JPN", "DEU", "GBR", "KOR", "IND", "BRA"';
+const TREND_OPTIONS = 'kind、dataset、title、years、benchmarks、annotate';
+const COUNTRIES = 'CHN、WLD、USA、JPN、DEU、GBR、KOR、IND、BRA';
 const GLOBAL = 'class, id, lang, title, aria-label, aria-hidden, aria-describedby';
 const TAGS =
   '幻灯片里只能用这些标签：a, abbr, b, blockquote, br, cite, code, dd, del, div, dl, dt, em, figcaption, figure, h1, h2, h3, h4, h5, h6, hr, i, img, kbd, li, mark, ol, p, pre, q, rp, rt, ruby, s, small, span, strong, sub, sup, table, tbody, td, th, thead, time, tr, ul；其他内容请用 Markdown 写';
@@ -57,11 +56,11 @@ const MARKDOWN: Record<string, string | null> = {
     `${DIR}/markdown/first-proto-deck.md:8: 未知的字段“__proto__”（unknown field in deck:） — 可用的字段：${DECK_SETTINGS}`,
   ].join('\n'),
   'markdown/first-tostring-deck.md': `:9: 未知的字段“toString”（unknown field in deck:） — 可用的字段：${DECK_SETTINGS}`,
-  'charts/option-constructor.md': `:11: unknown option "constructor" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
-  'charts/option-toString.md': `:11: unknown option "toString" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
-  'charts/option-proto.md': `:11: unknown option "__proto__" for a trend chart — expected one of: ${TREND_OPTIONS}${CHART_HINT}`,
-  'charts/countries-repeated.md': `:11: 选项 "countries" 里 "CHN" 写了不止一次 — 每个值只写一次${CHART_HINT}`,
-  'charts/countries-too-many.md': `:11: 选项 "countries" 列了 10 个值，最多 9 个 — 每个值只写一次，从 ${COUNTRIES} 中选${CHART_HINT}`,
+  'charts/option-constructor.md': `:13:1: trend 图没有选项“constructor”（chart option） — 可用的选项：${TREND_OPTIONS}`,
+  'charts/option-toString.md': `:13:1: trend 图没有选项“toString”（chart option） — 可用的选项：${TREND_OPTIONS}`,
+  'charts/option-proto.md': `:13:1: trend 图没有选项“__proto__”（chart option） — 可用的选项：${TREND_OPTIONS}`,
+  'charts/countries-repeated.md': `:13:1: 选项 countries 里 "CHN" 写了不止一次（chart option value） — 每个值只写一次`,
+  'charts/countries-too-many.md': `:13:1: 选项 countries 列了 10 个值，最多 9 个（chart option value） — 每个值只写一次，从 ${COUNTRIES} 中选`,
   'html/good-inline.md': null,
   'html/data-src.md': `:11: <img> 上不允许属性 data-src — <img> 可用的属性：src, alt, width, height, ${GLOBAL}`,
   'html/data-preview-link.md': `:11: <a> 上不允许属性 data-preview-link — <a> 可用的属性：href, rel, target, ${GLOBAL}`,
@@ -124,10 +123,10 @@ const DATA: Record<string, string> = {
   'data/nbs-unterminated-quote.csv':
     ':2:46: 引号没有闭合（unterminated quote）：从这里到文件末尾都被读成了一个单元格 — 在这个单元格的结尾补上 "；单元格里的引号写成两个 ""',
   'data/nbs-cr-only.csv':
-    ':3:6: bad value "67.0%" in column "urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
+    ':3:6: 列“urban_pct”里的值“67.0%”不合规（bad value） — 写数字，如 51.27（只写数字和小数点，不写 % 或千位分隔符）',
   'data/nbs-mixed-line-ends.csv':
-    ':4:6: bad value "sixty" in column "urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
-  'data/wb-five-digit-year.csv': ':3:11: bad value "20240" in column "year" — write a four-digit year such as 2011',
+    ':4:6: 列“urban_pct”里的值“sixty”不合规（bad value） — 写数字，如 51.27（只写数字和小数点，不写 % 或千位分隔符）',
+  'data/wb-five-digit-year.csv': ':3:11: 列“year”里的值“20240”不合规（bad value） — 写四位数的年份，如 2011',
 };
 
 function compileHostile(relative: string): unknown {

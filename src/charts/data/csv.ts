@@ -1,5 +1,5 @@
 import { csvParseRows } from 'd3-dsv';
-import { DeckError, listNames } from '../../markdown/errors.ts';
+import { DeckError, listZh, suggest } from '../../markdown/errors.ts';
 
 /** The type of one CSV column. Empty cells are allowed only where `optional` is set. */
 export type ColumnType =
@@ -99,15 +99,15 @@ export function cellPositions(text: string): { line: number; columns: number[] }
 function describe(type: ColumnType): string {
   switch (type.type) {
     case 'year':
-      return 'a four-digit year such as 2011';
+      return '四位数的年份，如 2011';
     case 'integer':
-      return 'a whole number such as 7';
+      return '整数，如 7';
     case 'number':
-      return 'a number such as 51.27 (digits and one decimal point, no % or thousands separator)';
+      return '数字，如 51.27（只写数字和小数点，不写 % 或千位分隔符）';
     case 'text':
-      return 'some text';
+      return '文字';
     case 'enum':
-      return `one of ${listNames(type.values)}`;
+      return `${listZh(type.values)} 之一`;
   }
 }
 
@@ -170,8 +170,8 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
     const before = source.slice(0, bad).split(/\r\n|\r|\n/);
     throw new DeckError(
       { file, line: before.length, column: before.at(-1)!.length + 1 },
-      'the data file is not valid UTF-8',
-      'save it as UTF-8 (spreadsheet programs: "CSV UTF-8"), keeping the header and values unchanged',
+      '数据文件不是 UTF-8 编码（not UTF-8）',
+      '用表格软件另存为“CSV UTF-8”，表头和数值保持不变',
     );
   }
   if (source.length > DATA_LIMITS.chars) {
@@ -203,8 +203,8 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
   if (rows.length === 0 || rows[0]!.every((c) => c.trim() === '')) {
     throw new DeckError(
       { file, line: 1 },
-      'the data file is empty',
-      `restore its header row (${expected.join(',')}) and its data rows from the source (see SOURCES.md)`,
+      '数据文件是空的（empty data file）',
+      `按来源（见 SOURCES.md）恢复表头（${expected.join(',')}）和数据行`,
     );
   }
   const header = rows[0]!.map((h) => h.trim());
@@ -212,8 +212,8 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
     if (!header.includes(name)) {
       throw new DeckError(
         { file, line: 1 },
-        `missing column "${name}"`,
-        `the header must name the columns ${listNames(expected)}`,
+        `缺少列“${name}”（missing column）`,
+        `表头要有这些列：${listZh(expected)}`,
       );
     }
   }
@@ -221,16 +221,16 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
     if (!expected.includes(name)) {
       throw new DeckError(
         { file, line: positions[0]!.line, column: positions[0]!.columns[i] },
-        `unexpected column "${name}"`,
-        `the columns are ${listNames(expected)}; add a new column to the schema in src/charts/data/datasets.ts first`,
+        `多了一列“${name}”（unexpected column）`,
+        `${suggest(name, expected)}表头只能是这些列：${listZh(expected)}；要加新列，先写进数据集的说明`,
       );
     }
   });
   if (rows.length === 1) {
     throw new DeckError(
       { file, line: 1 },
-      'the data file has a header but no rows',
-      'restore its data rows from the source (see SOURCES.md)',
+      '数据文件只有表头，没有数据行（no rows）',
+      '按来源（见 SOURCES.md）恢复数据行',
     );
   }
   const seen = new Map<string, number>();
@@ -240,8 +240,8 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
     if (cells.length !== header.length) {
       throw new DeckError(
         { file, line: pos.line },
-        `the row has ${cells.length} cells but the header has ${header.length}`,
-        'quote a cell that contains a comma ("a, b") and give every row one cell per column',
+        `这一行有 ${cells.length} 格，表头有 ${header.length} 列（row width）`,
+        '每行每列一格；格子里有逗号时整格加引号，如 "a, b"',
       );
     }
     const values: Row = {};
@@ -254,8 +254,10 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
         const cell = cells[i]!;
         throw new DeckError(
           { file, line: pos.line, column: pos.columns[i] ?? 1 },
-          cell.trim() === '' ? `empty cell in column "${name}"` : `bad value "${cell}" in column "${name}"`,
-          `write ${describe(type)}${type.optional ? ', or leave the cell empty where the value is missing' : ''}`,
+          cell.trim() === ''
+            ? `列“${name}”的格子是空的（empty cell）`
+            : `列“${name}”里的值“${cell}”不合规（bad value）`,
+          `写${/^[\x21-\x7e]/.test(describe(type)) ? ' ' : ''}${describe(type)}${type.optional ? '；没有数值时可以空着' : ''}`,
         );
       }
       const range = typeof value === 'number' ? rangeProblem(name, cells[i]!.trim(), value, type) : null;
@@ -268,8 +270,8 @@ export function parseTable(file: string, text: string, schema: TableSchema): Tab
       const keyColumn = header.indexOf(schema.key[0]!);
       throw new DeckError(
         { file, line: pos.line, column: pos.columns[keyColumn] ?? 1 },
-        `duplicate key ${schema.key.map((k) => `${k}=${String(values[k])}`).join(', ')} (first at line ${first})`,
-        `keep one row per ${schema.key.join(' and ')}; never average or merge values`,
+        `重复的一行：${schema.key.map((k) => `${k}=${String(values[k])}`).join('、')}，第 ${first} 行已经有了（duplicate key）`,
+        `每个 ${schema.key.join(' 和 ')} 只留一行；不要取平均或合并数值`,
       );
     }
     seen.set(key, pos.line);

@@ -167,6 +167,7 @@ function table(data: CitiesData): DataTable {
 export const cities: ChartKindDefinition<CitiesOptions, CitiesData> = {
   name: 'cities',
   doc: 'the 超大/特大 cities of the 2020 census as ranked tiles; a population only where published',
+  zh: '第七次全国人口普查的超大、特大城市，按城区人口排列；只有公布了人口的城市写出人口',
   datasets: ['megacities-2020'],
   options: {
     title: TITLE_OPTION,
@@ -174,6 +175,7 @@ export const cities: ChartKindDefinition<CitiesOptions, CitiesData> = {
       type: { type: 'list', values: CITY_CLASSES },
       default: [...CITY_CLASSES],
       doc: 'the size classes shown',
+      zh: '画出的规模等级',
     },
   },
   prepare,

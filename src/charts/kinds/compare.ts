@@ -292,20 +292,31 @@ function toolbar(data: CompareData, ctx: ToolbarContext): HTMLElement {
 export const compare: ChartKindDefinition<CompareOptions, CompareData> = {
   name: 'compare',
   doc: 'the urban share of countries (World Bank), UN projections dashed, legend buttons that switch countries',
+  zh: '各国城镇化率（世界银行），联合国预测用虚线，点图例切换国家',
   datasets: ['wb-urban-share'],
   options: {
     title: TITLE_OPTION,
-    years: yearsOption('`[from, to]`: the years drawn; empty: 1960 to 2050'),
+    years: yearsOption(
+      '`[from, to]`: the years drawn; empty: 1960 to 2050',
+      '[起, 止]：画出的年份；不写时为 1960–2050',
+    ),
     countries: {
       type: { type: 'list', values: [...COUNTRY_NAMES.keys()] },
       default: ['CHN', 'WLD', 'USA', 'JPN', 'KOR', 'IND'],
       doc: 'country codes, in legend order',
+      zh: '国家代码，按图例顺序',
     },
-    projections: { type: { type: 'boolean' }, default: true, doc: 'UN projections to 2050, dashed' },
+    projections: {
+      type: { type: 'boolean' },
+      default: true,
+      doc: 'UN projections to 2050, dashed',
+      zh: '联合国到 2050 年的预测，用虚线画出',
+    },
     speed: {
       type: { type: 'years' },
       default: [1980, 2020],
       doc: "`[from, to]`: the years between which each line's label gives the pace in percentage points per decade",
+      zh: '[起, 止]：按这段年份算每 10 年提高的百分点',
     },
   },
   prepare,

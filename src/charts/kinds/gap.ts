@@ -154,10 +154,14 @@ function render(data: GapData, options: GapOptions, ctx: RenderContext): SVGSVGE
 export const gap: ChartKindDefinition<GapOptions, GapData> = {
   name: 'gap',
   doc: 'the resident-based against the household-registration (户籍) rate, the gap labelled in percentage points',
+  zh: '常住人口城镇化率和户籍人口城镇化率，标出两者相差的百分点',
   datasets: ['hukou-urbanisation'],
   options: {
     title: TITLE_OPTION,
-    years: yearsOption('`[from, to]`: the years drawn; empty: the first household-registration year to the latest'),
+    years: yearsOption(
+      '`[from, to]`: the years drawn; empty: the first household-registration year to the latest',
+      '[起, 止]：画出的年份；不写时从户籍数据的第一年到最新一年',
+    ),
   },
   prepare,
   render,

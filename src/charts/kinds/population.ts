@@ -115,10 +115,14 @@ function render(data: PopulationData, options: PopulationOptions, ctx: RenderCon
 export const population: ChartKindDefinition<PopulationOptions, PopulationData> = {
   name: 'population',
   doc: 'urban and rural residents in 万人; marks the first year in the data with more urban than rural',
+  zh: '城镇和乡村常住人口（万人），标出城镇人口首次多于乡村的一年',
   datasets: ['nbs-urbanisation'],
   options: {
     title: TITLE_OPTION,
-    years: yearsOption('`[from, to]`: the years drawn; empty: every year in the data'),
+    years: yearsOption(
+      '`[from, to]`: the years drawn; empty: every year in the data',
+      '[起, 止]：画出的年份；不写时画数据里的全部年份',
+    ),
   },
   prepare,
   render,

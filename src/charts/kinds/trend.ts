@@ -213,19 +213,25 @@ function drawLegend(svg: Svg, benchmarks: boolean, hollow: boolean): void {
 export const trend: ChartKindDefinition<TrendOptions, TrendData> = {
   name: 'trend',
   doc: "China's urbanisation rate (NBS year-end), census and 1% survey benchmarks as squares and diamonds, milestones annotated",
+  zh: '全国常住人口城镇化率（国家统计局年末数），人口普查和 1% 抽样调查用单独的标记标出，标注节点',
   datasets: ['nbs-urbanisation'],
   options: {
     title: TITLE_OPTION,
-    years: yearsOption('`[from, to]`: the years drawn; empty: every year in the data (1949 to the latest)'),
+    years: yearsOption(
+      '`[from, to]`: the years drawn; empty: every year in the data (1949 to the latest)',
+      '[起, 止]：画出的年份；不写时画数据里的全部年份（1949 年到最新一年）',
+    ),
     benchmarks: {
       type: { type: 'boolean' },
       default: true,
       doc: 'census and 1% survey figures as distinct markers',
+      zh: '人口普查和 1% 抽样调查的数字用单独的标记画出',
     },
     annotate: {
       type: { type: 'list', values: MILESTONES },
       default: [...MILESTONES],
       doc: 'milestones: `reform` (1978), `half` (the first year-end value above 50%), `latest` (the latest year)',
+      zh: '标注的节点：reform（1978 年）、half（年末值首次超过 50%）、latest（最新一年）',
     },
   },
   prepare,

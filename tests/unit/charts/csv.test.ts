@@ -9,28 +9,30 @@ import { DeckError } from '../../../src/markdown/errors.ts';
 const DIR = 'tests/fixtures/data';
 const schema = TABLES['china_hukou_urbanisation.csv'];
 const parse = (name: string) => parseTable(`${DIR}/${name}`, readFileSync(path.join(DIR, name), 'utf8'), schema);
-const COLUMNS = '"year", "hukou_urban_pct", "source_ids", "quality", "note"';
 
 /** Every bad data fixture (read with the household-registration schema) and its exact message. */
 const BAD: Record<string, string> = {
-  'bad-empty.csv': `bad-empty.csv:1: the data file is empty — restore its header row (year,hukou_urban_pct,source_ids,quality,note) and its data rows from the source (see SOURCES.md)`,
-  'bad-header-only.csv':
-    'bad-header-only.csv:1: the data file has a header but no rows — restore its data rows from the source (see SOURCES.md)',
-  'bad-missing-column.csv': `bad-missing-column.csv:1: missing column "hukou_urban_pct" — the header must name the columns ${COLUMNS}`,
-  'bad-unexpected-column.csv': `bad-unexpected-column.csv:1:46: unexpected column "extra" — the columns are ${COLUMNS}; add a new column to the schema in src/charts/data/datasets.ts first`,
-  'bad-row-width.csv':
-    'bad-row-width.csv:3: the row has 6 cells but the header has 5 — quote a cell that contains a comma ("a, b") and give every row one cell per column',
   'bad-cell.csv':
-    'bad-cell.csv:3:6: bad value "35.9%" in column "hukou_urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
-  'bad-empty-required.csv':
-    'bad-empty-required.csv:2:6: empty cell in column "hukou_urban_pct" — write a number such as 51.27 (digits and one decimal point, no % or thousands separator)',
-  'bad-year.csv': 'bad-year.csv:2:1: bad value "12" in column "year" — write a four-digit year such as 2011',
-  'bad-quality.csv':
-    'bad-quality.csv:2:16: bad value "guess" in column "quality" — write one of "official_quoted", "official_compiled", "third_party", "secondary_only"',
-  'bad-not-utf8.csv':
-    'bad-not-utf8.csv:2:31: the data file is not valid UTF-8 — save it as UTF-8 (spreadsheet programs: "CSV UTF-8"), keeping the header and values unchanged',
+    'bad-cell.csv:3:6: 列“hukou_urban_pct”里的值“35.9%”不合规（bad value） — 写数字，如 51.27（只写数字和小数点，不写 % 或千位分隔符）',
   'bad-duplicate-year.csv':
-    'bad-duplicate-year.csv:4:1: duplicate key year=2012 (first at line 2) — keep one row per year; never average or merge values',
+    'bad-duplicate-year.csv:4:1: 重复的一行：year=2012，第 2 行已经有了（duplicate key） — 每个 year 只留一行；不要取平均或合并数值',
+  'bad-empty-required.csv':
+    'bad-empty-required.csv:2:6: 列“hukou_urban_pct”的格子是空的（empty cell） — 写数字，如 51.27（只写数字和小数点，不写 % 或千位分隔符）',
+  'bad-empty.csv':
+    'bad-empty.csv:1: 数据文件是空的（empty data file） — 按来源（见 SOURCES.md）恢复表头（year,hukou_urban_pct,source_ids,quality,note）和数据行',
+  'bad-header-only.csv':
+    'bad-header-only.csv:1: 数据文件只有表头，没有数据行（no rows） — 按来源（见 SOURCES.md）恢复数据行',
+  'bad-missing-column.csv':
+    'bad-missing-column.csv:1: 缺少列“hukou_urban_pct”（missing column） — 表头要有这些列：year、hukou_urban_pct、source_ids、quality、note',
+  'bad-not-utf8.csv':
+    'bad-not-utf8.csv:2:31: 数据文件不是 UTF-8 编码（not UTF-8） — 用表格软件另存为“CSV UTF-8”，表头和数值保持不变',
+  'bad-quality.csv':
+    'bad-quality.csv:2:16: 列“quality”里的值“guess”不合规（bad value） — 写 official_quoted、official_compiled、third_party、secondary_only 之一',
+  'bad-row-width.csv':
+    'bad-row-width.csv:3: 这一行有 6 格，表头有 5 列（row width） — 每行每列一格；格子里有逗号时整格加引号，如 "a, b"',
+  'bad-unexpected-column.csv':
+    'bad-unexpected-column.csv:1:46: 多了一列“extra”（unexpected column） — 表头只能是这些列：year、hukou_urban_pct、source_ids、quality、note；要加新列，先写进数据集的说明',
+  'bad-year.csv': 'bad-year.csv:2:1: 列“year”里的值“12”不合规（bad value） — 写四位数的年份，如 2011',
 };
 
 describe('parseTable()', () => {
@@ -117,7 +119,7 @@ describe('parseTable()', () => {
     const ok = `${head}\n2020,63.89,,,,year_end,v,S,official_quoted,\n2020,63.89,,,,census_2020,v,S,official_quoted,\n`;
     expect(parseTable('n.csv', ok, nbs)).toHaveLength(2);
     expect(() => parseTable('n.csv', ok + '2020,63.9,,,,year_end,v,S,official_quoted,\n', nbs)).toThrow(
-      'n.csv:4:14: duplicate key measure=year_end, year=2020 (first at line 2)',
+      'n.csv:4:14: 重复的一行：measure=year_end、year=2020，第 2 行已经有了（duplicate key）',
     );
   });
 });

@@ -88,9 +88,7 @@ describe('loadSidecarTables()', () => {
       `${tmp}/assets/data/城镇化.csv:2:6: 列 "urban_pct" 的值 638.9 超出合理范围 0–100（城镇化率） — 核对来源里的数值和单位；范围写在数据说明（.yaml）的 min 和 max 里`,
     );
     writeFileSync(path.join(deck.data, '城镇化.csv'), 'year,urban_pct,urban_pop\n2021,NaN,\n');
-    expect(() => loadSidecarTables(deck)).toThrow(
-      `${tmp}/assets/data/城镇化.csv:2:6: bad value "NaN" in column "urban_pct"`,
-    );
+    expect(() => loadSidecarTables(deck)).toThrow(`${tmp}/assets/data/城镇化.csv:2:6: 列“urban_pct”里的值“NaN”不合规`);
   });
 
   it('reports a sidecar whose CSV is missing', () => {

@@ -26,7 +26,7 @@ const BAD: Record<string, string> = {
   'bad-chart-in-notes.md':
     'bad-chart-in-notes.md:13: 图表（chart）不能放在备注里 — 把 ```chart 代码块移到 Note: 一行之上，放在幻灯片上',
   'bad-chart-no-kind.md':
-    'bad-chart-no-kind.md:11: 图表代码块没有写图表类型 kind（chart kind） — 加一行 kind: 图表类型，如 kind: line；可用的类型见 docs/authoring.md 的 Charts 一节',
+    'bad-chart-no-kind.md:11: 图表代码块没有写图表类型 kind（chart kind） — 加一行 kind: 图表类型，如 kind: line；可用的类型见 npm run deck -- help',
   'bad-deck-not-first.md':
     'bad-deck-not-first.md:7: deck: 设置只能写在第一个文件里 — 把 deck: 和它下面的字段移到第一个幻灯片文件（按文件名排在最前的那个）',
   'bad-duplicate-id-same-file.md': `bad-duplicate-id-same-file.md:15: 幻灯片 id “same”重复，${DIR}/bad-duplicate-id-same-file.md:9 已经用了（duplicate slide id） — 给这一页换一个 id：整个演示文稿里 id 不能重复`,
@@ -36,7 +36,7 @@ const BAD: Record<string, string> = {
   'bad-empty.md':
     'bad-empty.md:1: 文件是空的（empty file） — 在开头写 front matter（--- 之间的 id、kind、label、title、minutes），再写至少一页幻灯片；或删去这个文件',
   'bad-inline-attrs.md':
-    'bad-inline-attrs.md:11: 无法读取属性“{fragment=yes}”（attributes） — 在标题、段落或列表项的末尾只能写 {.fragment}、{.class} 或 {#id}（半角，中间空一格）',
+    'bad-inline-attrs.md:11: 无法读取属性“{fragment=yes}”（attributes） — 在标题、段落或列表项的最后只能写 {.fragment}、{.class} 或 {#id}，中间空一格',
   'bad-javascript-href-html.md':
     'bad-javascript-href-html.md:11: 不安全的链接：href=" JaVaScRiPt:alert(1)" 会运行脚本或加载其他内容（unsafe URL） — 只链接 http(s) 网页、mailto: 或演示文稿里的文件（相对路径，如 图片/a.png）；javascript:、data:、vbscript: 一律不行',
   'bad-javascript-url.md':
@@ -147,7 +147,7 @@ describe('compileDeck() on bad input', () => {
         validateChart: (spec) => (spec.kind === 'trend' ? 'unknown chart "trend" — expected one of: line' : null),
       }),
     ).toThrow(
-      `${DIR}/good-part.md:32: unknown chart "trend" — expected one of: line — 改正 \`\`\`chart 代码块（可用的图表类型和选项见 docs/authoring.md 的 Charts 一节）`,
+      `${DIR}/good-part.md:32: unknown chart "trend" — expected one of: line — 改正 \`\`\`chart 代码块（可用的图表类型和选项见 npm run deck -- help）`,
     );
   });
 });
