@@ -147,12 +147,15 @@ export function r2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** Splits year-ordered points into runs of consecutive years; a missing year starts a new run. */
-export function runs(points: readonly Datum[]): Datum[][] {
+/**
+ * Splits year-ordered points into runs of consecutive observations (`step` years apart: 1 for a
+ * yearly series); a missing one starts a new run.
+ */
+export function runs(points: readonly Datum[], step = 1): Datum[][] {
   const out: Datum[][] = [];
   for (const p of points) {
     const last = out.at(-1);
-    if (last && last.at(-1)!.year + 1 === p.year) last.push(p);
+    if (last && last.at(-1)!.year + step === p.year) last.push(p);
     else out.push([p]);
   }
   return out;
@@ -171,9 +174,10 @@ export function seriesPath(
   points: readonly Datum[],
   x: ScaleLinear<number, number>,
   y: ScaleLinear<number, number>,
+  step = 1,
 ): string {
   const withGaps: (Datum | null)[] = [];
-  for (const run of runs(points)) {
+  for (const run of runs(points, step)) {
     if (run.length < 2) continue;
     if (withGaps.length) withGaps.push(null);
     withGaps.push(...run);
@@ -209,7 +213,7 @@ export function drawLines(
     .attr('stroke', (s) => style(s.style).color)
     .attr('stroke-width', (s) => (s.projected ? 3 : 4))
     .attr('stroke-dasharray', (s) => (s.projected ? '10 8' : (dashes && style(s.style).dash) || null))
-    .attr('d', (s) => seriesPath(s.points, x, y));
+    .attr('d', (s) => seriesPath(s.points, x, y, s.step));
 }
 
 /** One focusable point per observation: what the readout, the keyboard and the data table walk through. */

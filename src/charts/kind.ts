@@ -42,6 +42,11 @@ interface KindMembers<O, D extends ChartBase> {
   zh: string;
   /** The datasets it can draw; the first is used when a block names none. */
   datasets: readonly DatasetName[];
+  /**
+   * Draws any CSV that has a sidecar, named by the block (`dataset: 城镇化`), instead of the
+   * built-in datasets; its `x`/`y` options are checked against the sidecar's columns.
+   */
+  generic?: boolean;
   /** Its options besides `kind` and `dataset`: types, defaults and docs. */
   options: OptionSpecs<O>;
   /** Build time: the rows it draws from the dataset, with the source line and footnote. */

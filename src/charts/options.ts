@@ -9,7 +9,11 @@ export type OptionType =
   /** `[from, to]`: two years, from ≤ to. */
   | { type: 'years' }
   /** A list of names from a fixed set (or a set read from the data). */
-  | { type: 'list'; values: readonly string[] };
+  | { type: 'list'; values: readonly string[] }
+  /** A column of the chart's CSV (checked against its sidecar when the data is read). */
+  | { type: 'column' }
+  /** One column of the chart's CSV or a list of them. */
+  | { type: 'columns' };
 
 /** One option of a ```chart block: its type, its default and what it does. */
 export interface OptionSpec<T = unknown> {
@@ -48,6 +52,10 @@ export function describe(type: OptionType): string {
       return 'two years such as [1978, 2024]';
     case 'list':
       return `a list of ${listNames(type.values)}`;
+    case 'column':
+      return 'a column of the CSV';
+    case 'columns':
+      return 'a column of the CSV, or a list of them';
   }
 }
 
@@ -62,6 +70,10 @@ export function describeOption(type: OptionType): string {
       return '两个年份，如 [1978, 2024]';
     case 'list':
       return `列表，取自 ${listZh(type.values)}`;
+    case 'column':
+      return 'CSV 里的一列';
+    case 'columns':
+      return 'CSV 里的一列，或几列的列表 [a, b]';
   }
 }
 
@@ -81,6 +93,10 @@ function example(type: OptionType): string {
       return '[1978, 2024]';
     case 'list':
       return `[${type.values.slice(0, 2).join(', ')}]`;
+    case 'column':
+      return 'year';
+    case 'columns':
+      return '[urban_pct, rural_pct]';
   }
 }
 
@@ -101,6 +117,13 @@ export function checkOption(name: string, value: unknown, type: OptionType): Cha
         value.length === 2 &&
         value.every((y) => Number.isInteger(y) && y >= 1900 && y <= 2100) &&
         (value[0] as number) <= (value[1] as number)
+        ? null
+        : bad();
+    case 'column':
+      return typeof value === 'string' ? null : bad();
+    case 'columns':
+      return typeof value === 'string' ||
+        (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
         ? null
         : bad();
     case 'list': {

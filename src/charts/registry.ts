@@ -1,14 +1,16 @@
 import type { ChartKind, ChartKindDefinition, FocusRing, SeriesData } from './kind.ts';
+import { bar } from './kinds/bar.ts';
 import { cities } from './kinds/cities.ts';
 import { compare } from './kinds/compare.ts';
 import { gap } from './kinds/gap.ts';
+import { line } from './kinds/line.ts';
 import { population } from './kinds/population.ts';
 import { trend } from './kinds/trend.ts';
 import { seriesEmpty, seriesTable, type DataTable } from './table.ts';
 import type { ChartBase } from './types.ts';
 
 /** Every chart kind a ```chart block may name, in the order of the docs. Add a kind here. */
-export const KINDS: readonly ChartKind[] = [trend, compare, population, gap, cities];
+export const KINDS: readonly ChartKind[] = [trend, compare, population, gap, cities, line, bar];
 
 /** What the runtime gets per chart id: the kind's name, resolved options and only the rows it draws. */
 export interface ChartPayload {

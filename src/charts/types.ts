@@ -29,6 +29,11 @@ export interface Series {
   style: number;
   /** Projections (UN) are drawn dashed and named as such. */
   projected?: boolean;
+  /**
+   * Years between consecutive observations (default 1): a CSV published every other year is
+   * joined from one to the next, and a missing one still leaves a gap.
+   */
+  step?: number;
 }
 
 /** What every chart has besides its marks. */

@@ -1,4 +1,5 @@
 import type { TableRow } from './csv.ts';
+import type { SidecarTable } from './sidecar.ts';
 import { DATASETS, type DatasetInfo, type TableName, type Tables } from './datasets.ts';
 
 /**
@@ -13,6 +14,20 @@ export interface Dataset {
    * @throws Error for a table the dataset does not list: a kind reads only what it declares.
    */
   rows(table: TableName): TableRow[];
+  /** A CSV described by a sidecar (what the generic kinds draw); absent for the built-in datasets. */
+  sidecar?: SidecarTable;
+}
+
+/** A CSV and its sidecar as a dataset: its source line from the sidecar, its rows its own. */
+export function sidecarDataset(table: SidecarTable): Dataset {
+  return {
+    name: table.sidecar.name,
+    info: { tables: [], source: table.sidecar.source, provenance: table.sidecar.footnote, licence: '' },
+    rows() {
+      throw new Error(`dataset "${table.sidecar.name}" is a CSV with a sidecar: read dataset.sidecar`);
+    },
+    sidecar: table,
+  };
 }
 
 /** The dataset `name` over the loaded tables, or null when no dataset has that name. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asDeck, shownPath, type DeckFolder } from '../../deck-folder.ts';
 import { parseTable } from './csv.ts';
@@ -7,7 +7,19 @@ import { TABLES, type TableName, type Tables } from './datasets.ts';
 /** Absolute paths of every data file the charts read (for the dev watcher). */
 export function dataFiles(folder: DeckFolder | string): string[] {
   const deck = asDeck(folder);
-  return [...Object.keys(TABLES).map((f) => path.join(deck.data, f)), path.join(deck.data, 'SOURCES.md')];
+  // The CSVs with sidecars too, and new ones: any .csv or .yaml that appears in the folder.
+  const own = existsSync(deck.data)
+    ? readdirSync(deck.data)
+        .filter((f) => /\.(csv|ya?ml)$/i.test(f))
+        .map((f) => path.join(deck.data, f))
+    : [];
+  return [
+    ...new Set([
+      ...Object.keys(TABLES).map((f) => path.join(deck.data, f)),
+      ...own,
+      path.join(deck.data, 'SOURCES.md'),
+    ]),
+  ];
 }
 
 /**

@@ -1,0 +1,78 @@
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startScratchDev, type ScratchDev } from '../../scripts/scratch-dev.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * A chart from a new CSV, without code: a scratch copy of the project gets a CSV and its YAML
+ * sidecar in assets/data/ and a slide file declaring a generic `line` and `bar` chart by naming the
+ * file and its columns; the dev server draws them with their data, source line, table and stops.
+ */
+const ROOT = process.cwd();
+const DATA = path.join(ROOT, 'tests/fixtures/charts/data');
+let dev: ScratchDev | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  dev = await startScratchDev(ROOT, [
+    { from: path.join(ROOT, 'tests/fixtures/charts/good-generic.md'), as: '00-generic.md' },
+  ]);
+  for (const f of ['某市城镇化.csv', '某市城镇化.yaml'])
+    cpSync(path.join(DATA, f), path.join(dev.dir, 'assets/data', f));
+});
+
+test.afterAll(async () => {
+  await dev?.close();
+});
+
+test('a generic line chart from a CSV and its sidecar is drawn with its data, source line and table', async ({
+  page,
+}) => {
+  await page.goto(`${dev!.url}#/generic-line`);
+  const figure = page.locator('section#generic-line figure.chart');
+  await expect(figure.locator('svg')).toBeVisible({ timeout: 30_000 });
+  await expect(figure).toHaveClass(/chart-kind-line/);
+  const points = figure.locator('path.chart-point');
+  // Five years of one column and four of the other (2024's registration rate is not published).
+  await expect(points).toHaveCount(9);
+  await expect(figure.locator('path.chart-point[data-series="urban_pct"][data-year="2020"]')).toHaveAttribute(
+    'data-value',
+    '61.9',
+  );
+  await expect(figure.locator('path.chart-point[data-series="urban_pct"][data-year="2020"]')).toHaveAttribute(
+    'aria-label',
+    /2020.*61\.9.*%.*常住人口城镇化率|常住人口城镇化率.*2020.*61\.9/,
+  );
+  await expect(figure.locator('.chart-source')).toContainText('某市统计局，统计公报（测试数据）');
+  await expect(figure.locator('.chart-footnote')).toContainText('2024 年户籍人口城镇化率未公布。');
+  await expect(figure.locator('svg')).toHaveAttribute('aria-label', /某市城镇化率/);
+  await figure.locator('.chart-data-toggle').click();
+  await expect(figure.locator('.chart-table table')).toContainText('63.7');
+});
+
+test('a generic bar chart draws a bar per year in its years', async ({ page }) => {
+  await page.goto(`${dev!.url}#/generic-bar`);
+  const figure = page.locator('section#generic-bar figure.chart');
+  await expect(figure.locator('svg')).toBeVisible({ timeout: 30_000 });
+  await expect(figure.locator('rect.chart-bar')).toHaveCount(4);
+  await expect(figure.locator('path.chart-point[data-year="2022"]')).toHaveAttribute('data-value', '63.7');
+  await expect(figure.locator('.chart-source')).toContainText('某市统计局');
+});
+
+test('a misspelt column stops with its line and the nearest name, in the overlay', async ({ page, problems }) => {
+  const file = path.join(dev!.dir, 'slides/00-generic.md');
+  writeFileSync(
+    file,
+    (await import('node:fs'))
+      .readFileSync(path.join(ROOT, 'tests/fixtures/charts/good-generic.md'), 'utf8')
+      .replace('y: urban_pct', 'y: urban_pc'),
+  );
+  await page.goto(dev!.url);
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toHaveCount(1, { timeout: 15_000 });
+  await expect(overlay.locator('.message-body')).toContainText(
+    'slides/00-generic.md:43:1: y 里的“urban_pc”不是 某市城镇化.csv 里的数值列（y column） — 您是否想写 urban_pct？',
+  );
+  problems.length = 0;
+});
