@@ -72,7 +72,7 @@ test('a misspelt column stops with its line and the nearest name, in the overlay
   const overlay = page.locator('vite-error-overlay');
   await expect(overlay).toHaveCount(1, { timeout: 15_000 });
   await expect(overlay.locator('.message-body')).toContainText(
-    'slides/00-generic.md:43:1: y 里的“urban_pc”不是 某市城镇化.csv 里的数值列（y column） — 您是否想写 urban_pct？',
+    'slides/00-generic.md:45:1: y 里的“urban_pc”不是 某市城镇化.csv 里的数值列（y column） — 您是否想写 urban_pct？',
   );
   problems.length = 0;
 });
