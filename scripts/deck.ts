@@ -1,13 +1,33 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSidecarTables } from '../src/charts/data/sidecar.ts';
+import { deckFolder, deckFolderProblem, takeDeckOption } from '../src/deck-folder.ts';
+import { DeckError } from '../src/markdown/errors.ts';
 import { helpText } from '../src/vite/help.ts';
 
 /**
- * `npm run deck -- help`: what an author can write (layouts, attributes, chart kinds, datasets),
+ * `npm run deck -- help [--deck <dir>]`: what an author can write (layouts, attributes, chart kinds, datasets),
  * in Chinese, from the definitions the build checks against.
  */
-function main(argv: readonly string[]): number {
-  const [command] = argv;
+function main(args: readonly string[]): number {
+  const { deck, rest } = takeDeckOption(args);
+  const [command] = rest;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    console.log(helpText());
+    const problem = deck ? deckFolderProblem(deck) : null;
+    if (problem) {
+      console.error(problem);
+      return 1;
+    }
+    const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    try {
+      // The deck's own CSVs with sidecars are listed with their columns too.
+      console.log(helpText(loadSidecarTables(deckFolder(project, deck))));
+    } catch (error) {
+      if (!(error instanceof DeckError)) throw error;
+      console.log(helpText());
+      console.error(`\n数据说明有问题：\n${error.message}`);
+      return 1;
+    }
     return 0;
   }
   console.error(`未知的命令“${command}” — 写 npm run deck -- help`);

@@ -31,7 +31,11 @@ export function chartOptionsMarkdown(kinds: readonly ChartKind[]): string {
     [
       `#### \`${kind.name}\``,
       '',
-      `${kind.doc[0]!.toUpperCase()}${kind.doc.slice(1)}. Datasets: ${kind.datasets.map((d) => `\`${d}\``).join(', ')} (the first is the default).`,
+      `${kind.doc[0]!.toUpperCase()}${kind.doc.slice(1)}. ${
+        kind.generic
+          ? 'Dataset: the name of a CSV in the data folder that has a sidecar (`dataset: 名字` for `名字.csv` + `名字.yaml`).'
+          : `Datasets: ${kind.datasets.map((d) => `\`${d}\``).join(', ')} (the first is the default).`
+      }`,
       '',
       '| option | value | default | what it does |',
       '| --- | --- | --- | --- |',

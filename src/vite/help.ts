@@ -1,4 +1,5 @@
 import { DATASETS, TABLES, type TableName } from '../charts/data/datasets.ts';
+import { COLUMN_FIELDS, SIDECAR_FIELDS, type SidecarTable } from '../charts/data/sidecar.ts';
 import { describeOption } from '../charts/options.ts';
 import { KINDS } from '../charts/registry.ts';
 import { LAYOUT_DOCS, LAYOUTS, SLIDE_ATTRIBUTE_DOCS } from '../markdown/attributes.ts';
@@ -33,7 +34,7 @@ function fields(title: string, rules: Readonly<Record<string, FieldRule>>, inden
  * chart kinds with their options and defaults, and datasets with their columns. Built from the
  * same tables the build validates against, so it cannot go stale. Pure.
  */
-export function helpText(): string {
+export function helpText(sidecars: ReadonlyMap<string, SidecarTable> = new Map()): string {
   const out: string[] = [
     '演示文稿写法速查（npm run deck -- help）',
     '详细说明见 docs/guide.md（使用指南）和 docs/authoring.md（写作参考）。',
@@ -75,6 +76,23 @@ export function helpText(): string {
       });
       out.push(`    ${table}：${columns.join('、')}`);
     }
+  }
+  out.push(
+    '',
+    '== 自己的数据（CSV 加同名的 .yaml 数据说明，放在数据文件夹里；用 kind: line 或 bar 画）==',
+    '  数据说明（名字.yaml）的字段：',
+    ...Object.entries(SIDECAR_FIELDS).map(([k, f]) => `    ${k}:${f.required ? '（必填）' : ''} ${f.doc}`),
+    '  columns: 下面每列的字段：',
+    ...Object.entries(COLUMN_FIELDS).map(([k, doc]) => `    ${k}: ${doc}`),
+  );
+  if (sidecars.size === 0) out.push('  这个演示文稿还没有带数据说明的 CSV。');
+  for (const { sidecar } of sidecars.values()) {
+    out.push(`  dataset: ${sidecar.name}  ${sidecar.title}  来源：${sidecar.source}`);
+    const columns = Object.entries(sidecar.columns).map(
+      ([column, c]) =>
+        `${column}（${COLUMN_TYPES[c.type.type]!}${c.label !== column ? `，${c.label}` : ''}${c.unit ? `，${c.unit}` : ''}）`,
+    );
+    out.push(`    ${sidecar.csv}：${columns.join('、')}`);
   }
   return out.join('\n');
 }

@@ -34,8 +34,8 @@ test('a generic line chart from a CSV and its sidecar is drawn with its data, so
   await expect(figure.locator('svg')).toBeVisible({ timeout: 30_000 });
   await expect(figure).toHaveClass(/chart-kind-line/);
   const points = figure.locator('path.chart-point');
-  // Five years of one column and four of the other (2024's registration rate is not published).
-  await expect(points).toHaveCount(9);
+  // Eight years of one column and seven of the other (2024's registration rate is not published).
+  await expect(points).toHaveCount(15);
   await expect(figure.locator('path.chart-point[data-series="urban_pct"][data-year="2020"]')).toHaveAttribute(
     'data-value',
     '61.9',

@@ -34,7 +34,7 @@ export const GENERIC_OPTIONS: OptionSpecs<GenericOptions> = {
     type: { type: 'column' },
     default: '',
     doc: 'the year column along the bottom; empty: the first year column',
-    zh: '横轴的年份列；不写时用第一个年份列',
+    zh: '下方的年份列；不写时用第一个年份列',
   },
   y: {
     type: { type: 'columns' },

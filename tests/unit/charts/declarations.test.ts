@@ -26,7 +26,7 @@ const BAD: Record<string, string> = {
     'bad-dataset-for-kind.md:13:1: trend 图不能画数据集“megacities-2020”（dataset） — 写成 dataset: nbs-urbanisation，或换一种图表类型',
   'bad-dataset.md': 'bad-dataset.md:13:1: 未知的数据集“nbs”（dataset） — trend 图能画的数据集：nbs-urbanisation',
   'bad-kind.md':
-    'bad-kind.md:12:1: 未知的图表类型“lines”（chart kind） — 可用的类型：trend、compare、population、gap、cities',
+    'bad-kind.md:12:1: 未知的图表类型“lines”（chart kind） — 您是否想写 line？可用的类型：trend、compare、population、gap、cities、line、bar',
   'bad-no-data.md':
     'bad-no-data.md:13:1: 按这些选项，图表里没有数据（no data） — 把 years 的年份改得更长，或换别的选项值',
   'bad-option-near-miss.md':

@@ -10,7 +10,10 @@ import { population } from '../../../src/charts/kinds/population.ts';
 import { trend } from '../../../src/charts/kinds/trend.ts';
 import { chartTable, KINDS } from '../../../src/charts/registry.ts';
 import type { ChartBase } from '../../../src/charts/types.ts';
-import { chartPayload } from '../../../src/charts/validate.ts';
+import { chartPayload, genericPayload } from '../../../src/charts/validate.ts';
+import { parseTable } from '../../../src/charts/data/csv.ts';
+import { parseSidecar } from '../../../src/charts/data/sidecar.ts';
+import { readFileSync } from 'node:fs';
 import type { ChartSpec } from '../../../src/markdown/types.ts';
 
 const tables = loadTables(process.cwd());
@@ -51,10 +54,25 @@ function attributesOf(svg: SVGSVGElement): string[] {
   );
 }
 
-/** Any registered kind's chart, as the runtime draws it from its payload. */
+/** A CSV and its sidecar (tests/fixtures/charts/data/), as the generic kinds draw them. */
+const FIXTURE = 'tests/fixtures/charts/data/某市城镇化';
+const sidecar = parseSidecar(`${FIXTURE}.yaml`, readFileSync(`${FIXTURE}.yaml`, 'utf8'), '某市城镇化.csv');
+const sidecars = new Map([
+  [
+    '某市城镇化',
+    { sidecar, rows: parseTable(`${FIXTURE}.csv`, readFileSync(`${FIXTURE}.csv`, 'utf8'), sidecar.schema) },
+  ],
+]);
+
+/** Any registered kind's chart, as the runtime draws it from its payload (a generic kind from the fixture CSV). */
 function drawAny(kind: ChartKind, options: Record<string, unknown> = {}): { svg: SVGSVGElement; data: ChartBase } {
   const spec: ChartSpec = { id: 'c', slideId: 's', kind: kind.name, dataset: '', options, file: 't.md', line: 1 };
-  const p = chartPayload(spec, tables);
+  const p = kind.generic
+    ? genericPayload(
+        { ...spec, dataset: '某市城镇化', options: { y: ['urban_pct', 'hukou_pct'], ...options } },
+        sidecars,
+      )
+    : chartPayload(spec, tables);
   return { svg: kind.render(p.data, p.options, { document }), data: p.data };
 }
 
@@ -72,6 +90,9 @@ const STOPS: Record<string, () => number> = {
   population: () => points(draw(population).data.series),
   gap: () => points(draw(gap).data.series),
   cities: () => draw(cities).data.cities.length,
+  // The fixture CSV: eight years of one column, seven of the other.
+  line: () => 15,
+  bar: () => 15,
 };
 
 describe.each(KINDS.map((k) => [k.name, k] as const))('render() of a %s chart', (name, kind) => {
