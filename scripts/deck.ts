@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSidecarTables } from '../src/charts/data/sidecar.ts';
+import { loadDeckData } from '../src/charts/data/deck-data.ts';
 import { deckFolder, deckFolderProblem, takeDeckOption } from '../src/deck-folder.ts';
 import { DeckError } from '../src/markdown/errors.ts';
 import { helpText } from '../src/vite/help.ts';
@@ -20,8 +20,8 @@ function main(args: readonly string[]): number {
     }
     const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
     try {
-      // The deck's own CSVs with sidecars are listed with their columns too.
-      console.log(helpText(loadSidecarTables(deckFolder(project, deck))));
+      // The deck's own datasets are listed with their columns too.
+      console.log(helpText(loadDeckData(deckFolder(project, deck))));
     } catch (error) {
       if (!(error instanceof DeckError)) throw error;
       console.log(helpText());

@@ -22,8 +22,16 @@ function optionRow(name: string, spec: OptionSpec): string {
 }
 
 /**
+/** `` `national` (year, urban_pct) and `hukou` (year, hukou_urban_pct) `` */
+function readsText(kind: ChartKind): string {
+  return Object.entries(kind.reads)
+    .map(([role, columns]) => `\`${role}\` (${columns.join(', ')})`)
+    .join(' and ');
+}
+
+/**
  * The reference of every chart kind and option, as Markdown: one section per kind with what it
- * draws, the datasets it accepts and a table of its options (value, default, what it does), all
+ * draws, the tables it reads and a table of its options (value, default, what it does), all
  * read from the kinds' own definitions.
  */
 export function chartOptionsMarkdown(kinds: readonly ChartKind[]): string {
@@ -34,7 +42,7 @@ export function chartOptionsMarkdown(kinds: readonly ChartKind[]): string {
       `${kind.doc[0]!.toUpperCase()}${kind.doc.slice(1)}. ${
         kind.generic
           ? 'Dataset: the name of a CSV in the data folder that has a sidecar (`dataset: 名字` for `名字.csv` + `名字.yaml`).'
-          : `Datasets: ${kind.datasets.map((d) => `\`${d}\``).join(', ')} (the first is the default).`
+          : `Reads ${readsText(kind)}: a dataset in the data folder that has these columns (a CSV with its sidecar, or a dataset file naming a CSV per role; the only such dataset is the default).`
       }`,
       '',
       '| option | value | default | what it does |',

@@ -1,5 +1,4 @@
 import type { Dataset } from './data/dataset.ts';
-import type { DatasetName } from './data/datasets.ts';
 import type { RenderContext } from './draw.ts';
 import type { OptionSpec, OptionSpecs } from './options.ts';
 import type { DataTable } from './table.ts';
@@ -40,8 +39,13 @@ interface KindMembers<O, D extends ChartBase> {
   doc: string;
   /** The same in Chinese, for `npm run deck -- help`. */
   zh: string;
-  /** The datasets it can draw; the first is used when a block names none. */
-  datasets: readonly DatasetName[];
+  /**
+   * The tables it reads, by role (`national`, `estimates` …), each with the columns it needs. A
+   * block's dataset fills them: a dataset file names a CSV per role, a single CSV fills the one
+   * role of a kind that reads one table. Names of files and datasets live in the deck's data
+   * folder, never here.
+   */
+  reads: Readonly<Record<string, readonly string[]>>;
   /**
    * Draws any CSV that has a sidecar, named by the block (`dataset: 城镇化`), instead of the
    * built-in datasets; its `x`/`y` options are checked against the sidecar's columns.

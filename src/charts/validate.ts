@@ -1,8 +1,9 @@
 import { listZh, suggest } from '../markdown/errors.ts';
 import type { ChartProblem, ChartSpec } from '../markdown/types.ts';
-import { openDataset, sidecarDataset } from './data/dataset.ts';
+import { openDataset, sidecarDataset, tablesFor } from './data/dataset.ts';
+import type { DeckDataset } from './data/deck-data.ts';
+import type { Tables } from './data/load.ts';
 import type { SidecarTable } from './data/sidecar.ts';
-import { DATASETS, type Tables } from './data/datasets.ts';
 import type { ChartKind } from './kind.ts';
 import { checkOptions } from './options.ts';
 import { chartEmpty, KINDS, kindNamed, type ChartPayload } from './registry.ts';
@@ -20,11 +21,12 @@ export function resolveOptions(kind: ChartKind, spec: ChartSpec): Record<string,
 }
 
 /**
- * Checks a chart declaration against the kinds and the tables: kind, dataset, options and their
- * values, and that the chart has something to draw.
+ * Checks a chart declaration against the kinds and the deck's data: kind, dataset (and that it
+ * has the tables and columns the kind reads), options and their values, and that the chart has
+ * something to draw.
  * @returns what is wrong, in Chinese, with the key whose line to point at; or null.
  */
-export function validateChart(spec: ChartSpec, tables: Tables): ChartProblem | null {
+export function validateChart(spec: ChartSpec, data: Tables): ChartProblem | null {
   const kind = kindNamed(spec.kind);
   const kinds = KINDS.map((k) => k.name);
   if (!kind) {
@@ -34,23 +36,12 @@ export function validateChart(spec: ChartSpec, tables: Tables): ChartProblem | n
       key: 'kind',
     };
   }
-  if (spec.dataset && !Object.hasOwn(DATASETS, spec.dataset)) {
-    return {
-      problem: `未知的数据集“${spec.dataset}”（dataset）`,
-      hint: `${suggest(spec.dataset, kind.datasets)}${spec.kind} 图能画的数据集：${listZh(kind.datasets)}`,
-      key: 'dataset',
-    };
-  }
-  if (spec.dataset && !kind.datasets.some((d) => d === spec.dataset)) {
-    return {
-      problem: `${spec.kind} 图不能画数据集“${spec.dataset}”（dataset）`,
-      hint: `写成 dataset: ${kind.datasets[0]!}，或换一种图表类型`,
-      key: 'dataset',
-    };
-  }
+  if (kind.generic) return validateGenericChart(spec, data.tables);
+  const chosen = chooseDataset(kind, spec, data);
+  if ('problem' in chosen) return chosen;
   const problem = checkOptions(spec.kind, spec.options, kind.options);
   if (problem) return problem;
-  if (chartEmpty(kind, prepareChart(kind, spec, tables).data)) {
+  if (chartEmpty(kind, prepareChart(kind, chosen.name, spec, data).data)) {
     return {
       problem: '按这些选项，图表里没有数据（no data）',
       hint: '把 years 的年份改得更长，或换别的选项值',
@@ -60,21 +51,100 @@ export function validateChart(spec: ChartSpec, tables: Tables): ChartProblem | n
   return null;
 }
 
-function prepareChart(kind: ChartKind, spec: ChartSpec, tables: Tables): ChartPayload {
-  const dataset = openDataset(spec.dataset || kind.datasets[0]!, tables);
-  if (!dataset) throw new Error(`${kind.name}: no dataset "${spec.dataset}"`);
+/** What a kind needs from a dataset, for messages: `national（year、urban_pct）`. */
+function readsZh(kind: ChartKind): string {
+  return Object.entries(kind.reads)
+    .map(([role, columns]) => `${role}（${columns.join('、')}）`)
+    .join('、');
+}
+
+/** Why `dataset` cannot feed `kind` (a role with no table, a column missing), or null. */
+function misfit(kind: ChartKind, dataset: DeckDataset, data: Tables): ChartProblem | null {
+  const roles = Object.keys(kind.reads);
+  const fit = tablesFor(dataset, roles);
+  if ('missing' in fit) {
+    return {
+      problem: `数据集“${dataset.name}”没有 ${kind.name} 图要读的表 ${listZh(fit.missing)}（dataset）`,
+      hint:
+        dataset.roles === null
+          ? `${kind.name} 图要读 ${roles.length} 张表：${readsZh(kind)}；在数据文件夹里写一个数据集文件（名字.yaml），在 tables: 下每行写“角色: CSV 名”`
+          : `在 ${dataset.file} 的 tables: 下加上 ${fit.missing.map((r) => `${r}: CSV 名`).join('、')}`,
+      key: 'dataset',
+    };
+  }
+  for (const [role, csv] of Object.entries(fit.tables)) {
+    const columns = data.tables.get(csv)!.sidecar.columns;
+    const missing = kind.reads[role]!.filter((c) => !Object.hasOwn(columns, c));
+    if (missing.length) {
+      return {
+        problem: `数据“${csv}”缺少 ${kind.name} 图要的列 ${listZh(missing)}（column）`,
+        hint: `${kind.name} 图读的表和列：${readsZh(kind)}；在 ${csv}.csv 里加上这些列，并在 ${csv}.yaml 的 columns: 下说明它们`,
+        key: 'dataset',
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * The datasets a kind is meant to draw: the dataset files that name exactly the tables it reads,
+ * or, when there are none, every dataset it can draw.
+ */
+function candidates(kind: ChartKind, data: Tables): string[] {
+  const roles = Object.keys(kind.reads).sort().join();
+  const fitting = [...data.datasets.values()].filter((d) => misfit(kind, d, data) === null);
+  const made = fitting.filter((d) => d.roles !== null && Object.keys(d.roles).sort().join() === roles);
+  return (made.length ? made : fitting).map((d) => d.name);
+}
+
+/** The dataset a block draws: the one it names, or the one the deck's data folder has for the kind. */
+function chooseDataset(kind: ChartKind, spec: ChartSpec, data: Tables): { name: string } | ChartProblem {
+  const names = [...data.datasets.keys()];
+  const fitting = candidates(kind, data);
+  if (!spec.dataset) {
+    if (fitting.length === 1) return { name: fitting[0]! };
+    return {
+      problem: `${spec.kind} 图要写 dataset: 数据集（dataset）`,
+      hint: fitting.length
+        ? `能画的数据集：${listZh(fitting)}；写成 dataset: ${fitting[0]!}`
+        : `数据文件夹里没有 ${spec.kind} 图能画的数据：它读 ${readsZh(kind)}`,
+    };
+  }
+  const dataset = data.datasets.get(spec.dataset);
+  if (!dataset) {
+    return {
+      problem: `未知的数据集“${spec.dataset}”（dataset）`,
+      hint: `${suggest(spec.dataset, names)}${
+        fitting.length
+          ? `${spec.kind} 图能画的数据集：${listZh(fitting)}`
+          : `数据文件夹里没有 ${spec.kind} 图能画的数据`
+      }`,
+      key: 'dataset',
+    };
+  }
+  const problem = misfit(kind, dataset, data);
+  if (!problem) return { name: dataset.name };
+  const other = fitting.filter((n) => n !== dataset.name);
+  return other.length ? { ...problem, hint: `写成 dataset: ${other[0]!}，或换一种图表类型；${problem.hint}` } : problem;
+}
+
+function prepareChart(kind: ChartKind, name: string, spec: ChartSpec, data: Tables): ChartPayload {
+  const dataset = openDataset(name, Object.keys(kind.reads), data);
   const options = resolveOptions(kind, spec);
   return { kind: kind.name, options, data: kind.prepare(dataset, options) };
 }
 
 /**
  * Prepares the runtime payload of one chart that `validateChart` accepted.
- * @throws Error for a kind that does not exist (validation would have stopped the build).
+ * @throws Error for a kind or dataset that does not exist (validation would have stopped the build).
  */
-export function chartPayload(spec: ChartSpec, tables: Tables): ChartPayload {
+export function chartPayload(spec: ChartSpec, data: Tables): ChartPayload {
   const kind = kindNamed(spec.kind);
   if (!kind) throw new Error(`unknown chart kind "${spec.kind}"`);
-  return prepareChart(kind, spec, tables);
+  if (kind.generic) return genericPayload(spec, data.tables);
+  const chosen = chooseDataset(kind, spec, data);
+  if ('problem' in chosen) throw new Error(chosen.problem);
+  return prepareChart(kind, chosen.name, spec, data);
 }
 
 /** Whether `kind` names a generic kind (a CSV with a sidecar) rather than a built-in dataset's. */

@@ -68,7 +68,8 @@ const BUILD_ONLY = [
   'src/charts/data/sidecar.ts',
   'src/charts/data/columns.ts',
 ];
-const TEXT_FILE = /\.(md|ts|csv|html)$/;
+// .yaml: the data descriptions hold the source lines and labels charts draw.
+const TEXT_FILE = /\.(md|ts|csv|ya?ml|html)$/;
 
 /** Every text that may reach a page, for the glyph subset (see textSources and BUILD_ONLY). */
 export function collectText(folder: DeckFolder | string): string {

@@ -1,5 +1,5 @@
-import { DATASETS, TABLES, type TableName } from '../charts/data/datasets.ts';
-import { COLUMN_FIELDS, SIDECAR_FIELDS, type SidecarTable } from '../charts/data/sidecar.ts';
+import { DATASET_FIELDS, type DeckData } from '../charts/data/deck-data.ts';
+import { COLUMN_FIELDS, SIDECAR_FIELDS } from '../charts/data/sidecar.ts';
 import { describeOption } from '../charts/options.ts';
 import { KINDS } from '../charts/registry.ts';
 import { LAYOUT_DOCS, LAYOUTS, SLIDE_ATTRIBUTE_DOCS } from '../markdown/attributes.ts';
@@ -34,7 +34,7 @@ function fields(title: string, rules: Readonly<Record<string, FieldRule>>, inden
  * chart kinds with their options and defaults, and datasets with their columns. Built from the
  * same tables the build validates against, so it cannot go stale. Pure.
  */
-export function helpText(sidecars: ReadonlyMap<string, SidecarTable> = new Map()): string {
+export function helpText(data: DeckData = { tables: new Map(), datasets: new Map() }): string {
   const out: string[] = [
     '演示文稿写法速查（npm run deck -- help）',
     '详细说明见 docs/guide.md（使用指南）和 docs/authoring.md（写作参考）。',
@@ -60,39 +60,40 @@ export function helpText(sidecars: ReadonlyMap<string, SidecarTable> = new Map()
   ];
   for (const kind of KINDS) {
     out.push(`  kind: ${kind.name}  ${kind.zh}`);
-    out.push(`    dataset: ${kind.datasets.join(' 或 ')}（不写时用 ${kind.datasets[0]!}）`);
+    const reads = Object.entries(kind.reads).map(([role, columns]) => `${role}（${columns.join('、')}）`);
+    out.push(
+      kind.generic
+        ? '    dataset: 数据文件夹里一个带数据说明的 CSV 的名字（不带 .csv）'
+        : `    dataset: 有这些表和列的数据集：${reads.join('、')}（只有一个合适的数据集时可不写）`,
+    );
     for (const [name, option] of Object.entries(kind.options)) {
       out.push(`    ${name}: ${describeOption(option.type)}。${option.zh}。默认：${shown(option.default)}`);
     }
   }
-  out.push('', '== 数据集（dataset: …）及其列 ==');
-  for (const [name, info] of Object.entries(DATASETS)) {
-    out.push(`  ${name}  来源：${info.source}`);
-    for (const table of info.tables as readonly TableName[]) {
-      const columns = Object.entries(TABLES[table].columns).map(([column, type]) => {
-        const t = type as { type: string; optional?: boolean; values?: readonly string[] };
-        const what = t.type === 'enum' ? `${t.values!.join('|')}` : COLUMN_TYPES[t.type]!;
-        return `${column}（${what}${t.optional ? '，可空' : ''}）`;
-      });
-      out.push(`    ${table}：${columns.join('、')}`);
-    }
-  }
   out.push(
     '',
-    '== 自己的数据（CSV 加同名的 .yaml 数据说明，放在数据文件夹里；用 kind: line 或 bar 画）==',
-    '  数据说明（名字.yaml）的字段：',
+    '== 数据（放在数据文件夹里：CSV 加同名的 .yaml 数据说明；几张表合成的数据集写一个带 tables: 的 .yaml）==',
+    '  数据说明（名字.yaml，和 名字.csv 放在一起）的字段：',
     ...Object.entries(SIDECAR_FIELDS).map(([k, f]) => `    ${k}:${f.required ? '（必填）' : ''} ${f.doc}`),
     '  columns: 下面每列的字段：',
     ...Object.entries(COLUMN_FIELDS).map(([k, doc]) => `    ${k}: ${doc}`),
+    '  数据集文件（名字.yaml，没有同名的 CSV）的字段：',
+    ...Object.entries(DATASET_FIELDS).map(([k, f]) => `    ${k}:${f.required ? '（必填）' : ''} ${f.doc}`),
+    '',
+    '== 这个演示文稿的数据集（dataset: …）==',
   );
-  if (sidecars.size === 0) out.push('  这个演示文稿还没有带数据说明的 CSV。');
-  for (const { sidecar } of sidecars.values()) {
-    out.push(`  dataset: ${sidecar.name}  ${sidecar.title}  来源：${sidecar.source}`);
-    const columns = Object.entries(sidecar.columns).map(
-      ([column, c]) =>
-        `${column}（${COLUMN_TYPES[c.type.type]!}${c.label !== column ? `，${c.label}` : ''}${c.unit ? `，${c.unit}` : ''}）`,
-    );
-    out.push(`    ${sidecar.csv}：${columns.join('、')}`);
+  if (data.datasets.size === 0) out.push('  这个演示文稿还没有带数据说明的 CSV。');
+  for (const dataset of data.datasets.values()) {
+    out.push(`  dataset: ${dataset.name}  ${dataset.info.title}  来源：${dataset.info.source}`);
+    const tables = dataset.roles === null ? { '': dataset.name } : dataset.roles;
+    for (const [role, csv] of Object.entries(tables)) {
+      const sidecar = data.tables.get(csv)!.sidecar;
+      const columns = Object.entries(sidecar.columns).map(([column, c]) => {
+        const type = c.type.type === 'enum' ? c.type.values.join('|') : COLUMN_TYPES[c.type.type]!;
+        return `${column}（${type}${c.label !== column ? `，${c.label}` : ''}${c.unit ? `，${c.unit}` : ''}${c.type.optional ? '，可空' : ''}）`;
+      });
+      out.push(`    ${role ? `${role}: ` : ''}${sidecar.csv}：${columns.join('、')}`);
+    }
   }
   return out.join('\n');
 }

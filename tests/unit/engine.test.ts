@@ -21,9 +21,7 @@ function sources(dir: string): { file: string; code: string }[] {
 
 /**
  * What would tie the engine to the default deck's speech: its title, its frame as a label, its part
- * ids. The importer (src/import/) knows frames such as 起承转合 by design; the chart datasets
- * (src/charts/data/datasets.ts) still name this deck's CSV files until they move into the deck's
- * data folder (issue 19).
+ * ids. The importer (src/import/) knows frames such as 起承转合 by design.
  */
 const SPEECH_WORDS = [
   /在提升城市治理现代化水平推进会上的讲话/,
@@ -37,6 +35,17 @@ describe('the engine builds any deck', () => {
     const found = sources('src')
       .filter((s) => !s.file.startsWith('src/import/'))
       .flatMap((s) => SPEECH_WORDS.filter((w) => w.test(s.code)).map((w) => `${s.file}: ${w}`));
+    expect(found).toEqual([]);
+  });
+
+  it('nothing in src/ names a data file or dataset of this deck: they are described in its data folder', () => {
+    const data = path.join('assets', 'data');
+    const names = readdirSync(data)
+      .filter((f) => /\.(csv|ya?ml)$/.test(f))
+      .map((f) => f.replace(/\.(csv|ya?ml)$/, ''));
+    expect(names).toContain('china_urbanisation_nbs');
+    expect(names).toContain('nbs-urbanisation');
+    const found = sources('src').flatMap((s) => names.filter((n) => s.code.includes(n)).map((n) => `${s.file}: ${n}`));
     expect(found).toEqual([]);
   });
 

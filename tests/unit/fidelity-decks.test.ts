@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/markdown/compile.ts';
-import { DATASETS } from '../../src/charts/data/datasets.ts';
+import { loadDeckData } from '../../src/charts/data/deck-data.ts';
 import {
   checkAgainstNotes,
   checkFidelity,
@@ -69,8 +69,11 @@ describe('the words the engine adds to every deck', () => {
   it('write official names in full: UI strings (chart titles, summaries, footnotes) and dataset credits', () => {
     const texts: [string, string][] = [
       ...Object.entries(zhCN),
-      ...Object.entries(DATASETS).flatMap(([name, d]) =>
-        [d.source, d.provenance, d.licence].map((text): [string, string] => [name, text]),
+      ...[...loadDeckData(process.cwd()).datasets.values()].flatMap((d) =>
+        [d.info.title, d.info.source, d.info.provenance, d.info.licence].map((text): [string, string] => [
+          d.file,
+          text,
+        ]),
       ),
     ];
     const wrong = texts.flatMap(([where, text]) =>

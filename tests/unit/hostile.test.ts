@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/charts/data/csv.ts';
-import { TABLES, type TableName } from '../../src/charts/data/datasets.ts';
 import { loadTables } from '../../src/charts/data/load.ts';
 import { validateChart } from '../../src/charts/validate.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
@@ -103,23 +102,22 @@ const ASSETS: Record<string, string | null> = {
 };
 
 /** Which table's schema a data fixture is read with, by its name's first word. */
-const TABLE_BY_PREFIX: Record<string, TableName> = {
-  nbs: 'china_urbanisation_nbs.csv',
-  hukou: 'china_hukou_urbanisation.csv',
-  cities: 'china_megacities_census2020.csv',
-  wb: 'wb_urban_pct_1960_2024.csv',
+const TABLE_BY_PREFIX: Record<string, string> = {
+  nbs: 'china_urbanisation_nbs',
+  hukou: 'china_hukou_urbanisation',
+  cities: 'china_megacities_census2020',
+  wb: 'wb_urban_pct_1960_2024',
 };
-const RANGE_HINT =
-  '检查是否抄错（多了或少了位数、多了负号）；确实超出时，先在 src/charts/data/datasets.ts 里改这一列的范围';
+const RANGE_HINT = '检查是否抄错（多了或少了位数、多了负号）；确实超出时，改数据说明（.yaml）里这一列的 min 和 max';
 
 /** Data files (tests/fixtures/hostile/data/<table>-<case>.csv) and the exact message of each. */
 const DATA: Record<string, string> = {
   'data/nbs-400-digit-number.csv': `:3:6: 列 "urban_pct" 的值 "${'9'.repeat(24)}…" 不是有限的数（位数太多） — 写一个普通的数，例如 51.27`,
-  'data/nbs-negative-percent.csv': `:3:6: 列 "urban_pct" 的值 -67.00 超出合理范围 0–100（百分比） — ${RANGE_HINT}`,
-  'data/nbs-huge-percent.csv': `:3:6: 列 "urban_pct" 的值 99999999 超出合理范围 0–100（百分比） — ${RANGE_HINT}`,
-  'data/nbs-huge-population.csv': `:3:12: 列 "urban_pop_million" 的值 99999999 超出合理范围 0–2000（全国人口，百万人） — ${RANGE_HINT}`,
-  'data/hukou-percent-over-100.csv': `:3:6: 列 "hukou_urban_pct" 的值 135.9 超出合理范围 0–100（百分比） — ${RANGE_HINT}`,
-  'data/cities-implausible-population.csv': `:2:29: 列 "urban_core_pop_million" 的值 1987.00 超出合理范围 0–50（一座城市的城区人口，百万人） — ${RANGE_HINT}`,
+  'data/nbs-negative-percent.csv': `:3:6: 列 "urban_pct" 的值 -67.00 超出合理范围 0–100（常住人口城镇化率） — ${RANGE_HINT}`,
+  'data/nbs-huge-percent.csv': `:3:6: 列 "urban_pct" 的值 99999999 超出合理范围 0–100（常住人口城镇化率） — ${RANGE_HINT}`,
+  'data/nbs-huge-population.csv': `:3:12: 列 "urban_pop_million" 的值 99999999 超出合理范围 0–2000（城镇常住人口） — ${RANGE_HINT}`,
+  'data/hukou-percent-over-100.csv': `:3:6: 列 "hukou_urban_pct" 的值 135.9 超出合理范围 0–100（户籍人口城镇化率） — ${RANGE_HINT}`,
+  'data/cities-implausible-population.csv': `:2:29: 列 "urban_core_pop_million" 的值 1987.00 超出合理范围 0–50（城区常住人口） — ${RANGE_HINT}`,
   'data/nbs-unterminated-quote.csv':
     ':2:46: 引号没有闭合（unterminated quote）：从这里到文件末尾都被读成了一个单元格 — 在这个单元格的结尾补上 "；单元格里的引号写成两个 ""',
   'data/nbs-cr-only.csv':
@@ -183,7 +181,7 @@ describe('the hostile corpus', () => {
       const file = `${DIR}/${relative}`;
       let caught: unknown;
       try {
-        parseTable(file, readFileSync(file, 'utf8'), TABLES[table]);
+        parseTable(file, readFileSync(file, 'utf8'), tables.tables.get(table)!.sidecar.schema);
       } catch (e) {
         caught = e;
       }

@@ -13,10 +13,8 @@ export type ColumnType =
 export interface Range {
   min: number;
   max: number;
-  /** What the column holds, in Chinese, e.g. `百分比`. */
+  /** What the column holds, in Chinese, e.g. `城镇化率`. */
   what: string;
-  /** What to do about a value outside the range, when the range is not set in datasets.ts. */
-  hint?: string;
 }
 
 /** The most a data file may hold: the charts draw a few hundred rows; far more is a mistake. */
@@ -126,9 +124,7 @@ function rangeProblem(
   if (range && (value < range.min || value > range.max)) {
     return {
       problem: `列 "${name}" 的值 ${shown} 超出合理范围 ${bound(range.min)}–${bound(range.max)}（${range.what}）`,
-      hint:
-        range.hint ??
-        '检查是否抄错（多了或少了位数、多了负号）；确实超出时，先在 src/charts/data/datasets.ts 里改这一列的范围',
+      hint: '检查是否抄错（多了或少了位数、多了负号）；确实超出时，改数据说明（.yaml）里这一列的 min 和 max',
     };
   }
   return null;

@@ -4,8 +4,21 @@ import type { TableRow } from './csv.ts';
 import type { Dataset } from './dataset.ts';
 import { inYears, quality } from './rows.ts';
 
-/** The NBS table every China series reads (assets/data/SOURCES.md). */
-export const NBS_TABLE = 'china_urbanisation_nbs.csv';
+/**
+ * The role of the national statistics table every China series reads: yearly values by `measure`
+ * (`year_end`, censuses, surveys), with a `quality` for each (the deck's data folder says which CSV).
+ */
+export const NBS_TABLE = 'national';
+
+/** The columns a kind reading the national table needs. */
+export const NBS_COLUMNS = [
+  'year',
+  'measure',
+  'urban_pct',
+  'urban_pop_million',
+  'rural_pop_million',
+  'quality',
+] as const;
 
 /** NBS year-end rows within `years` that the series draw, with their quality, in year order. */
 export function nbsYearEnd(dataset: Dataset, years: readonly [number, number] | null): { row: TableRow; q: Quality }[] {

@@ -31,6 +31,10 @@ export interface Sidecar {
   source: string;
   /** A caveat under the chart; empty when none. */
   footnote: string;
+  /** Where the figures come from in full (publications, source ids), for the help and the sources slide; empty when none. */
+  provenance: string;
+  /** The terms the data is published under; empty when none. */
+  licence: string;
   columns: Readonly<Record<string, SidecarColumn>>;
   schema: TableSchema;
 }
@@ -40,13 +44,16 @@ export const SIDECAR_FIELDS: Readonly<Record<string, { required: boolean; doc: s
   title: { required: false, doc: '数据的名称，图表不写 title 时用它' },
   source: { required: true, doc: '图表下方的来源一行，如 国家统计局，常住人口城镇化率' },
   footnote: { required: false, doc: '图表下方的注释（口径、缺失年份等）' },
+  provenance: { required: false, doc: '数据的完整出处（出版物、来源编号），供来源页和 npm run deck -- help' },
+  licence: { required: false, doc: '数据的使用许可，如 政府公开统计数据' },
   columns: { required: true, doc: 'CSV 的每一列：类型 type，可写 label、unit、min、max、optional' },
   key: { required: false, doc: '每行唯一的列，如 [year]（默认：第一列）' },
 };
 
 /** The fields of one column. */
 export const COLUMN_FIELDS: Readonly<Record<string, string>> = {
-  type: 'year（年份）、integer（整数）、number（数字）、text（文字）',
+  type: 'year（年份）、integer（整数）、number（数字）、text（文字）、enum（取自 values 的几个词之一）',
+  values: 'enum 列可取的值，如 [official, third_party]',
   label: '列的名称，图例和数据表用它（默认：列名）',
   unit: '单位，如 % 或 万人',
   min: '最小值：小于它的数值会让构建停下',
@@ -54,7 +61,7 @@ export const COLUMN_FIELDS: Readonly<Record<string, string>> = {
   optional: 'true：格子可以空着（缺失）',
 };
 
-const TYPES = ['year', 'integer', 'number', 'text'] as const;
+const TYPES = ['year', 'integer', 'number', 'text', 'enum'] as const;
 
 /**
  * Reads a sidecar (`file`, its YAML `text`) for the CSV `csv`. Every problem is collected with its
@@ -139,6 +146,8 @@ export function parseSidecar(file: string, text: string, csv: string): Sidecar {
     title: line('title') || name,
     source,
     footnote: line('footnote'),
+    provenance: line('provenance'),
+    licence: line('licence'),
     columns,
     schema: { columns: Object.fromEntries(names.map((n) => [n, columns[n]!.type])), key },
   };
@@ -216,8 +225,23 @@ function readColumn(name: string, node: YamlNode | null, place: SourcePlace, par
   };
   const min = bound('min');
   const max = bound('max');
-  if ((min !== undefined || max !== undefined) && type !== 'number' && type !== 'integer') {
-    throw new DeckError(place, `列 ${name} 是 ${type}，不能写 min 或 max（range）`, '只给 number 或 integer 列写范围');
+  if ((min !== undefined || max !== undefined) && type !== 'number' && type !== 'integer' && type !== 'year') {
+    throw new DeckError(
+      place,
+      `列 ${name} 是 ${type}，不能写 min 或 max（range）`,
+      '只给 number、integer 或 year 列写范围',
+    );
+  }
+  const values = value.values;
+  if (type === 'enum' && (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== 'string'))) {
+    throw new DeckError(
+      place,
+      `enum 列 ${name} 要写 values：可取的值（enum values）`,
+      `写成 ${name}: { type: enum, values: [甲, 乙] }`,
+    );
+  }
+  if (type !== 'enum' && values !== undefined) {
+    throw new DeckError(place, `列 ${name} 是 ${type}，不能写 values（enum values）`, '只有 type: enum 的列写 values');
   }
   const optional = value.optional === true;
   const text = (key: 'label' | 'unit'): string =>
@@ -227,12 +251,14 @@ function readColumn(name: string, node: YamlNode | null, place: SourcePlace, par
     min: min ?? -Infinity,
     max: max ?? Infinity,
     what: label,
-    hint: '核对来源里的数值和单位；范围写在数据说明（.yaml）的 min 和 max 里',
   };
+  const ranged = min !== undefined || max !== undefined ? { range } : {};
   const columnType: ColumnType =
-    type === 'number' || type === 'integer'
-      ? { type, optional, ...(min !== undefined || max !== undefined ? { range } : {}) }
-      : { type: type as 'year' | 'text', optional };
+    type === 'number' || type === 'integer' || type === 'year'
+      ? { type, optional, ...ranged }
+      : type === 'enum'
+        ? { type, values: values as string[], optional }
+        : { type: 'text', optional };
   return { type: columnType, label, unit: text('unit') };
 }
 
@@ -257,6 +283,9 @@ export function loadSidecarTables(deck: DeckFolder): Map<string, SidecarTable> {
     const yamlPath = path.join(deck.data, name);
     const csv = name.replace(/\.ya?ml$/i, '.csv');
     const csvPath = path.join(deck.data, csv);
+    const text = readFileSync(yamlPath, 'utf8');
+    // A dataset file (tables: by role) describes no CSV of its own: src/charts/data/deck-data.ts reads it.
+    if (isDatasetFile(text)) continue;
     problems.attempt(() => {
       if (!existsSync(csvPath)) {
         throw new DeckError(
@@ -265,11 +294,16 @@ export function loadSidecarTables(deck: DeckFolder): Map<string, SidecarTable> {
           `把数据存为 ${shownPath(deck, csvPath)}（和 .yaml 同名，扩展名 .csv，编码 UTF-8）`,
         );
       }
-      const sidecar = parseSidecar(shownPath(deck, yamlPath), readFileSync(yamlPath, 'utf8'), csv);
+      const sidecar = parseSidecar(shownPath(deck, yamlPath), text, csv);
       const rows = parseTable(shownPath(deck, csvPath), readFileSync(csvPath, 'utf8'), sidecar.schema);
       out.set(sidecar.name, { sidecar, rows });
     });
   }
   problems.throwIfAny();
   return out;
+}
+
+/** Whether a YAML file in the data folder is a dataset file (it has a top-level `tables:` field). */
+export function isDatasetFile(text: string): boolean {
+  return /^tables\s*:/m.test(text);
 }

@@ -86,7 +86,7 @@ export const bar: ChartKindDefinition<GenericOptions, GenericData> = {
   name: 'bar',
   doc: 'any CSV with a sidecar: bars side by side per year (`x`), one per number column (`y`)',
   zh: '任一带数据说明的 CSV：每个年份（x）一组，每个数值列（y）一条',
-  datasets: [],
+  reads: {},
   generic: true,
   options: GENERIC_OPTIONS,
   prepare: prepareGeneric,

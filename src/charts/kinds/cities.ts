@@ -35,7 +35,7 @@ export interface CitiesData extends ChartBase {
 /** The 2020 census's 超大 and 特大 cities, ranked. */
 function prepare(dataset: Dataset, o: CitiesOptions): CitiesData {
   const cities = dataset
-    .rows('china_megacities_census2020.csv')
+    .rows('cities')
     .filter((r) => o.classes.includes(String(r.values.size_class_zh)))
     .map((r) => ({
       rank: Number(r.values.rank_by_urban_core_pop),
@@ -168,7 +168,7 @@ export const cities: ChartKindDefinition<CitiesOptions, CitiesData> = {
   name: 'cities',
   doc: 'the 超大/特大 cities of the 2020 census as ranked tiles; a population only where published',
   zh: '第七次全国人口普查的超大、特大城市，按城区人口排列；只有公布了人口的城市写出人口',
-  datasets: ['megacities-2020'],
+  reads: { cities: ['rank_by_urban_core_pop', 'city_zh', 'size_class_zh', 'urban_core_pop_million'] },
   options: {
     title: TITLE_OPTION,
     classes: {

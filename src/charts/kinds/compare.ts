@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { t, type UiKey } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { nbsYearEnd } from '../data/nbs.ts';
+import { NBS_COLUMNS, NBS_TABLE, nbsYearEnd } from '../data/nbs.ts';
 import { datum, inYears } from '../data/rows.ts';
 import {
   drawEndLabels,
@@ -66,6 +66,9 @@ export interface CompareData extends ChartBase {
   years: [number, number];
 }
 
+/** The columns of the estimates and the projections: a country's value per year. */
+const COUNTRY_COLUMNS = ['country_code', 'year', 'urban_pct'];
+
 const MARGINS: Margins = { top: 84, right: 330, bottom: 60, left: 80 };
 
 /** World Bank estimates and UN projections per country. */
@@ -75,8 +78,8 @@ function prepare(dataset: Dataset, o: CompareOptions): CompareData {
   // A projection whose base year differs from the estimate of that year starts its dashed line
   // somewhere else (OWID's World aggregate is not WDI's): the footnote gives both values.
   const joins: string[] = [];
-  const estimates = dataset.rows('wb_urban_pct_1960_2024.csv');
-  const projections = dataset.rows('un_wup_urban_pct_projections_2024_2050.csv');
+  const estimates = dataset.rows('estimates');
+  const projections = dataset.rows('projections');
   o.countries.forEach((code, i) => {
     const name = countryName(code);
     const points = estimates
@@ -293,7 +296,7 @@ export const compare: ChartKindDefinition<CompareOptions, CompareData> = {
   name: 'compare',
   doc: 'the urban share of countries (World Bank), UN projections dashed, legend buttons that switch countries',
   zh: '各国城镇化率（世界银行），联合国预测用虚线，点图例切换国家',
-  datasets: ['wb-urban-share'],
+  reads: { estimates: COUNTRY_COLUMNS, projections: COUNTRY_COLUMNS, [NBS_TABLE]: NBS_COLUMNS },
   options: {
     title: TITLE_OPTION,
     years: yearsOption(

@@ -1,7 +1,7 @@
 import { t } from '../../common/i18n.ts';
 import type { TableRow } from '../data/csv.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { nbsYearEnd, REVISION_STEP } from '../data/nbs.ts';
+import { NBS_COLUMNS, NBS_TABLE, nbsYearEnd, REVISION_STEP } from '../data/nbs.ts';
 import { datum, inYears, quality, yearList } from '../data/rows.ts';
 import {
   drawSeriesMarks,
@@ -38,7 +38,7 @@ export interface GapData extends ChartBase {
 
 /** Resident-based against household-registration urbanisation, and the gap where both exist. */
 function prepare(dataset: Dataset, o: GapOptions): GapData {
-  const hukouRows = dataset.rows('china_hukou_urbanisation.csv').filter((r) => inYears(Number(r.values.year), o.years));
+  const hukouRows = dataset.rows('hukou').filter((r) => inYears(Number(r.values.year), o.years));
   const hukou = hukouRows
     .map((r) => ({ r, q: quality(r) }))
     .filter((x): x is { r: TableRow; q: Quality } => x.q !== null)
@@ -155,7 +155,7 @@ export const gap: ChartKindDefinition<GapOptions, GapData> = {
   name: 'gap',
   doc: 'the resident-based against the household-registration (户籍) rate, the gap labelled in percentage points',
   zh: '常住人口城镇化率和户籍人口城镇化率，标出两者相差的百分点',
-  datasets: ['hukou-urbanisation'],
+  reads: { hukou: ['year', 'hukou_urban_pct'], [NBS_TABLE]: NBS_COLUMNS },
   options: {
     title: TITLE_OPTION,
     years: yearsOption(

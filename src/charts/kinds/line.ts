@@ -44,7 +44,7 @@ export const line: ChartKindDefinition<GenericOptions, GenericData> = {
   name: 'line',
   doc: 'any CSV with a sidecar: a line per number column (`y`) over the years (`x`)',
   zh: '任一带数据说明的 CSV：每个数值列（y）一条线，按年份（x）画出',
-  datasets: [],
+  reads: {},
   generic: true,
   options: GENERIC_OPTIONS,
   prepare: prepareGeneric,

@@ -1,6 +1,6 @@
 import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { nbsYearEnd, registrationNote } from '../data/nbs.ts';
+import { NBS_COLUMNS, NBS_TABLE, nbsYearEnd, registrationNote } from '../data/nbs.ts';
 import { datum } from '../data/rows.ts';
 import { wanDatum } from '../data/units.ts';
 import {
@@ -116,7 +116,7 @@ export const population: ChartKindDefinition<PopulationOptions, PopulationData> 
   name: 'population',
   doc: 'urban and rural residents in 万人; marks the first year in the data with more urban than rural',
   zh: '城镇和乡村常住人口（万人），标出城镇人口首次多于乡村的一年',
-  datasets: ['nbs-urbanisation'],
+  reads: { [NBS_TABLE]: NBS_COLUMNS },
   options: {
     title: TITLE_OPTION,
     years: yearsOption(

@@ -1,7 +1,7 @@
 import { symbolDiamond, symbolSquare } from 'd3-shape';
 import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { excludedYears, NBS_TABLE, nbsYearEnd, registrationNote, REVISION_STEP } from '../data/nbs.ts';
+import { excludedYears, NBS_COLUMNS, NBS_TABLE, nbsYearEnd, registrationNote, REVISION_STEP } from '../data/nbs.ts';
 import { datum, inYears, quality, span, yearList } from '../data/rows.ts';
 import {
   drawAnnotation,
@@ -214,7 +214,7 @@ export const trend: ChartKindDefinition<TrendOptions, TrendData> = {
   name: 'trend',
   doc: "China's urbanisation rate (NBS year-end), census and 1% survey benchmarks as squares and diamonds, milestones annotated",
   zh: '全国常住人口城镇化率（国家统计局年末数），人口普查和 1% 抽样调查用单独的标记标出，标注节点',
-  datasets: ['nbs-urbanisation'],
+  reads: { [NBS_TABLE]: NBS_COLUMNS },
   options: {
     title: TITLE_OPTION,
     years: yearsOption(

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { loadTables } from '../../charts/data/load.ts';
-import type { Tables } from '../../charts/data/datasets.ts';
+import { loadTables, type Tables } from '../../charts/data/load.ts';
 import { chartPayload, validateChart } from '../../charts/validate.ts';
 import { compileDeck } from '../../markdown/compile.ts';
 import type { Deck, SourceFile } from '../../markdown/types.ts';

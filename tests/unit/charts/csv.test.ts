@@ -2,12 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS, cellPositions, parseTable, scanCsv } from '../../../src/charts/data/csv.ts';
-import { TABLES } from '../../../src/charts/data/datasets.ts';
 import { loadTables } from '../../../src/charts/data/load.ts';
 import { DeckError } from '../../../src/markdown/errors.ts';
 
 const DIR = 'tests/fixtures/data';
-const schema = TABLES['china_hukou_urbanisation.csv'];
+const data = loadTables(process.cwd());
+/** The schema a CSV of the deck is read with: from its sidecar in assets/data/. */
+const schemaOf = (name: string) => data.tables.get(name)!.sidecar.schema;
+const schema = schemaOf('china_hukou_urbanisation');
 const parse = (name: string) => parseTable(`${DIR}/${name}`, readFileSync(path.join(DIR, name), 'utf8'), schema);
 
 /** Every bad data fixture (read with the household-registration schema) and its exact message. */
@@ -98,13 +100,13 @@ describe('parseTable()', () => {
   });
 
   it('reads every shipped data file, keeping values exactly as written', () => {
-    const tables = loadTables(process.cwd());
-    expect(tables['china_urbanisation_nbs.csv']).toHaveLength(56);
-    expect(tables['wb_urban_pct_1960_2024.csv']).toHaveLength(585);
-    expect(tables['un_wup_urban_pct_projections_2024_2050.csv']).toHaveLength(243);
-    expect(tables['china_hukou_urbanisation.csv']).toHaveLength(9);
-    expect(tables['china_megacities_census2020.csv']).toHaveLength(21);
-    const y2024 = tables['china_urbanisation_nbs.csv'].find(
+    const rows = (name: string) => data.tables.get(name)!.rows;
+    expect(rows('china_urbanisation_nbs')).toHaveLength(56);
+    expect(rows('wb_urban_pct_1960_2024')).toHaveLength(585);
+    expect(rows('un_wup_urban_pct_projections_2024_2050')).toHaveLength(243);
+    expect(rows('china_hukou_urbanisation')).toHaveLength(9);
+    expect(rows('china_megacities_census2020')).toHaveLength(21);
+    const y2024 = rows('china_urbanisation_nbs').find(
       (r) => r.values.year === 2024 && r.values.measure === 'year_end',
     )!;
     expect(y2024.raw.urban_pct).toBe('67.00');
@@ -114,7 +116,7 @@ describe('parseTable()', () => {
   it('allows the same year under another measure, but not twice under one', () => {
     const text = 'year,hukou_urban_pct,source_ids,quality,note\n2020,45.4,S18,official_quoted,\n';
     expect(parseTable('x.csv', text, schema)).toHaveLength(1);
-    const nbs = TABLES['china_urbanisation_nbs.csv'];
+    const nbs = schemaOf('china_urbanisation_nbs');
     const head = Object.keys(nbs.columns).join(',');
     const ok = `${head}\n2020,63.89,,,,year_end,v,S,official_quoted,\n2020,63.89,,,,census_2020,v,S,official_quoted,\n`;
     expect(parseTable('n.csv', ok, nbs)).toHaveLength(2);

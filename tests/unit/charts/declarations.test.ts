@@ -23,7 +23,7 @@ const BAD: Record<string, string> = {
   'bad-country.md':
     'bad-country.md:13:1: 选项 countries 里有未知的值 "FRA"（chart option value） — 可用的值：CHN、WLD、USA、JPN、DEU、GBR、KOR、IND、BRA',
   'bad-dataset-for-kind.md':
-    'bad-dataset-for-kind.md:13:1: trend 图不能画数据集“megacities-2020”（dataset） — 写成 dataset: nbs-urbanisation，或换一种图表类型',
+    'bad-dataset-for-kind.md:13:1: 数据集“megacities-2020”没有 trend 图要读的表 national（dataset） — 写成 dataset: nbs-urbanisation，或换一种图表类型；在 assets/data/megacities-2020.yaml 的 tables: 下加上 national: CSV 名',
   'bad-dataset.md': 'bad-dataset.md:13:1: 未知的数据集“nbs”（dataset） — trend 图能画的数据集：nbs-urbanisation',
   'bad-kind.md':
     'bad-kind.md:12:1: 未知的图表类型“lines”（chart kind） — 您是否想写 line？可用的类型：trend、compare、population、gap、cities、line、bar',

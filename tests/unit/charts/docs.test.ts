@@ -11,11 +11,12 @@ describe('the chart options reference (docs/authoring.md)', () => {
     expect(withChartOptions(doc, chartOptionsMarkdown(KINDS)), 'docs/authoring.md differs: run npm run docs').toBe(doc);
   });
 
-  it('names every kind, its datasets and every option with its default', () => {
+  it('names every kind, the tables and columns it reads and every option with its default', () => {
     const md = chartOptionsMarkdown(KINDS);
     for (const kind of KINDS) {
       expect(md).toContain(`#### \`${kind.name}\``);
-      for (const d of kind.datasets) expect(md).toContain(`\`${d}\``);
+      for (const [role, columns] of Object.entries(kind.reads))
+        expect(md).toContain(`\`${role}\` (${columns.join(', ')})`);
       for (const [name, spec] of Object.entries(kind.options)) {
         expect(md).toContain(`| \`${name}\` |`);
         expect(md).toContain(spec.doc.replace(/\|/g, '\\|'));

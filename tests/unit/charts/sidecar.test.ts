@@ -39,7 +39,6 @@ describe('parseSidecar()', () => {
           min: 0,
           max: 100,
           what: '城镇化率',
-          hint: '核对来源里的数值和单位；范围写在数据说明（.yaml）的 min 和 max 里',
         },
       },
       label: '城镇化率',
@@ -55,9 +54,9 @@ describe('parseSidecar()', () => {
       .replace('optional: true', 'optinal: true');
     expect(messages(bad)).toEqual([
       'data/城镇化.yaml:1: 数据说明缺少 source（图表下方的来源一行，如 国家统计局，常住人口城镇化率） — 加一行 source: …',
-      'data/城镇化.yaml:2:1: 数据说明里未知的字段“sorce”（sidecar field） — 您是否想写 source？可用的字段：title、source、footnote、columns、key',
-      'data/城镇化.yaml:5:3: 列 urban_pct 的类型“nubmer”不对（column type） — 您是否想写 number？type 写 year、integer、number、text 之一',
-      'data/城镇化.yaml:6:53: 列 urban_pop 的说明里未知的字段“optinal”（column field） — 您是否想写 optional？可用的字段：type、label、unit、min、max、optional',
+      'data/城镇化.yaml:2:1: 数据说明里未知的字段“sorce”（sidecar field） — 您是否想写 source？可用的字段：title、source、footnote、provenance、licence、columns、key',
+      'data/城镇化.yaml:5:3: 列 urban_pct 的类型“nubmer”不对（column type） — 您是否想写 number？type 写 year、integer、number、text、enum 之一',
+      'data/城镇化.yaml:6:53: 列 urban_pop 的说明里未知的字段“optinal”（column field） — 您是否想写 optional？可用的字段：type、values、label、unit、min、max、optional',
     ]);
   });
 
@@ -85,7 +84,7 @@ describe('loadSidecarTables()', () => {
     ]);
     writeFileSync(path.join(deck.data, '城镇化.csv'), 'year,urban_pct,urban_pop\n2020,638.9,\n2021,NaN,\n');
     expect(() => loadSidecarTables(deck)).toThrow(
-      `${tmp}/assets/data/城镇化.csv:2:6: 列 "urban_pct" 的值 638.9 超出合理范围 0–100（城镇化率） — 核对来源里的数值和单位；范围写在数据说明（.yaml）的 min 和 max 里`,
+      `${tmp}/assets/data/城镇化.csv:2:6: 列 "urban_pct" 的值 638.9 超出合理范围 0–100（城镇化率） — 检查是否抄错（多了或少了位数、多了负号）；确实超出时，改数据说明（.yaml）里这一列的 min 和 max`,
     );
     writeFileSync(path.join(deck.data, '城镇化.csv'), 'year,urban_pct,urban_pop\n2021,NaN,\n');
     expect(() => loadSidecarTables(deck)).toThrow(`${tmp}/assets/data/城镇化.csv:2:6: 列“urban_pct”里的值“NaN”不合规`);

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DATASETS, TABLES, type TableName } from '../../../src/charts/data/datasets.ts';
+import { loadDeckData } from '../../../src/charts/data/deck-data.ts';
 import { KINDS } from '../../../src/charts/registry.ts';
 import { LAYOUTS, SLIDE_ATTRIBUTE_DOCS } from '../../../src/markdown/attributes.ts';
 import { DECK_FIELDS, PART_FIELDS } from '../../../src/markdown/frontmatter.ts';
 import { helpText } from '../../../src/vite/help.ts';
 
 describe('npm run deck -- help', () => {
-  const text = helpText();
+  const data = loadDeckData(process.cwd());
+  const text = helpText(data);
   const lines = text.split('\n');
 
   it('lists every layout and slide attribute the compiler accepts, with what it does in Chinese', () => {
@@ -32,12 +33,13 @@ describe('npm run deck -- help', () => {
     }
   });
 
-  it('lists every dataset with the columns of each of its files', () => {
-    for (const [name, info] of Object.entries(DATASETS)) {
-      expect(text).toContain(`  ${name}  来源：${info.source}`);
-      for (const table of info.tables as readonly TableName[]) {
-        for (const column of Object.keys(TABLES[table].columns))
-          expect(text).toMatch(new RegExp(`^    ${table.replace('.', '\\.')}：.*${column}（`, 'm'));
+  it('lists every dataset of the deck with the columns of each of its files', () => {
+    expect(data.datasets.size).toBeGreaterThan(0);
+    for (const dataset of data.datasets.values()) {
+      expect(text).toContain(`  dataset: ${dataset.name}  ${dataset.info.title}  来源：${dataset.info.source}`);
+      for (const csv of Object.values(dataset.roles ?? { '': dataset.name })) {
+        for (const column of Object.keys(data.tables.get(csv)!.sidecar.columns))
+          expect(text).toMatch(new RegExp(`^    (\\w+: )?${csv}\\.csv：.*${column}（`, 'm'));
       }
     }
   });
