@@ -42,7 +42,7 @@ export function chartOptionsMarkdown(kinds: readonly ChartKind[]): string {
       `${kind.doc[0]!.toUpperCase()}${kind.doc.slice(1)}. ${
         kind.generic
           ? 'Dataset: the name of a CSV in the data folder that has a sidecar (`dataset: 名字` for `名字.csv` + `名字.yaml`).'
-          : `Reads ${readsText(kind)}: a dataset in the data folder that has these columns (a CSV with its sidecar, or a dataset file naming a CSV per role; the only such dataset is the default).`
+          : `Reads ${readsText(kind)}: a dataset in the data folder that has these columns (a CSV with its sidecar, or a dataset file naming a CSV per role); without \`dataset:\`, the dataset file that names exactly these roles.`
       }`,
       '',
       '| option | value | default | what it does |',
