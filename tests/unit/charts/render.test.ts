@@ -6,9 +6,11 @@ import type { ChartKind, ChartKindDefinition } from '../../../src/charts/kind.ts
 import { cities } from '../../../src/charts/kinds/cities.ts';
 import { compare } from '../../../src/charts/kinds/compare.ts';
 import { gap } from '../../../src/charts/kinds/gap.ts';
+import type { GenericData } from '../../../src/charts/kinds/generic.ts';
 import { population } from '../../../src/charts/kinds/population.ts';
+import { stackLayers } from '../../../src/charts/kinds/stacked-area.ts';
 import { trend } from '../../../src/charts/kinds/trend.ts';
-import { chartTable, KINDS } from '../../../src/charts/registry.ts';
+import { chartTable, KINDS, kindNamed } from '../../../src/charts/registry.ts';
 import type { ChartBase } from '../../../src/charts/types.ts';
 import { chartPayload, genericPayload } from '../../../src/charts/validate.ts';
 import { parseTable } from '../../../src/charts/data/csv.ts';
@@ -93,6 +95,8 @@ const STOPS: Record<string, () => number> = {
   // The fixture CSV: eight years of one column, seven of the other.
   line: () => 15,
   bar: () => 15,
+  // Stacked: only the seven years both columns have (2024 has no registration rate).
+  'stacked-area': () => 14,
 };
 
 describe.each(KINDS.map((k) => [k.name, k] as const))('render() of a %s chart', (name, kind) => {
@@ -126,6 +130,20 @@ describe.each(KINDS.map((k) => [k.name, k] as const))('render() of a %s chart', 
     const table = chartTable(kind, data);
     expect(table.rows.length).toBeGreaterThan(5);
     for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
+  });
+});
+
+describe('render() of a stacked-area chart', () => {
+  it('stacks each column on the ones below it, only in years every column has, and puts each stop on its band', () => {
+    const { svg, data } = drawAny(kindNamed('stacked-area')!);
+    const layers = stackLayers((data as GenericData).series);
+    expect(layers.map((l) => l.series.id)).toEqual(['urban_pct', 'hukou_pct']);
+    expect(layers[0]!.bands.map((b) => b.year)).toEqual([2010, 2012, 2014, 2016, 2018, 2020, 2022]);
+    expect(layers[1]!.bands[0]).toEqual({ year: 2010, y0: 48.3, y1: 81.8 });
+    expect(svg.querySelectorAll('path.chart-area')).toHaveLength(2);
+    const stop = svg.querySelector('path.chart-point[data-series="hukou_pct"][data-year="2010"]')!;
+    expect(stop.getAttribute('data-value')).toBe('33.5');
+    expect(stop.getAttribute('aria-label')).toMatch(/33\.5/);
   });
 });
 
