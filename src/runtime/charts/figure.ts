@@ -79,10 +79,14 @@ export function buildFigure(figure: HTMLElement, kind: ChartKind, payload: Chart
   source.className = 'chart-source';
   source.textContent = t('chartSource', { source: payload.data.source });
   source.title = payload.data.source;
-  const note = document.createElement('p');
-  note.className = 'chart-footnote';
-  note.textContent = t('chartNote', { note: payload.data.footnote });
-  caption.append(source, note);
+  caption.append(source);
+  // A dataset with no caveat (a sidecar without footnote:) gets no empty "注：" line.
+  if (payload.data.footnote.trim() !== '') {
+    const note = document.createElement('p');
+    note.className = 'chart-footnote';
+    note.textContent = t('chartNote', { note: payload.data.footnote });
+    caption.append(note);
+  }
   figure.append(toolbar, body, caption);
   figure.setAttribute('aria-label', payload.data.source);
   return chart;

@@ -47,6 +47,18 @@ describe('buildFigure()', () => {
     expect(figureFor('gap').figure.querySelectorAll('.chart-legend-button')).toHaveLength(0);
   });
 
+  it('writes no empty "注：" line under a chart whose data has no footnote', () => {
+    const figure = document.createElement('figure');
+    figure.id = 'chart-plain';
+    const payload = chartPayload(
+      { id: figure.id, slideId: 's', kind: 'trend', dataset: '', options: {}, file: 't.md', line: 1 },
+      tables,
+    );
+    buildFigure(figure, kindNamed('trend')!, { ...payload, data: { ...payload.data, footnote: '' } });
+    expect(figure.querySelector('.chart-source')?.textContent).toMatch(/^来源：/);
+    expect(figure.querySelector('.chart-footnote')).toBeNull();
+  });
+
   it("uses the kind's own table: a row per city for the city tiles", () => {
     const { figure } = figureFor('cities');
     expect(figure.querySelectorAll('.chart-table tbody tr')).toHaveLength(21);
