@@ -51,6 +51,11 @@ interface KindMembers<O, D extends ChartBase> {
    * built-in datasets; its `x`/`y` options are checked against the sidecar's columns.
    */
   generic?: boolean;
+  /**
+   * A generic kind that draws one mark per row, named by a `label` column (default: the first
+   * text column, else the year column), instead of series over the years: it needs no year column.
+   */
+  ranked?: boolean;
   /** Its options besides `kind` and `dataset`: types, defaults and docs. */
   options: OptionSpecs<O>;
   /** Build time: the rows it draws from the dataset, with the source line and footnote. */

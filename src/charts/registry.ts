@@ -5,13 +5,14 @@ import { compare } from './kinds/compare.ts';
 import { gap } from './kinds/gap.ts';
 import { line } from './kinds/line.ts';
 import { population } from './kinds/population.ts';
+import { rankedBar } from './kinds/ranked-bar.ts';
 import { stackedArea } from './kinds/stacked-area.ts';
 import { trend } from './kinds/trend.ts';
 import { seriesEmpty, seriesTable, type DataTable } from './table.ts';
 import type { ChartBase } from './types.ts';
 
 /** Every chart kind a ```chart block may name, in the order of the docs. Add a kind here. */
-export const KINDS: readonly ChartKind[] = [trend, compare, population, gap, cities, line, bar, stackedArea];
+export const KINDS: readonly ChartKind[] = [trend, compare, population, gap, cities, line, bar, stackedArea, rankedBar];
 
 /** What the runtime gets per chart id: the kind's name, resolved options and only the rows it draws. */
 export interface ChartPayload {

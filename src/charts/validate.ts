@@ -175,7 +175,7 @@ export function validateGenericChart(spec: ChartSpec, tables: ReadonlyMap<string
   }
   const problem = checkOptions(spec.kind, spec.options, kind.options);
   if (problem) return problem;
-  const columns = checkColumns(table, spec.options);
+  const columns = checkColumns(table, spec.options, kind.ranked === true);
   if (columns) return columns;
   if (chartEmpty(kind, genericPayload(spec, tables).data)) {
     return {
@@ -197,14 +197,21 @@ export function genericPayload(spec: ChartSpec, tables: ReadonlyMap<string, Side
 }
 
 /** The block's `x` and `y` read against the sidecar: what is wrong at the key's own line, or null. */
-function checkColumns(table: SidecarTable, options: Record<string, unknown>): ChartProblem | null {
+function checkColumns(table: SidecarTable, options: Record<string, unknown>, ranked: boolean): ChartProblem | null {
   const columns = table.sidecar.columns;
   const names = Object.keys(columns);
   const years = names.filter((n) => columns[n]!.type.type === 'year');
   const numbers = names.filter((n) => ['number', 'integer'].includes(columns[n]!.type.type));
   const data = table.sidecar.csv;
+  if (ranked && options.label !== undefined && (typeof options.label !== 'string' || !names.includes(options.label))) {
+    return {
+      problem: `label 应为 ${data} 里的一列，这里是 ${JSON.stringify(options.label)}（label column）`,
+      hint: `${suggest(String(options.label), names)}可用的列：${listZh(names)}`,
+      key: 'label',
+    };
+  }
   const x = options.x ?? years[0];
-  if (typeof x !== 'string' || !years.includes(x)) {
+  if (!(ranked && x === undefined) && (typeof x !== 'string' || !years.includes(x))) {
     return {
       problem: `x 应为 ${data} 里的年份列，这里是 ${JSON.stringify(x ?? null)}（x column）`,
       hint: `${suggest(String(x), years)}${years.length ? `写成 x: ${years[0]!}` : '在数据说明里把年份列写成 type: year'}`,

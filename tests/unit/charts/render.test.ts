@@ -8,6 +8,7 @@ import { compare } from '../../../src/charts/kinds/compare.ts';
 import { gap } from '../../../src/charts/kinds/gap.ts';
 import type { GenericData } from '../../../src/charts/kinds/generic.ts';
 import { population } from '../../../src/charts/kinds/population.ts';
+import type { RankedData } from '../../../src/charts/kinds/ranked-bar.ts';
 import { stackLayers } from '../../../src/charts/kinds/stacked-area.ts';
 import { trend } from '../../../src/charts/kinds/trend.ts';
 import { chartTable, KINDS, kindNamed } from '../../../src/charts/registry.ts';
@@ -97,6 +98,8 @@ const STOPS: Record<string, () => number> = {
   bar: () => 15,
   // Stacked: only the seven years both columns have (2024 has no registration rate).
   'stacked-area': () => 14,
+  // Ranked: a bar per year with a value in the first column (the fixture has no text column).
+  'ranked-bar': () => 8,
 };
 
 describe.each(KINDS.map((k) => [k.name, k] as const))('render() of a %s chart', (name, kind) => {
@@ -144,6 +147,26 @@ describe('render() of a stacked-area chart', () => {
     const stop = svg.querySelector('path.chart-point[data-series="hukou_pct"][data-year="2010"]')!;
     expect(stop.getAttribute('data-value')).toBe('33.5');
     expect(stop.getAttribute('aria-label')).toMatch(/33\.5/);
+  });
+});
+
+describe('render() of a ranked-bar chart', () => {
+  it('ranks the rows by the first y column, largest first, named by the label column', () => {
+    const { svg, data } = drawAny(kindNamed('ranked-bar')!);
+    const bars = (data as RankedData).bars;
+    expect(bars.map((b) => [b.rank, b.label, b.text])).toEqual([
+      [1, '2024', '65.3'],
+      [2, '2022', '63.7'],
+      [3, '2020', '61.9'],
+      [4, '2018', '58.6'],
+      [5, '2016', '55.2'],
+      [6, '2014', '53.1'],
+      [7, '2012', '51.0'],
+      [8, '2010', '48.3'],
+    ]);
+    const widths = [...svg.querySelectorAll('rect.chart-bar')].map((r) => Number(r.getAttribute('width')));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    expect(svg.querySelector('.chart-point')?.getAttribute('aria-label')).toMatch(/^第 1 名，2024：65\.3%/);
   });
 });
 
