@@ -60,6 +60,24 @@ test('a generic bar chart draws a bar per year in its years', async ({ page }) =
   await expect(figure.locator('.chart-source')).toContainText('某市统计局');
 });
 
+test('a stacked-area chart stacks its columns and a ranked-bar chart ranks its rows, each value a stop', async ({
+  page,
+}) => {
+  await page.goto(`${dev!.url}#/generic-stack`);
+  const stack = page.locator('section#generic-stack figure.chart');
+  await expect(stack.locator('svg')).toBeVisible({ timeout: 30_000 });
+  await expect(stack.locator('path.chart-area')).toHaveCount(2);
+  // Seven years both columns have, two values each.
+  await expect(stack.locator('path.chart-point')).toHaveCount(14);
+  await page.goto(`${dev!.url}#/generic-ranked`);
+  const ranked = page.locator('section#generic-ranked figure.chart');
+  await expect(ranked.locator('svg')).toBeVisible({ timeout: 30_000 });
+  await expect(ranked.locator('.chart-point')).toHaveCount(8);
+  await expect(ranked.locator('.chart-point').first()).toHaveAttribute('aria-label', /^第 1 名，2024：65\.3%/);
+  await ranked.locator('.chart-data-toggle').click();
+  await expect(ranked.locator('.chart-table tbody tr').first()).toContainText('2024');
+});
+
 test('a misspelt column stops with its line and the nearest name, in the overlay', async ({ page, problems }) => {
   const file = path.join(dev!.dir, 'slides/00-generic.md');
   writeFileSync(
