@@ -4,6 +4,7 @@ import { cities as citiesKind, type CitiesData } from '../../charts/kinds/cities
 import { compare as compareKind, type CompareData } from '../../charts/kinds/compare.ts';
 import { gap as gapKind, type GapData } from '../../charts/kinds/gap.ts';
 import { population as populationKind, type PopulationData } from '../../charts/kinds/population.ts';
+import { rankedBar as rankedKind, type RankedData } from '../../charts/kinds/ranked-bar.ts';
 import { trend as trendKind, type TrendData } from '../../charts/kinds/trend.ts';
 import { isPayloadOf, isSeriesData, type ChartPayload } from '../../charts/registry.ts';
 import type { SeriesData } from '../../charts/kind.ts';
@@ -221,7 +222,23 @@ function cities(data: CitiesData): TilesPlan {
   };
 }
 
-/** What a chart becomes in PowerPoint: a native chart, or tiles (the ranked cities). */
+/** Ranked bars as the ranked cities are: tiles with editable text, largest first. */
+function ranked(data: RankedData): TilesPlan {
+  const heading = `${data.measure}${data.unit ? `（${data.unit}）` : ''}${data.year === null ? '' : `，${data.year}`}`;
+  return {
+    classes: [
+      {
+        name: heading,
+        count: '',
+        cities: data.bars.map((b) => ({ rank: b.rank, name: b.label, value: `${b.text}${data.unit}` })),
+      },
+    ],
+    source: data.source,
+    footnote: data.footnote,
+  };
+}
+
+/** What a chart becomes in PowerPoint: a native chart, or tiles (the ranked cities, ranked bars). */
 export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
   const title = typeof payload.options.title === 'string' ? payload.options.title : '';
   if (isPayloadOf(payload, trendKind)) return trend(payload.data, title);
@@ -229,6 +246,7 @@ export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
   if (isPayloadOf(payload, populationKind)) return population(payload.data, title);
   if (isPayloadOf(payload, gapKind)) return gap(payload.data, title);
   if (isPayloadOf(payload, citiesKind)) return cities(payload.data);
+  if (isPayloadOf(payload, rankedKind)) return ranked(payload.data);
   if (isSeriesData(payload.data)) return anySeries(payload.data, title);
   throw new Error(`PowerPoint: no native chart for kind '${payload.kind}'`);
 }

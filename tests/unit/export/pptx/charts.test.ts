@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadTables } from '../../../../src/charts/data/load.ts';
 import { STYLES } from '../../../../src/charts/draw.ts';
-import { chartPayload } from '../../../../src/charts/validate.ts';
+import { parseTable } from '../../../../src/charts/data/csv.ts';
+import { parseSidecar } from '../../../../src/charts/data/sidecar.ts';
+import { chartPayload, genericPayload } from '../../../../src/charts/validate.ts';
+import { readFileSync } from 'node:fs';
 import type { ChartSpec } from '../../../../src/markdown/types.ts';
 import { isNativeChart, planChart, type ChartPlan, type TilesPlan } from '../../../../src/export/pptx/charts.ts';
 
@@ -20,6 +23,8 @@ const native = (kind: string, options: Record<string, unknown> = {}): ChartPlan 
   if (!isNativeChart(plan)) throw new Error(`${kind} is not a native chart`);
   return plan;
 };
+/** A CSV and its sidecar, as the generic kinds draw them. */
+const FIXTURE = 'tests/fixtures/charts/data/某市城镇化';
 const hex = (c: string): string => c.replace('#', '').toUpperCase();
 
 describe('planChart()', () => {
@@ -116,5 +121,25 @@ describe('planChart()', () => {
     expect(plan.chart.valueStep).toBe(10);
     expect(plan.chart.title).toBe('甲');
     expect(plan.callouts).toEqual(['空心：非官方汇编数据']);
+  });
+});
+
+describe('planChart() of a generic ranked-bar chart', () => {
+  it('gives the ranked rows as tiles with editable text, largest first, instead of failing', () => {
+    const sidecar = parseSidecar(`${FIXTURE}.yaml`, readFileSync(`${FIXTURE}.yaml`, 'utf8'), '某市城镇化.csv');
+    const rows = parseTable(`${FIXTURE}.csv`, readFileSync(`${FIXTURE}.csv`, 'utf8'), sidecar.schema);
+    const payload = genericPayload(
+      { ...spec('ranked-bar', { y: 'urban_pct' }), dataset: '某市城镇化' },
+      new Map([['某市城镇化', { sidecar, rows }]]),
+    );
+    const plan = planChart(payload);
+    expect(isNativeChart(plan)).toBe(false);
+    const tiles = plan as TilesPlan;
+    expect(tiles.classes[0]!.name).toBe('常住人口城镇化率（%）');
+    expect(tiles.classes[0]!.cities.slice(0, 2)).toEqual([
+      { rank: 1, name: '2024', value: '65.3%' },
+      { rank: 2, name: '2022', value: '63.7%' },
+    ]);
+    expect(tiles.source).toBe('某市统计局，统计公报（测试数据）');
   });
 });
