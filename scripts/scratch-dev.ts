@@ -32,6 +32,9 @@ export async function startScratchDev(root: string, slides: { from: string; as: 
     root: dir,
     configFile: path.join(dir, 'vite.config.ts'),
     logLevel: 'silent',
+    // Its own dependency cache: node_modules/ is a link into the project, and two scratch servers
+    // sharing node_modules/.vite re-optimise under each other (504 "Outdated Optimize Dep").
+    cacheDir: path.join(dir, '.vite'),
     server: {
       port: 0,
       host: '127.0.0.1',
