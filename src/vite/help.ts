@@ -64,7 +64,7 @@ export function helpText(data: DeckData = { tables: new Map(), datasets: new Map
     out.push(
       kind.generic
         ? '    dataset: 数据文件夹里一个带数据说明的 CSV 的名字（不带 .csv）'
-        : `    dataset: 有这些表和列的数据集：${reads.join('、')}（只有一个合适的数据集时可不写）`,
+        : `    dataset: 有这些表和列的数据集：${reads.join('、')}（不写时用正好写了这些表的数据集文件）`,
     );
     for (const [name, option] of Object.entries(kind.options)) {
       out.push(`    ${name}: ${describeOption(option.type)}。${option.zh}。默认：${shown(option.default)}`);
