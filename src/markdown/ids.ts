@@ -4,7 +4,7 @@ import type { SourcePos } from './types.ts';
 
 /**
  * Id prefixes the deck's own interface uses in the page (chart tables, dialogs, the search, the
- * reading view, the speaker view …). An author's id may not start with one, so nothing a slide
+ * reading view, the speaker view, the speech's paragraphs …). An author's id may not start with one, so nothing a slide
  * declares can take an id the runtime looks up (tests/e2e/ids.spec.ts holds the runtime to them).
  */
 export const RESERVED_ID_PREFIXES = [
@@ -12,6 +12,7 @@ export const RESERVED_ID_PREFIXES = [
   'deck-',
   'handout-',
   'help-',
+  'para-',
   'print-',
   'speaker-',
   'structure-',

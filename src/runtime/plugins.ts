@@ -11,6 +11,8 @@ import { presentingPlugin } from './presenting.ts';
 import { printPlugin } from './print-plugin.ts';
 import { speakerPlugin } from './speaker/speaker-plugin.ts';
 import { structurePlugin } from './structure-plugin.ts';
+import { comfortPlugin } from './study/comfort.ts';
+import { paragraphLinksPlugin } from './study/paragraphs.ts';
 import { readingViewPlugin } from './study/reading-view.ts';
 import { resumePlugin } from './study/resume.ts';
 import { searchPlugin } from './study/search.ts';
@@ -32,8 +34,10 @@ export function deckPlugins(): RevealPlugin[] {
     historyPlugin(),
     structurePlugin(),
     chartsPlugin(),
+    paragraphLinksPlugin(),
     readingViewPlugin(),
     searchPlugin(),
+    comfortPlugin(),
     resumePlugin(),
   ];
 }

@@ -124,3 +124,169 @@ for (const size of SIZES) {
     });
   });
 }
+
+for (const size of [SIZES[0]!, SIZES[2]!]) {
+  test.describe(`paragraph links at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.touch, isMobile: size.touch });
+
+    test('复制链接 copies a stable address; opening it scrolls to the paragraph and highlights it', async ({
+      page,
+      context,
+      site,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openDeck(page, `${site}?view=read#/qi-world`);
+      const paragraph = page.locator('section#qi-national aside.notes p').first();
+      // The element id takes the compiler's reserved prefix; the address stays readable.
+      await expect(paragraph).toHaveAttribute('id', 'para-qi-national-1');
+      // The button is beside the notes, never in them: the speaker view and print read them as they are.
+      await expect(page.locator('aside.notes button, aside.notes .study-para-links')).toHaveCount(0);
+      const button = page.locator('section#qi-national').getByRole('button', { name: '复制第 1 段的链接' });
+      await button.scrollIntoViewIfNeeded();
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(size.touch ? 44 : 32);
+      // Level with the paragraph's first line, right of its text, inside the screen.
+      const para = (await paragraph.boundingBox())!;
+      const text = await paragraph.evaluate((p) => {
+        const r = document.createRange();
+        r.selectNodeContents(p);
+        return Math.max(...[...r.getClientRects()].map((c) => c.right));
+      });
+      expect(box.y).toBeLessThan(para.y + 20);
+      expect(box.y + box.height).toBeGreaterThan(para.y + 10);
+      expect(box.x + 9).toBeGreaterThanOrEqual(text);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      await button.click();
+      await expect(page.getByRole('status').filter({ hasText: '已复制链接' })).toBeVisible();
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      expect(link).toBe(`${site}?view=read#/qi-national/p1`);
+      // The button's words are not part of the speech a search finds.
+      await page.getByRole('button', { name: '搜索' }).click();
+      await page.getByRole('combobox').fill('复制链接');
+      await expect(page.locator('.study-search-status')).toContainText('没有找到');
+
+      await page.goto('about:blank');
+      // The highlight is brief and may be over before the page is ready: record the moment it comes.
+      await page.addInitScript(() => {
+        new MutationObserver((records) => {
+          for (const r of records)
+            if (r.target instanceof Element && r.target.classList.contains('study-para-flash'))
+              document.documentElement.dataset.flashed = r.target.id;
+        }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+      });
+      await openDeck(page, link);
+      await expect(paragraph).toBeFocused();
+      await expect(page.locator('html')).toHaveAttribute('data-flashed', 'para-qi-national-1');
+      const top = await paragraph.evaluate((p) => p.getBoundingClientRect().top);
+      const bar = await page.locator('.study-bar').evaluate((b) => b.getBoundingClientRect().bottom);
+      expect(top).toBeGreaterThanOrEqual(bar - 1);
+      expect(top).toBeLessThan(bar + 40);
+      // The highlight is brief.
+      await expect(paragraph).not.toHaveClass(/study-para-flash/, { timeout: 5000 });
+      // A later jump to another paragraph (pasted into the address bar) highlights that one.
+      await page.evaluate(() => (window.location.hash = '#/cheng-three/p3'));
+      await expect(page.locator('#para-cheng-three-3')).toBeFocused();
+      await expect(page.locator('html')).toHaveAttribute('data-flashed', 'para-cheng-three-3');
+    });
+  });
+}
+
+/** The lowest contrast ratio of any reading text against the background behind it, and where. */
+async function lowestContrast(page: Page): Promise<{ ratio: number; where: string }> {
+  return page.evaluate(() => {
+    const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]): number => {
+      const f = (v: number): number => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0.9)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const islands = 'figure.chart, .study-toc, dialog, .study-resume, .structure-map-view';
+    let lowest = { ratio: 99, where: '' };
+    const texts = document.querySelectorAll('.reveal .slides *, .study-bar *');
+    for (const el of texts) {
+      if (el.closest(islands) || !(el instanceof HTMLElement)) continue;
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!own || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const a = lum(rgb(getComputedStyle(el).color));
+      const b = lum(background(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < lowest.ratio)
+        lowest = {
+          ratio,
+          where: `${el.tagName}.${el.className} ${getComputedStyle(el).color} on ${background(el).join(',')}: ${el.textContent!.slice(0, 20)}`,
+        };
+    }
+    return lowest;
+  });
+}
+
+for (const size of SIZES) {
+  test.describe(`reading comfort at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.touch, isMobile: size.touch });
+
+    test('the night theme follows the system, every reading text is at least 7:1, and the toggle is remembered', async ({
+      page,
+      site,
+    }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openDeck(page, `${site}?view=read#/qi-world`);
+      await expect(page.locator('html')).toHaveClass(/study-night/);
+      const night = await lowestContrast(page);
+      expect(night.ratio, night.where).toBeGreaterThanOrEqual(7);
+      // Charts keep their light card: the chart's own text is dark on light.
+      const card = await page
+        .locator('section#qi-world figure.chart')
+        .evaluate((f) => [getComputedStyle(f).backgroundColor, getComputedStyle(f).color]);
+      expect(card).toEqual(['rgb(255, 255, 255)', 'rgb(29, 29, 31)']);
+
+      // The reader's own choice wins over the system and survives a reload.
+      await page.getByRole('button', { name: '阅读设置' }).click();
+      const toggle = page.getByRole('switch', { name: '深色模式' });
+      await expect(toggle).toBeChecked();
+      await toggle.uncheck();
+      await expect(page.locator('html')).not.toHaveClass(/study-night/);
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      await expect(page.locator('html')).not.toHaveClass(/study-night/);
+      const day = await lowestContrast(page);
+      expect(day.ratio, day.where).toBeGreaterThanOrEqual(7);
+    });
+
+    test('A− / A+ change the reading text in rem steps, remembered, and honour a larger browser font', async ({
+      page,
+      site,
+    }) => {
+      const speech = page.locator('section#qi-national aside.notes p').first();
+      const px = () => speech.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+      await openDeck(page, `${site}?view=read#/qi-national`);
+      const base = await px();
+      await page.getByRole('button', { name: '阅读设置' }).click();
+      const larger = page.getByRole('button', { name: '放大字号（A+）' });
+      await larger.click();
+      await larger.click();
+      await expect(page.locator('.study-comfort-size')).toHaveText('125%');
+      expect(await px()).toBeCloseTo(base * 1.25, 1);
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      expect(await px()).toBeCloseTo(base * 1.25, 1);
+      await page.getByRole('button', { name: '阅读设置' }).click();
+      await page.getByRole('button', { name: '缩小字号（A−）' }).click();
+      await expect(page.locator('.study-comfort-size')).toHaveText('113%');
+      // The reader's browser set to a larger default font (20 px instead of 16): the text follows.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 20 } });
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      expect(await px()).toBeCloseTo(((base * 1.125) / 16) * 20, 0);
+    });
+  });
+}

@@ -75,7 +75,8 @@ const MARKDOWN: Record<string, string | null> = {
   'ids/notes-slide-id.md': `:17: 重复的 id "title"（已用于 ${FIRST_TITLE}） — ${ONCE}`,
   'ids/duplicate-element.md': `:21: 重复的 id "same"（已用于 ${DIR}/ids/duplicate-element.md:11） — ${ONCE}`,
   'ids/chart-id-clash.md': `:31: 重复的 id "chart-trend-2"（已用于 ${DIR}/ids/chart-id-clash.md:17） — 图表的 id 由所在页的 id 生成（chart-<页 id>，第二张起加 -2、-3）：给这一页或另一页换一个 id`,
-  'ids/reserved-prefix.md': `:11: id "study-search-input" 以 "study-" 开头，这类 id 留给演示文稿的界面使用 — 换一个不以 chart-、deck-、handout-、help-、print-、speaker-、structure-、study- 开头的 id`,
+  'ids/reserved-prefix.md': `:11: id "study-search-input" 以 "study-" 开头，这类 id 留给演示文稿的界面使用 — 换一个不以 chart-、deck-、handout-、help-、para-、print-、speaker-、structure-、study- 开头的 id`,
+  'ids/reserved-paragraph.md': `:11: id "para-qi-1-1" 以 "para-" 开头，这类 id 留给演示文稿的界面使用 — 换一个不以 chart-、deck-、handout-、help-、para-、print-、speaker-、structure-、study- 开头的 id`,
   'ids/invalid-raw-id.md': `:11: id "Bad Id" 不是有效的 id — ${ID_SYNTAX}`,
   'ids/proto-raw-id.md': `:11: id "__proto__" 不是有效的 id — ${ID_SYNTAX}`,
 };

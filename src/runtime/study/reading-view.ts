@@ -21,6 +21,7 @@ import {
 import { UPRIGHT_HANDHELD, firstView } from './first-view.ts';
 import { cancelRevealAddressWrite, hashSlideId } from '../history.ts';
 import { mountToc, type Toc } from './toc.ts';
+import { addressedParagraph, flash } from './paragraphs.ts';
 
 /** Book icon (reading view) and slide icon (slide view). */
 const ICON_BOOK = 'M4 5.5C6.5 4.5 9.5 4.5 12 6c2.5-1.5 5.5-1.5 8-.5v13c-2.5-1-5.5-1-8 .5-2.5-1.5-5.5-1.5-8-.5zM12 6v13';
@@ -35,22 +36,6 @@ const REVEAL_NAV_KEYS = new Set([
 
 /** Input that means the reader is moving the page themselves. */
 const READER_SCROLL = ['wheel', 'touchstart', 'keydown'] as const;
-
-/**
- * The element inside a slide that the address names (`#/qi-trend/p2`: a paragraph), if any;
- * reveal's own `#/slide/3` fragment addresses name none.
- */
-function addressedElement(): HTMLElement | null {
-  let name = '';
-  try {
-    name = decodeURIComponent(window.location.hash.replace(/^#\/?/u, ''));
-  } catch {
-    return null;
-  }
-  if (!name.includes('/')) return null;
-  const el = document.getElementById(name);
-  return el?.closest('.reveal .slides section') && !el.matches('section') ? el : null;
-}
 
 /** Attributes reveal sets on slides it is not showing; the reading view shows every slide. */
 const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
@@ -121,7 +106,8 @@ export function readingViewPlugin(): RevealPlugin {
       const url = new URL(window.location.href);
       if (view) url.searchParams.set('view', view);
       else url.searchParams.delete('view');
-      if (hashId) url.hash = `/${hashId}`;
+      // A paragraph's address inside the same slide (`#/slide/p2`) is kept: it is the finer place.
+      if (hashId && !url.hash.startsWith(`#/${hashId}/`)) url.hash = `/${hashId}`;
       if (push && url.href !== window.location.href) window.history.pushState(null, '', url.href);
       else window.history.replaceState(window.history.state, '', url.href);
       followed = url.href;
@@ -309,9 +295,11 @@ export function readingViewPlugin(): RevealPlugin {
       if (isReading()) leave(slideId);
       return;
     }
-    const inner = addressedElement();
-    if (inner && slideId) enter(slideId, 0, { focus: inner, align: 'start' });
-    else if (!isReading() || (slideId && slideId !== positionNow()?.slideId)) enter(slideId);
+    const inner = addressedParagraph(window.location.hash);
+    if (inner && slideId) {
+      enter(slideId, 0, { focus: inner, align: 'start' });
+      flash(inner);
+    } else if (!isReading() || (slideId && slideId !== positionNow()?.slideId)) enter(slideId);
   };
 
   /** A hash change while reading (a link, the structure map) scrolls to that slide. */
@@ -319,7 +307,8 @@ export function readingViewPlugin(): RevealPlugin {
     if (!isReading() || !deck) return;
     showAll();
     const id = deck.getCurrentSlide()?.id;
-    if (id && id !== (pinned?.id ?? positionNow()?.slideId) && !addressedElement()) scrollToSlide(id);
+    if (id && id !== (pinned?.id ?? positionNow()?.slideId) && !addressedParagraph(window.location.hash))
+      scrollToSlide(id);
   };
 
   const build = (): void => {
@@ -376,8 +365,17 @@ export function readingViewPlugin(): RevealPlugin {
       deck = reveal;
       if (isPrintView(window.location.search)) return;
       build();
+      // reveal rewrites the address to the slide's own before 'ready': remember what was opened.
+      const opened = window.location.hash;
       const onReady = (): void => {
-        if (firstView({ search: window.location.search, upright: uprightNow() }) === 'read') enter();
+        // A paragraph's address (paragraphs.ts) opens the reading view at that paragraph.
+        const inner = addressedParagraph(opened);
+        const slideId = inner?.closest<HTMLElement>('.reveal .slides section[id]')?.id;
+        if (inner && slideId) {
+          setUrl('read', inner.dataset.id);
+          enter(slideId, 0, { focus: inner, align: 'start' });
+          flash(inner);
+        } else if (firstView({ search: window.location.search, upright: uprightNow() }) === 'read') enter();
       };
       reveal.on('ready', onReady);
       reveal.on('slidechanged', onSlideChanged);

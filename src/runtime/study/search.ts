@@ -21,7 +21,7 @@ function fieldElement(slideId: string, field: SearchHit['doc']['field']): Elemen
 }
 /** Directions and notes to the speaker (collapsed in the reading view) and role labels are not searched. */
 const fieldMap = (el: Element, field: SearchHit['doc']['field']) =>
-  textMap(el, field === 'slide' ? 'aside.notes, .editorial-tag' : 'details.role, .role-label');
+  textMap(el, field === 'slide' ? 'aside.notes, .editorial-tag, .study-para-links' : 'details.role, .role-label');
 
 /**
  * Full-text search over every slide and its notes (the whole speech): `/` or Ctrl+K (⌘K) or the
