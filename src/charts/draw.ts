@@ -21,6 +21,11 @@ import { dodge } from './label-layout.ts';
 /** What `render` needs from its environment: the document to create elements in (jsdom in tests). */
 export interface RenderContext {
   document: Document;
+  /**
+   * The chart's logical width (its viewBox), when it is laid out for a column narrower than a
+   * slide (the reading view, a phone): see `chartWidth`. Default: `SIZE.width`.
+   */
+  width?: number;
 }
 
 /**
@@ -29,6 +34,35 @@ export interface RenderContext {
  * nearly its full size and its text stays legible (a kind may ask for less height, `Margins.height`).
  */
 export const SIZE = { width: 1456, height: 480 } as const;
+
+/**
+ * Below this logical width a chart is laid out narrow (`chart-narrow`): the margins that hold
+ * direct labels shrink (the legend and the readout name the series), year ticks thin out, the
+ * legend wraps, and annotations become numbered notes listed under the chart (`narrowNotes`).
+ */
+export const NARROW_WIDTH = 1000;
+/** The narrowest layout a chart gets. */
+export const MIN_WIDTH = 420;
+
+/** The logical width a chart is laid out at. */
+export function widthOf(ctx: RenderContext): number {
+  return Math.round(Math.min(SIZE.width, Math.max(MIN_WIDTH, ctx.width ?? SIZE.width)));
+}
+
+/**
+ * The logical width to lay a chart out at for a column `columnPx` CSS px wide, so that the chart
+ * fills the column and its smallest text (18 logical px) is at least 12 px on a phone and 14 px in a
+ * wider column: a slide's full width where the column is wide enough to show it so.
+ */
+export function chartWidth(columnPx: number): number {
+  const perPx = columnPx < 600 ? 1.4 : 1.25;
+  return Math.round(Math.min(SIZE.width, Math.max(MIN_WIDTH, columnPx * perPx)));
+}
+
+/** Whether a chart `width` logical px wide is laid out narrow (see `NARROW_WIDTH`). */
+export function isNarrow(width: number): boolean {
+  return width < NARROW_WIDTH;
+}
 
 /** Plot margins: room for the y-axis, the x-axis and the direct labels on the right. */
 export interface Margins {
@@ -63,10 +97,11 @@ export type G = Selection<SVGGElement, unknown, null, undefined>;
 /** A new chart root: `<svg>` with a viewBox, a `<title>` and a `<desc>` summary, labelled for screen readers. */
 export function chartRoot(ctx: RenderContext, kind: string, label: string, summary: string): Svg {
   const el = ctx.document.createElementNS(SVG_NS, 'svg');
+  const width = widthOf(ctx);
   const svg = select(el as SVGSVGElement)
     .attr('xmlns', SVG_NS)
-    .attr('class', `chart-svg chart-${kind}`)
-    .attr('viewBox', `0 0 ${SIZE.width} ${SIZE.height}`)
+    .attr('class', `chart-svg chart-${kind}${isNarrow(width) ? ' chart-narrow' : ''}`)
+    .attr('viewBox', `0 0 ${width} ${SIZE.height}`)
     .attr('role', 'group')
     .attr('aria-label', label)
     .attr('aria-roledescription', t('chartRoleDescription'));
@@ -80,8 +115,27 @@ export function plotArea(svg: Svg, m: Margins): G {
   return svg.append('g').attr('class', 'chart-plot').attr('transform', `translate(${m.left},${m.top})`);
 }
 
-export function innerSize(m: Margins): { w: number; h: number } {
-  return { w: SIZE.width - m.left - m.right, h: (m.height ?? SIZE.height) - m.top - m.bottom };
+export function innerSize(m: Margins, width: number = SIZE.width): { w: number; h: number } {
+  return { w: width - m.left - m.right, h: (m.height ?? SIZE.height) - m.top - m.bottom };
+}
+
+/** A kind's margins at `width`: narrow, the right margin that holds direct labels shrinks. */
+export function marginsAt(m: Margins, width: number): Margins {
+  return isNarrow(width) ? { ...m, left: Math.min(m.left, 80), right: Math.min(m.right, 36) } : m;
+}
+
+/** A chart's logical width, read back from its SVG (for `update`, which redraws a rendered chart). */
+export function svgWidth(svg: SVGSVGElement): number {
+  return Number(svg.getAttribute('viewBox')?.split(' ')[2]) || SIZE.width;
+}
+
+/**
+ * The year-tick step for a plot `w` logical px wide: `step` or a multiple of it, so that the year
+ * labels (four figures, about 50 px) stay at least 90 px apart.
+ */
+export function tickStep(from: number, to: number, step: number, w: number): number {
+  const span = Math.max(to - from, 1);
+  return step * ([1, 2, 3, 5, 10].find((k) => (w * step * k) / span >= 90) ?? 20);
 }
 
 /** Year axis (bottom) and value axis (left) with grid lines; decorative, so hidden from screen readers. */
@@ -382,16 +436,30 @@ export interface LegendItem {
   dash?: string;
 }
 
-/** A row of legend entries (marker + text) above the plot; decorative for screen readers (the points carry the same words). */
+/** Height of one legend row, when the legend wraps. */
+const LEGEND_ROW = 34;
+
+/**
+ * A row of legend entries (marker + text) above the plot; decorative for screen readers (the
+ * points carry the same words). Where the entries do not fit the chart's width they wrap onto
+ * further rows, and everything below moves down by as much (the chart grows taller).
+ */
 export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
+  const width = svgWidth(svg.node()!);
   const g = svg
     .append('g')
     .attr('class', 'chart-legend')
     .attr('aria-hidden', 'true')
     .attr('transform', 'translate(80,20)');
   let xPos = 0;
+  let row = 0;
   for (const item of items) {
-    const entry = g.append('g').attr('transform', `translate(${xPos},0)`);
+    const advance = (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * CHART_TEXT + 16;
+    if (xPos > 0 && 80 + xPos + advance - 16 > width - 8) {
+      row += 1;
+      xPos = 0;
+    }
+    const entry = g.append('g').attr('transform', `translate(${xPos},${row * LEGEND_ROW})`);
     if (item.dash !== undefined) {
       entry
         .append('line')
@@ -413,8 +481,57 @@ export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
       .attr('x', item.dash !== undefined ? 36 : 18)
       .attr('dy', '0.35em')
       .text(item.text);
-    xPos += (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * CHART_TEXT + 16;
+    xPos += advance;
   }
+  if (row > 0) shiftDown(svg, row * LEGEND_ROW);
+}
+
+/** Moves everything but the legend (and the title and description) down by `dy`, growing the chart. */
+function shiftDown(svg: Svg, dy: number): void {
+  const root = svg.node()!;
+  const shift = root.ownerDocument.createElementNS(SVG_NS, 'g');
+  shift.setAttribute('class', 'chart-shift');
+  shift.setAttribute('transform', `translate(0,${dy})`);
+  for (const child of [...root.children]) {
+    if (!child.matches('title, desc, .chart-legend')) shift.append(child);
+  }
+  root.append(shift);
+  const [x, y, w, h] = (root.getAttribute('viewBox') ?? '').split(' ').map(Number);
+  root.setAttribute('viewBox', `${x} ${y} ${w} ${h! + dy}`);
+}
+
+/**
+ * A narrow chart's annotations as numbered notes: each annotation's words leave the plot (where
+ * they would be cut or cover the lines) for a numbered badge at the end of its leader line, and
+ * are returned in order, to be listed under the chart. A wide chart is left as it is.
+ * @returns the notes' words, one string per annotation (empty for a wide chart)
+ */
+export function narrowNotes(svg: SVGSVGElement): string[] {
+  if (!svg.classList.contains('chart-narrow')) return [];
+  const notes: string[] = [];
+  for (const a of svg.querySelectorAll<SVGGElement>('g.chart-annotation')) {
+    const text = a.querySelector('text');
+    const leader = a.querySelector('line');
+    if (!text || !leader) continue;
+    const words = [...text.querySelectorAll('tspan')].map((s) => s.textContent ?? '').filter(Boolean);
+    notes.push(words.map((w, i) => (i > 0 && !/[：:，,]$/u.test(words[i - 1]!) ? `，${w}` : w)).join(''));
+    text.remove();
+    const n = String(notes.length);
+    const x = Number(leader.getAttribute('x2'));
+    const y = Number(leader.getAttribute('y2'));
+    const badge = svg.ownerDocument.createElementNS(SVG_NS, 'g');
+    badge.setAttribute('class', 'chart-note-badge');
+    badge.setAttribute('transform', `translate(${r2(x)},${r2(y - 16)})`);
+    const circle = svg.ownerDocument.createElementNS(SVG_NS, 'circle');
+    circle.setAttribute('r', '17');
+    const label = svg.ownerDocument.createElementNS(SVG_NS, 'text');
+    label.setAttribute('text-anchor', 'middle');
+    label.setAttribute('dy', '0.35em');
+    label.textContent = n;
+    badge.append(circle, label);
+    a.append(badge);
+  }
+  return notes;
 }
 
 /** A series' own legend entry: its marker, colour and dash. */
@@ -460,16 +577,18 @@ export function lineFrame(
   under?: (frame: LineFrame) => void,
 ): LineFrame {
   const svg = chartRoot(ctx, kind, label, summary);
-  if (margins.height) svg.attr('viewBox', `0 0 ${SIZE.width} ${margins.height}`);
-  const plot = plotArea(svg, margins);
-  const { w, h } = innerSize(margins);
+  const width = widthOf(ctx);
+  if (margins.height) svg.attr('viewBox', `0 0 ${width} ${margins.height}`);
+  const m = marginsAt(margins, width);
+  const plot = plotArea(svg, m);
+  const { w, h } = innerSize(m, width);
   const x = scaleLinear().domain(axes.x).range([0, w]);
   const y = scaleLinear().domain(axes.y).range([h, 0]);
   const frame = { svg, plot, x, y, w, h };
   under?.(frame);
   const [from, to] = axes.xTicks ?? axes.x;
   drawAxes(plot, x, y, {
-    xTicks: stepTicks(from, to, axes.xStep),
+    xTicks: stepTicks(from, to, tickStep(from, to, axes.xStep, w)),
     yTicks: stepTicks(axes.y[0], axes.y[1], axes.yStep),
     yFormat: (v) => `${v}`,
     unitLabel: axes.unitLabel,

@@ -290,3 +290,98 @@ for (const size of SIZES) {
     });
   });
 }
+
+/** The slides with a chart, one of each kind. */
+const CHART_SLIDES = ['opening-megacities', 'qi-trend', 'qi-world', 'qi-population', 'qi-hukou'];
+
+/** What a chart looks like on screen: its box, what scrolls sideways in it, its smallest shown text. */
+async function chartLayout(page: Page, id: string) {
+  return page.locator(`section#${id} figure.chart`).evaluate((figure) => {
+    const svg = figure.querySelector('svg.chart-svg') as SVGSVGElement;
+    // The drawing is fitted into the SVG's box (preserveAspectRatio): by its width or its height.
+    const box = svg.getBoundingClientRect();
+    const scale = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height);
+    const sizes = [...svg.querySelectorAll('text')]
+      .filter((t) => t.getClientRects().length > 0 && (t.textContent ?? '').trim())
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    const scrolls = [...figure.querySelectorAll('*')]
+      .filter((e) => !e.closest('.chart-table') && e.scrollWidth > e.clientWidth + 1)
+      .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+      .map((e) => e.className);
+    const r = figure.getBoundingClientRect();
+    const s = svg.getBoundingClientRect();
+    return {
+      figure: { left: r.left, right: r.right },
+      svg: { left: s.left, right: s.right },
+      page: document.documentElement.scrollWidth,
+      scrolls,
+      smallest: Math.min(...sizes),
+    };
+  });
+}
+
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 360, height: 640 },
+]) {
+  test.describe(`charts on a ${size.width}×${size.height} phone`, () => {
+    test.use({ viewport: size, hasTouch: true, isMobile: true });
+
+    for (const id of CHART_SLIDES) {
+      test(`${id}: fits the column with text of at least 12 px; a tap reads a point on screen; 查看数据 opens below`, async ({
+        page,
+        site,
+      }) => {
+        await openDeck(page, `${site}?view=read#/${id}`);
+        const figure = page.locator(`section#${id} figure.chart`);
+        await expect(figure).toHaveAttribute('data-chart-state', 'final');
+        const layout = await chartLayout(page, id);
+        expect(layout.scrolls, 'nothing in the chart scrolls sideways').toEqual([]);
+        expect(layout.page).toBeLessThanOrEqual(size.width);
+        expect(layout.svg.left).toBeGreaterThanOrEqual(layout.figure.left - 1);
+        expect(layout.svg.right).toBeLessThanOrEqual(Math.min(layout.figure.right, size.width) + 1);
+        expect(layout.smallest).toBeGreaterThanOrEqual(12);
+
+        // A tap on the last point (the rightmost, where a readout is likeliest to run off) reads it on screen.
+        const point = figure.locator('.chart-point').last();
+        await point.scrollIntoViewIfNeeded();
+        await point.tap({ force: true });
+        const readout = figure.locator('.chart-tooltip');
+        await expect(readout).toBeVisible();
+        await expect(readout).toHaveText((await point.getAttribute('aria-label'))!);
+        const tip = (await readout.boundingBox())!;
+        expect(tip.x).toBeGreaterThanOrEqual(0);
+        expect(tip.x + tip.width).toBeLessThanOrEqual(size.width);
+
+        const toggle = figure.getByRole('button', { name: '查看数据' });
+        await toggle.scrollIntoViewIfNeeded();
+        await toggle.tap();
+        const table = figure.locator('.chart-table');
+        await expect(table).toBeVisible();
+        await table.scrollIntoViewIfNeeded();
+        const box = (await table.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+        await expect(table.locator('tbody th').first()).toBeInViewport();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      });
+    }
+  });
+}
+
+test.describe('charts in the reading view on a laptop', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('each chart uses the column and keeps its text at least 14 px', async ({ page, site }) => {
+    await openDeck(page, `${site}?view=read#/qi-trend`);
+    const column = await page.locator('section#qi-trend aside.notes').evaluate((n) => n.getBoundingClientRect().width);
+    for (const id of CHART_SLIDES) {
+      const figure = page.locator(`section#${id} figure.chart`);
+      await figure.scrollIntoViewIfNeeded();
+      await expect(figure).toHaveAttribute('data-chart-state', 'final');
+      const layout = await chartLayout(page, id);
+      expect(layout.svg.right - layout.svg.left, id).toBeGreaterThan(column * 0.9);
+      expect(layout.smallest, id).toBeGreaterThanOrEqual(14);
+    }
+  });
+});

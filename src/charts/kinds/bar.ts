@@ -4,6 +4,7 @@ import {
   drawAxes,
   drawPoints,
   innerSize,
+  marginsAt,
   legendRow,
   plotArea,
   r2,
@@ -12,6 +13,7 @@ import {
   stepTicks,
   style,
   type Margins,
+  widthOf,
   type RenderContext,
 } from '../draw.ts';
 import type { ChartKindDefinition } from '../kind.ts';
@@ -30,8 +32,10 @@ const MARGINS: Margins = { top: 84, right: 40, bottom: 50, left: 90 };
 function render(data: GenericData, options: GenericOptions, ctx: RenderContext): SVGSVGElement {
   const label = options.title || data.name;
   const svg = chartRoot(ctx, 'bar', label, genericSummary(data, label));
-  const plot = plotArea(svg, MARGINS);
-  const { w, h } = innerSize(MARGINS);
+  const width = widthOf(ctx);
+  const m = marginsAt(MARGINS, width);
+  const plot = plotArea(svg, m);
+  const { w, h } = innerSize(m, width);
   const years = [...new Set(data.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const max = Math.max(0, ...data.series.flatMap((s) => s.points.map((p) => p.value)));
   const step = niceStep(max);
@@ -43,7 +47,8 @@ function render(data: GenericData, options: GenericOptions, ctx: RenderContext):
     .paddingInner(0.08);
   const y = scaleLinear().domain([0, top]).range([h, 0]);
   // A band scale on the axis puts each year's tick under its group of bars (years need not be evenly spaced).
-  const every = Math.ceil(years.length / 10);
+  // Year labels (about 50 units wide) at least 90 apart, whatever width the chart is laid out at.
+  const every = Math.ceil(years.length / Math.max(1, Math.floor(w / 90)));
   drawAxes(plot, band as never, y, {
     xTicks: years.filter((_, i) => i % every === 0),
     yTicks: stepTicks(0, top, step),

@@ -1,7 +1,7 @@
 import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { wanText } from '../data/units.ts';
-import { chartRoot, r2, SIZE, type RenderContext } from '../draw.ts';
+import { chartRoot, isNarrow, r2, widthOf, type RenderContext } from '../draw.ts';
 import type { ChartKindDefinition } from '../kind.ts';
 import { TITLE_OPTION } from '../options.ts';
 import type { DataTable } from '../table.ts';
@@ -82,27 +82,35 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
     names: data.cities.map((c) => c.name).join('、'),
   });
   const svg = chartRoot(ctx, 'cities', options.title || summary.split('，')[0]!, summary);
+  const width = widthOf(ctx);
+  // Narrow: each class's name goes above its tiles, and as many columns as the width holds.
+  const narrow = isNarrow(width);
+  const columns = narrow ? Math.max(2, Math.floor((width + TILE.gap) / (TILE.w + TILE.gap))) : COLUMNS;
+  // Narrow, the grid is centred; the class names start where the tiles do.
+  const left = narrow ? Math.max(0, Math.floor((width - columns * (TILE.w + TILE.gap) + TILE.gap) / 2)) : LEFT;
+  const labelX = narrow ? left : 0;
   const g = svg.append('g').attr('class', 'chart-marks').attr('transform', 'translate(0,20)');
   let rowY = 0;
   for (const cls of data.classes) {
     const members = data.cities.filter((c) => c.sizeClass === cls);
     if (!members.length) continue;
-    const rows = Math.ceil(members.length / COLUMNS);
+    const rows = Math.ceil(members.length / columns);
     const band = g
       .append('g')
       .attr('class', `chart-city-class chart-city-${cls === CITY_CLASSES[0] ? 'mega' : 'large'}`);
     band
       .append('text')
       .attr('class', 'chart-city-class-label')
-      .attr('x', 0)
+      .attr('x', labelX)
       .attr('y', rowY + 40)
       .text(cls);
     band
       .append('text')
       .attr('class', 'chart-city-class-count')
-      .attr('x', 0)
-      .attr('y', rowY + 76)
+      .attr('x', labelX + (narrow ? 150 : 0))
+      .attr('y', rowY + (narrow ? 40 : 76))
       .text(t('chartCityCount', { n: members.length }));
+    if (narrow) rowY += 60;
     band
       .selectAll('g.chart-city')
       .data(members, (d) => (d as (typeof members)[number]).name)
@@ -125,9 +133,9 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
         }),
       )
       .attr('transform', (_d, i) => {
-        const col = i % COLUMNS;
-        const row = Math.floor(i / COLUMNS);
-        return `translate(${r2(LEFT + col * (TILE.w + TILE.gap))},${r2(rowY + row * (TILE.h + TILE.gap))})`;
+        const col = i % columns;
+        const row = Math.floor(i / columns);
+        return `translate(${r2(left + col * (TILE.w + TILE.gap))},${r2(rowY + row * (TILE.h + TILE.gap))})`;
       })
       .call((tile) => {
         tile.append('rect').attr('width', TILE.w).attr('height', TILE.h).attr('rx', 10);
@@ -151,7 +159,7 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
       });
     rowY += rows * (TILE.h + TILE.gap) + 30;
   }
-  svg.attr('viewBox', `0 0 ${SIZE.width} ${Math.max(rowY + 20, 200)}`);
+  svg.attr('viewBox', `0 0 ${width} ${Math.max(rowY + 20, 200)}`);
   return svg.node()!;
 }
 

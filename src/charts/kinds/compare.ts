@@ -11,6 +11,10 @@ import {
   innerSize,
   legendRow,
   lineFrame,
+  marginsAt,
+  SIZE,
+  svgWidth,
+  widthOf,
   pointLabel,
   r2,
   style,
@@ -186,7 +190,7 @@ function render(data: CompareData, options: CompareOptions, ctx: RenderContext):
   const axes = { x: data.years, y: [0, 100] as const, xStep: 10, yStep: 20, unitLabel: t('chartAxisPercent') };
   const { svg, plot, x, y } = lineFrame(ctx, 'compare', label, summary, MARGINS, axes, projectionZone);
   const marks = plot.append('g').attr('class', 'chart-marks');
-  drawMarks(marks, data, [], x, y);
+  drawMarks(marks, data, [], widthOf(ctx), x, y);
   legendRow(svg, [
     { path: symbolPath(style(0).symbol, 0), fill: 'none', stroke: '#4d4d4d', text: t('chartWorldBank'), dash: '' },
     { path: symbolPath(style(0).symbol, 0), fill: 'none', stroke: '#4d4d4d', text: t('chartProjection'), dash: '10 8' },
@@ -202,12 +206,13 @@ function drawMarks(
   marks: G,
   data: CompareData,
   hidden: readonly string[],
+  width: number = SIZE.width,
   x = scaleLinear()
     .domain(data.years)
-    .range([0, innerSize(MARGINS).w]),
+    .range([0, innerSize(marginsAt(MARGINS, width), width).w]),
   y = scaleLinear()
     .domain([0, 100])
-    .range([innerSize(MARGINS).h, 0]),
+    .range([innerSize(marginsAt(MARGINS, width), width).h, 0]),
 ): void {
   const visible = data.series.filter((s) => !hidden.includes(s.id));
   drawLines(marks, visible, x, y, false);
@@ -327,6 +332,6 @@ export const compare: ChartKindDefinition<CompareOptions, CompareData> = {
   toolbar,
   update(svg, data, hidden) {
     const marks = svg.querySelector<SVGGElement>('.chart-marks');
-    if (marks) drawMarks(select(marks), data, hidden);
+    if (marks) drawMarks(select(marks), data, hidden, svgWidth(svg));
   },
 };

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { t } from '../../common/i18n.ts';
 import { textWidth } from '../../common/text-width.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { chartRoot, r2, SIZE, style, type RenderContext } from '../draw.ts';
+import { chartRoot, isNarrow, r2, style, widthOf, type RenderContext } from '../draw.ts';
 import type { ChartKindDefinition } from '../kind.ts';
 import type { OptionSpecs } from '../options.ts';
 import { TITLE_OPTION } from '../options.ts';
@@ -101,13 +101,15 @@ function render(data: RankedData, options: RankedOptions, ctx: RenderContext): S
     .map((b) => `${b.label} ${b.text}${data.unit}`)
     .join('、')}`;
   const svg = chartRoot(ctx, 'ranked-bar', title, summary);
-  const left = Math.min(420, Math.ceil(Math.max(0, ...data.bars.map((b) => textWidth(b.label))) * 26) + 60);
-  const right = 200;
+  const width = widthOf(ctx);
+  // Narrow (a phone's reading column), the names and values get less room so the bars keep some.
+  const left = Math.min(isNarrow(width) ? 220 : 420, Math.ceil(Math.max(0, ...data.bars.map((b) => textWidth(b.label))) * 26) + 60);
+  const right = isNarrow(width) ? 150 : 200;
   const max = Math.max(0, ...data.bars.map((b) => b.value));
   const step = niceStep(max);
   const x = scaleLinear()
     .domain([0, Math.ceil(max / step) * step || step])
-    .range([0, SIZE.width - left - right]);
+    .range([0, width - left - right]);
   const layer = svg.append('g').attr('class', 'chart-marks').attr('transform', `translate(${left},${TOP})`);
   svg
     .append('text')
@@ -154,7 +156,7 @@ function render(data: RankedData, options: RankedOptions, ctx: RenderContext): S
         .attr('dominant-baseline', 'middle')
         .text((b) => `${b.text}${data.unit}`);
     });
-  svg.attr('viewBox', `0 0 ${SIZE.width} ${Math.max(TOP + data.bars.length * ROW + 20, 200)}`);
+  svg.attr('viewBox', `0 0 ${width} ${Math.max(TOP + data.bars.length * ROW + 20, 200)}`);
   return svg.node()!;
 }
 

@@ -14,6 +14,8 @@ export interface MountedChart {
   payload: ChartPayload;
   /** The rendered chart, once drawn. */
   svg: SVGSVGElement | null;
+  /** The logical width `svg` was laid out at (draw.ts `chartWidth`). */
+  width: number;
   /** Cuts the draw-in animation short, while it runs. */
   finish: (() => void) | null;
 }
@@ -36,7 +38,7 @@ export function buildFigure(figure: HTMLElement, kind: ChartKind, payload: Chart
   tooltip.setAttribute('aria-live', 'polite');
   tooltip.hidden = true;
   body.append(tooltip);
-  const chart: MountedChart = { figure, kind, body, tooltip, payload, svg: null, finish: null };
+  const chart: MountedChart = { figure, kind, body, tooltip, payload, svg: null, width: 0, finish: null };
 
   const hint = document.createElement('span');
   hint.className = 'chart-hint';

@@ -2,6 +2,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { chartData } from 'virtual:deck';
 import '../../../assets/styles/charts.css';
 import { animateIn } from '../../charts/animate.ts';
+import { SIZE, chartWidth, narrowNotes } from '../../charts/draw.ts';
 import { kindNamed } from '../../charts/registry.ts';
 import { isPrintView } from '../../common/print.ts';
 import { PRESENTING_EVENT } from '../presenting.ts';
@@ -25,14 +26,33 @@ export function chartsPlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
   const cleanups: (() => void)[] = [];
 
-  /** Renders a chart's SVG once (lazily: on its first showing, in the overview or in print). */
+  /**
+   * The logical width a chart is laid out at where it is now: on a slide, a slide's (reveal scales
+   * the slide); in the reading view, its column's (draw.ts `chartWidth`), so it fits the column
+   * with legible text instead of shrinking a slide-wide chart into it.
+   */
+  const widthFor = (chart: MountedChart): number =>
+    document.documentElement.classList.contains('reading-view') && chart.figure.clientWidth > 0
+      ? chartWidth(chart.figure.clientWidth)
+      : SIZE.width;
+
+  /**
+   * Renders a chart's SVG (lazily: on its first showing, in the overview or in print), and again
+   * when the width it is laid out at changes (entering or leaving the reading view, a turned phone).
+   */
   const render = (chart: MountedChart): SVGSVGElement => {
-    if (chart.svg) return chart.svg;
-    const svg = chart.kind.render(chart.payload.data, chart.payload.options, { document });
+    const width = widthFor(chart);
+    if (chart.svg && chart.width === width) return chart.svg;
+    chart.finish?.();
+    chart.svg?.remove();
+    const svg = chart.kind.render(chart.payload.data, chart.payload.options, { document, width });
     // Chromium puts an inline <svg> in the tab order; the first point is the chart's tab stop instead.
     svg.setAttribute('tabindex', '-1');
     chart.svg = svg;
+    chart.width = width;
     chart.body.prepend(svg);
+    showNotes(chart, narrowNotes(svg));
+    chart.tooltip.hidden = true;
     wirePoints(chart);
     return svg;
   };
@@ -112,6 +132,7 @@ export function chartsPlugin(): RevealPlugin {
       const onReading = (): void => {
         for (const chart of charts.values()) {
           if (!chart.svg) continue;
+          render(chart);
           unfit(chart);
           chart.svg.style.maxHeight = '';
         }
@@ -125,8 +146,21 @@ export function chartsPlugin(): RevealPlugin {
         for (const chart of charts.values()) if (chart.svg) fitChart(chart);
       };
       document.addEventListener(PRESENTING_EVENT, onPresenting);
+      // A turned phone or a resized window gives the reading column another width: lay out again.
+      let resizing = 0;
+      const onResize = (): void => {
+        window.clearTimeout(resizing);
+        resizing = window.setTimeout(() => {
+          if (!document.documentElement.classList.contains('reading-view')) return;
+          for (const chart of charts.values()) {
+            if (chart.svg && chart.width !== widthFor(chart)) draw(chart, false);
+          }
+        }, 150);
+      };
+      window.addEventListener('resize', onResize);
       cleanups.push(() => {
         window.removeEventListener('beforeprint', onOverview);
+        window.removeEventListener('resize', onResize);
         reveal.off?.('pdf-ready', onPdfReady);
         document.removeEventListener('deck:reading-view', onReading);
         document.removeEventListener(PRESENTING_EVENT, onPresenting);
@@ -142,4 +176,22 @@ export function chartsPlugin(): RevealPlugin {
       deck = null;
     },
   };
+}
+
+/**
+ * A narrow chart's annotations, listed under it as numbered notes (the numbers are on the chart,
+ * draw.ts `narrowNotes`); nothing for a wide chart, whose annotations are in the plot.
+ */
+function showNotes(chart: MountedChart, notes: readonly string[]): void {
+  let list = chart.figure.querySelector<HTMLOListElement>(':scope > ol.chart-notes');
+  if (notes.length === 0) {
+    list?.remove();
+    return;
+  }
+  if (!list) {
+    list = document.createElement('ol');
+    list.className = 'chart-notes';
+    chart.body.after(list);
+  }
+  list.replaceChildren(...notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
 }

@@ -20,9 +20,12 @@ export function wirePoints(chart: MountedChart): void {
     const box = p.getBoundingClientRect();
     const x = (box.left + box.width / 2 - body.left) / scale;
     const y = (box.top - body.top) / scale;
-    const right = x > chart.body.offsetWidth * 0.6;
-    chart.tooltip.style.left = right ? '' : `${Math.round(x + 16)}px`;
-    chart.tooltip.style.right = right ? `${Math.round(chart.body.offsetWidth - x + 16)}px` : '';
+    // Beside the point, on the side with room, and never past the chart's edges (a phone's screen).
+    const width = chart.body.offsetWidth;
+    const tip = chart.tooltip.offsetWidth;
+    const left = x > width * 0.6 ? x - 16 - tip : x + 16;
+    chart.tooltip.style.left = `${Math.round(Math.max(0, Math.min(width - tip, left)))}px`;
+    chart.tooltip.style.right = '';
     chart.tooltip.style.top = `${Math.round(Math.max(0, y - 70))}px`;
     let ring = svg.querySelector<SVGElement>('.chart-focus-ring');
     if (!ring) {
