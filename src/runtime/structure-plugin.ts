@@ -1,11 +1,12 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { mountAgendaDiagrams } from '../structure/agenda.ts';
+import { AGENDA, mountAgendaDiagrams } from '../structure/agenda.ts';
 import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { deckData } from './deck-data.ts';
 import { deckDialog, dialogCloseButton } from './dialog.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
+import { READING_EVENT, type ReadingViewDetail } from './study/contract.ts';
 
 const M_KEY = 77;
 
@@ -205,8 +206,25 @@ export function structurePlugin(): RevealPlugin {
       const root = reveal.getRevealElement();
       if (!root || outline.children.length === 0) return;
       const print = isPrintView(window.location.search);
-      maps.push(...mountAgendaDiagrams(root, outline, { slideWidth: reveal.getConfig().width, print, onNavigate: go }));
+      const slideWidth = reveal.getConfig().width;
+      const agendas = mountAgendaDiagrams(root, outline, { slideWidth, print, onNavigate: go });
+      maps.push(...agendas);
       if (print) return;
+      // In the reading view the agenda's diagram is not a slide scaled into the text column (4 px
+      // text on a phone) but a vertical tree at the column's own width: text of 14 px and more,
+      // every node a 44 px touch target; the same nodes, keys and links. Back on the slide, as before.
+      const onReading = (event: Event): void => {
+        const reading = (event as CustomEvent<ReadingViewDetail>).detail.active;
+        const width = (Number(slideWidth) || AGENDA.slideWidth) - AGENDA.sidePadding;
+        for (const map of agendas)
+          map.setLayout(
+            reading
+              ? { width: null, fontSize: 16, mode: 'auto', minNodeHeight: 44 }
+              : { width, fontSize: AGENDA.fontSize, mode: 'flow' },
+          );
+      };
+      document.addEventListener(READING_EVENT, onReading);
+      cleanups.push(() => document.removeEventListener(READING_EVENT, onReading));
       indicator = buildIndicator(root);
       reveal.addKeyBinding({ keyCode: M_KEY, key: 'M', description: t('structureOpen') }, toggle);
       reveal.on('ready', update);

@@ -29,6 +29,8 @@ export interface LayoutOptions {
   levels?: 'sections' | 'slides';
   /** Draw the speech itself as the top node. Default true; an agenda under its own heading may omit it. */
   showRoot?: boolean;
+  /** The least height of a node's box: 44 makes every node a touch target. Default 0. */
+  minNodeHeight?: number;
 }
 
 /** An axis-aligned box. */
@@ -135,6 +137,7 @@ export function layoutStructure(outline: OutlineNode, options: LayoutOptions): S
     nodes: new Map(),
     links: [],
     terms,
+    minNodeHeight: options.minNodeHeight ?? 0,
   };
   const height =
     mode === 'flow'
@@ -159,6 +162,8 @@ interface Ctx {
   levelOffset: number;
   nodes: Map<string, LayoutNode>;
   links: LayoutLink[];
+  /** See `LayoutOptions.minNodeHeight`. */
+  minNodeHeight: number;
 }
 
 const padding = (fontSize: number): number => Math.round(fontSize * 0.5);
@@ -236,7 +241,10 @@ function placeNode(
     });
   }
   y += pad;
-  const height = Math.max(minHeight, Math.ceil(y - box.y));
+  const natural = Math.max(minHeight, Math.ceil(y - box.y));
+  const height = Math.max(natural, ctx.minNodeHeight);
+  // A box made taller to be a touch target keeps its words in the middle.
+  const lift = (height - natural) / 2;
   const siblings = n.parent ? n.parent.data.children : [o];
   const placed: LayoutNode = {
     key: o.key,
@@ -247,14 +255,14 @@ function placeNode(
     y: round(box.y),
     width: round(box.width),
     height,
-    lines: lines.map((l) => ({ ...l, x: round(l.x), y: round(l.y) })),
+    lines: lines.map((l) => ({ ...l, x: round(l.x), y: round(l.y + lift) })),
     truncated: wrapped.truncated,
     expandable,
     expanded: hasChildren ? ctx.isOpen(o) : null,
     posinset: siblings.indexOf(o) + 1,
     setsize: siblings.length,
     toggle: expandable
-      ? { x: round(box.x + pad + toggleSize / 2), y: round(box.y + pad + lineHeight / 2), size: toggleSize }
+      ? { x: round(box.x + pad + toggleSize / 2), y: round(box.y + pad + lift + lineHeight / 2), size: toggleSize }
       : null,
     outline: o,
   };

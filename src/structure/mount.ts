@@ -28,6 +28,16 @@ export interface MountOptions {
   levels?: 'sections' | 'slides';
   /** Draw the speech as the top node. Default true. */
   showRoot?: boolean;
+  /** The least height of a node (see `LayoutOptions.minNodeHeight`). Default 0. */
+  minNodeHeight?: number;
+}
+
+/** What `StructureMap.setLayout` changes: a fixed width (or null: follow the container), size, shape. */
+export interface LayoutChange {
+  width: number | null;
+  fontSize?: number;
+  mode?: LayoutMode | 'auto';
+  minNodeHeight?: number;
 }
 
 /** A mounted diagram. */
@@ -40,6 +50,11 @@ export interface StructureMap {
   focus(): void;
   /** Lays the diagram out again (after its container changed size). */
   relayout(): void;
+  /**
+   * Lays the diagram out another way: the agenda slide's diagram, scaled with its slide, becomes
+   * a vertical tree at the reading column's own width and back.
+   */
+  setLayout(change: LayoutChange): void;
   /** The layout as drawn (for tests and tooling). */
   layout(): StructureLayout;
   destroy(): void;
@@ -66,7 +81,9 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
   tip.hidden = true;
   wrapper.append(svg, tip);
   container.append(wrapper);
-  if (options.width) wrapper.classList.add('is-scaled');
+  // Mutable: setLayout changes the width, size and shape.
+  const opts: MountOptions = { ...options };
+  if (opts.width) wrapper.classList.add('is-scaled');
   if (options.expandAll) wrapper.classList.add('is-final');
 
   const expanded = new Set<string>();
@@ -75,14 +92,15 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
   let layout: StructureLayout;
   let measuredWidth = 0;
 
-  const widthNow = (): number => options.width ?? (container.clientWidth || measuredWidth || 1024);
+  const widthNow = (): number => opts.width ?? (container.clientWidth || measuredWidth || 1024);
 
   const draw = (): void => {
     const width = widthNow();
     layout = layoutStructure(outline, {
       width,
-      fontSize: options.fontSize ?? defaultFontSize(width),
-      mode: options.mode ?? 'auto',
+      fontSize: opts.fontSize ?? defaultFontSize(width),
+      mode: opts.mode ?? 'auto',
+      minNodeHeight: opts.minNodeHeight ?? 0,
       expanded,
       expandAll: options.expandAll ?? false,
       levels: options.levels ?? 'slides',
@@ -155,10 +173,10 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
   });
 
   let observer: ResizeObserver | null = null;
-  if (!options.width && typeof ResizeObserver !== 'undefined') {
+  if (typeof ResizeObserver !== 'undefined') {
     observer = new ResizeObserver(() => {
       const w = container.clientWidth;
-      if (w > 0 && Math.abs(w - layout.width) >= 1) {
+      if (!opts.width && w > 0 && Math.abs(w - layout.width) >= 1) {
         measuredWidth = w;
         draw();
       }
@@ -184,6 +202,15 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
       if (focusKey) nodeEl(focusKey)?.focus();
     },
     relayout: draw,
+    setLayout(change) {
+      opts.width = change.width ?? undefined;
+      opts.fontSize = change.fontSize;
+      opts.mode = change.mode;
+      opts.minNodeHeight = change.minNodeHeight;
+      wrapper.classList.toggle('is-scaled', Boolean(opts.width));
+      measuredWidth = 0;
+      draw();
+    },
     layout: () => layout,
     destroy() {
       observer?.disconnect();

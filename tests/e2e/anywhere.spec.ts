@@ -385,3 +385,88 @@ test.describe('charts in the reading view on a laptop', () => {
     }
   });
 });
+
+for (const size of [
+  { width: 390, height: 844, touch: true },
+  { width: 360, height: 640, touch: true },
+  { width: 1366, height: 768, touch: false },
+]) {
+  test.describe(`the structure diagram in the reading view at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.touch, isMobile: size.touch });
+
+    test('is a vertical tree at the column width: text at least 14 px, nodes 44 px targets, named, by key and by touch', async ({
+      page,
+      site,
+    }) => {
+      await openDeck(page, `${site}?view=read#/agenda`);
+      const view = page.locator('section#agenda .structure-map-view');
+      await view.scrollIntoViewIfNeeded();
+      const shape = await view.evaluate((v) => {
+        const svg = v.querySelector('svg')!;
+        const box = svg.getBoundingClientRect();
+        const scale = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height);
+        const texts = [...svg.querySelectorAll('text')].filter(
+          (t) => t.getClientRects().length && t.textContent?.trim(),
+        );
+        const nodes = [...svg.querySelectorAll('.structure-node .node-box')].map((b) => b.getBoundingClientRect());
+        const lefts = new Set(
+          [...svg.querySelectorAll('.structure-node.kind-part .node-box')].map((b) => b.getBoundingClientRect().left),
+        );
+        return {
+          column: v.parentElement!.getBoundingClientRect().width,
+          width: box.width,
+          right: box.right,
+          smallest: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)),
+          narrowest: Math.min(...nodes.map((r) => r.width)),
+          lowest: Math.min(...nodes.map((r) => r.height)),
+          partColumns: lefts.size,
+        };
+      });
+      expect(shape.width).toBeLessThanOrEqual(shape.column + 1);
+      expect(shape.right).toBeLessThanOrEqual(size.width);
+      // Parts top to bottom (one column of parts), not side by side.
+      expect(shape.partColumns).toBe(1);
+      expect(shape.smallest).toBeGreaterThanOrEqual(14);
+      expect(shape.narrowest).toBeGreaterThanOrEqual(44);
+      expect(shape.lowest).toBeGreaterThanOrEqual(44);
+
+      // A text alternative: a named tree of named items.
+      const tree = view.getByRole('tree');
+      await expect(tree).toHaveAccessibleName(/.+/);
+      const cheng = view.locator('[role="treeitem"][data-key="part:cheng"]');
+      await expect(cheng).toHaveAccessibleName(/理顺关系.*承/);
+
+      // The keyboard: the arrows walk the nodes, Enter goes to the part.
+      await view.getByRole('treeitem').first().focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(view.getByRole('treeitem').nth(1)).toBeFocused();
+      await cheng.focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/#\/cheng/);
+
+      // Touch (or a click): a tap on a part goes there too.
+      await page.goto('about:blank');
+      await openDeck(page, `${site}?view=read#/agenda`);
+      const zhuan = view.locator('[role="treeitem"][data-key="part:zhuan"]');
+      await zhuan.scrollIntoViewIfNeeded();
+      if (size.touch) await zhuan.tap();
+      else await zhuan.click();
+      await expect(page).toHaveURL(/#\/zhuan/);
+    });
+  });
+}
+
+test('the agenda slide keeps its scaled 起承转合 chain after the reading view', async ({ page, site }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDeck(page, `${site}?view=read#/agenda`);
+  await page.keyboard.press('r');
+  await expect(page.locator('html')).not.toHaveClass(/reading-view/);
+  const view = page.locator('section#agenda .structure-map-view');
+  await expect(view).toHaveClass(/is-scaled/);
+  const lefts = await view.evaluate(
+    (v) =>
+      new Set([...v.querySelectorAll('.structure-node.kind-part .node-box')].map((b) => b.getBoundingClientRect().left))
+        .size,
+  );
+  expect(lefts).toBeGreaterThan(3);
+});
