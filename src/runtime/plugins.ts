@@ -12,6 +12,7 @@ import { printPlugin } from './print-plugin.ts';
 import { speakerPlugin } from './speaker/speaker-plugin.ts';
 import { structurePlugin } from './structure-plugin.ts';
 import { comfortPlugin } from './study/comfort.ts';
+import { notesPlugin } from './study/notes-plugin.ts';
 import { paragraphLinksPlugin } from './study/paragraphs.ts';
 import { readingViewPlugin } from './study/reading-view.ts';
 import { resumePlugin } from './study/resume.ts';
@@ -38,6 +39,7 @@ export function deckPlugins(): RevealPlugin[] {
     readingViewPlugin(),
     searchPlugin(),
     comfortPlugin(),
+    notesPlugin(),
     resumePlugin(),
   ];
 }

@@ -55,10 +55,10 @@ export function textMap(root: Element, exclude = ''): TextMap {
 export const HIT_CLASS = 'study-hit';
 
 /**
- * Wraps the characters `[start, end)` of `map.text` in `<mark class="study-hit">` elements (one
+ * Wraps the characters `[start, end)` of `map.text` in `<mark class="study-hit">` (or `className`) elements (one
  * per text node the range crosses). Returns the marks, first first.
  */
-export function highlight(map: TextMap, start: number, end: number): HTMLElement[] {
+export function highlight(map: TextMap, start: number, end: number, className: string = HIT_CLASS): HTMLElement[] {
   const marks: HTMLElement[] = [];
   for (const { node, start: s } of map.segments) {
     const e = s + node.data.length;
@@ -69,16 +69,16 @@ export function highlight(map: TextMap, start: number, end: number): HTMLElement
     range.setStart(node, from);
     range.setEnd(node, to);
     const mark = node.ownerDocument.createElement('mark');
-    mark.className = HIT_CLASS;
+    mark.className = className;
     range.surroundContents(mark);
     marks.push(mark);
   }
   return marks;
 }
 
-/** Removes every highlight mark under `root`, restoring the text nodes. */
-export function clearHighlights(root: ParentNode): void {
-  root.querySelectorAll(`mark.${HIT_CLASS}`).forEach((mark) => {
+/** Removes every highlight mark (of `className`) under `root`, restoring the text nodes. */
+export function clearHighlights(root: ParentNode, className: string = HIT_CLASS): void {
+  root.querySelectorAll(`mark.${className}`).forEach((mark) => {
     const parent = mark.parentNode;
     if (!parent) return;
     mark.replaceWith(...mark.childNodes);
