@@ -470,3 +470,24 @@ test('the agenda slide keeps its scaled 起承转合 chain after the reading vie
   );
   expect(lefts).toBeGreaterThan(3);
 });
+
+test('in forced colours a chart keeps its series apart and its labels readable', async ({ page, site }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  await openDeck(page, `${site}#/qi-world`);
+  const svg = page.locator('section#qi-world svg.chart-svg');
+  await expect(page.locator('section#qi-world figure.chart')).toHaveAttribute('data-chart-state', 'final');
+  const look = await svg.evaluate((s) => {
+    const fills = new Set(
+      [...s.querySelectorAll('.chart-legend path, .chart-point:not(.chart-point-hollow)')].map(
+        (p) => getComputedStyle(p).fill,
+      ),
+    );
+    const label = s.querySelector('.chart-label, .chart-axis text')!;
+    return { fills: fills.size, label: getComputedStyle(label).fill, background: getComputedStyle(s).backgroundColor };
+  });
+  // Six countries: six marker colours, not one system colour.
+  expect(look.fills).toBeGreaterThanOrEqual(6);
+  expect(look.background).toBe('rgb(255, 255, 255)');
+  expect(look.label).not.toBe('rgb(255, 255, 255)');
+});
