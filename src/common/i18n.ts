@@ -245,6 +245,7 @@ export const zhCN = {
   studyTextSmaller: '缩小字号（A−）',
   studyTextLarger: '放大字号（A+）',
   studyNight: '深色模式',
+  studyPrintPart: '打印本部分（{part}）',
   studyNotes: '我的笔记',
   studyNotesTip: '划线和笔记：按讲话顺序列出，导出、导入',
   studySelectBar: '划线和笔记',

@@ -491,3 +491,28 @@ test('in forced colours a chart keeps its series apart and its labels readable',
   expect(look.background).toBe('rgb(255, 255, 255)');
   expect(look.label).not.toBe('rgb(255, 255, 255)');
 });
+
+test('打印本部分 prints the part being read, with its full text, and nothing of the other parts', async ({
+  page,
+  site,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDeck(page, `${site}?view=read#/cheng-relations`);
+  await page.evaluate(() => {
+    window.print = () => document.documentElement.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: '阅读设置' }).click();
+  await page.getByRole('button', { name: '打印本部分（承）' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('section#cheng-relations')).toBeVisible();
+  await expect(page.locator('section#cheng-relations aside.notes')).toBeVisible();
+  await expect(page.locator('section#qi-trend')).toBeHidden();
+  await expect(page.locator('section#zhuan-four')).toBeHidden();
+  await expect(page.locator('.study-bar')).toBeHidden();
+  // After the print dialog, the page is whole again.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('html')).not.toHaveClass(/study-print-part/);
+  await expect(page.locator('section#qi-trend')).toBeVisible();
+});

@@ -3,6 +3,7 @@ import { deckData } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
 import { isPrintView } from '../../common/print.ts';
 import { iconButton, studyBar } from './contract.ts';
+import { printPart, printPartLabel } from './print-part.ts';
 import { deckKeyPrefix, safeStore, type SafeStore } from './storage.ts';
 import {
   DEFAULT_STEP,
@@ -54,6 +55,9 @@ export function comfortPlugin(): RevealPlugin {
 
   const setOpen = (open: boolean): void => {
     if (!panel || !button) return;
+    // The part to print is the one being read now.
+    const print = panel.querySelector('.study-print-part-button');
+    if (open && print) print.textContent = printPartLabel();
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
   };
@@ -111,7 +115,17 @@ export function comfortPlugin(): RevealPlugin {
       apply();
     });
     themeRow.append(night, document.createTextNode(t('studyNight')));
-    panel.append(sizeRow, themeRow);
+    const printRow = document.createElement('div');
+    printRow.className = 'study-comfort-row';
+    const print = document.createElement('button');
+    print.type = 'button';
+    print.className = 'study-print-part-button';
+    print.addEventListener('click', () => {
+      setOpen(false);
+      printPart();
+    });
+    printRow.append(print);
+    panel.append(sizeRow, themeRow, printRow);
 
     const bar = studyBar(t('studyToolbar'));
     const search = bar.querySelector('.study-search-button');

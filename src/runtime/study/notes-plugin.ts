@@ -66,10 +66,15 @@ export function notesPlugin(): RevealPlugin {
     store?.set(NOTES_KEY, notes);
   };
 
+  let clearing = 0;
+  /** Says `text` (a live region, shown briefly): in the open 我的笔记 dialog, else over the page. */
   const announce = (text: string): void => {
-    if (!status) return;
-    status.textContent = '';
-    window.setTimeout(() => status && (status.textContent = text), 30);
+    const region = panel?.open ? panel.querySelector<HTMLElement>('.study-notes-panel-status') : status;
+    if (!region) return;
+    region.textContent = '';
+    window.setTimeout(() => (region.textContent = text), 30);
+    window.clearTimeout(clearing);
+    clearing = window.setTimeout(() => (region.textContent = ''), 4000);
   };
 
   /** Draws every note's highlight again (after a change): marks only where the words are found. */
@@ -319,6 +324,9 @@ export function notesPlugin(): RevealPlugin {
       lost.className = 'study-notes-lost';
       const actions = document.createElement('div');
       actions.className = 'study-notes-actions';
+      const said = document.createElement('p');
+      said.className = 'study-notes-panel-status';
+      said.setAttribute('role', 'status');
       const exportButton = document.createElement('button');
       exportButton.type = 'button';
       exportButton.textContent = t('studyNotesExport');
@@ -346,7 +354,7 @@ export function notesPlugin(): RevealPlugin {
         renderPanel();
       });
       actions.append(exportButton, importLabel, clear);
-      dialog.append(head, empty, list, lostHead, lost, actions);
+      dialog.append(head, empty, list, lostHead, lost, actions, said);
       document.body.append(dialog);
       panel = dialog;
     }
