@@ -1,18 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { loadTables } from '../../../src/charts/data/load.ts';
 import { SIZE, chartWidth, narrowNotes, tickStep } from '../../../src/charts/draw.ts';
 import type { ChartKind } from '../../../src/charts/kind.ts';
 import { KINDS } from '../../../src/charts/registry.ts';
-import { chartPayload } from '../../../src/charts/validate.ts';
-import type { ChartSpec } from '../../../src/markdown/types.ts';
-
-const tables = loadTables(process.cwd());
+import { payloadOf } from './any-kind.ts';
 
 /** A kind's chart laid out `width` logical px wide, as the reading view draws it. */
 function drawAt(kind: ChartKind, width?: number): SVGSVGElement {
-  const spec: ChartSpec = { id: 'c', slideId: 's', kind: kind.name, dataset: '', options: {}, file: 't.md', line: 1 };
-  const p = chartPayload(spec, tables);
+  const p = payloadOf(kind);
   const svg = kind.render(p.data, p.options, { document, width });
   document.body.replaceChildren(svg);
   return svg;

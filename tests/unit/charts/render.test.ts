@@ -13,11 +13,9 @@ import { stackLayers } from '../../../src/charts/kinds/stacked-area.ts';
 import { trend } from '../../../src/charts/kinds/trend.ts';
 import { chartTable, KINDS, kindNamed } from '../../../src/charts/registry.ts';
 import type { ChartBase } from '../../../src/charts/types.ts';
-import { chartPayload, genericPayload } from '../../../src/charts/validate.ts';
-import { parseTable } from '../../../src/charts/data/csv.ts';
-import { parseSidecar } from '../../../src/charts/data/sidecar.ts';
-import { readFileSync } from 'node:fs';
+import { chartPayload } from '../../../src/charts/validate.ts';
 import type { ChartSpec } from '../../../src/markdown/types.ts';
+import { payloadOf } from './any-kind.ts';
 
 const tables = loadTables(process.cwd());
 /** Snapshots, relative to this file (Vitest's `toMatchFileSnapshot`). */
@@ -57,25 +55,9 @@ function attributesOf(svg: SVGSVGElement): string[] {
   );
 }
 
-/** A CSV and its sidecar (tests/fixtures/charts/data/), as the generic kinds draw them. */
-const FIXTURE = 'tests/fixtures/charts/data/某市城镇化';
-const sidecar = parseSidecar(`${FIXTURE}.yaml`, readFileSync(`${FIXTURE}.yaml`, 'utf8'), '某市城镇化.csv');
-const sidecars = new Map([
-  [
-    '某市城镇化',
-    { sidecar, rows: parseTable(`${FIXTURE}.csv`, readFileSync(`${FIXTURE}.csv`, 'utf8'), sidecar.schema) },
-  ],
-]);
-
 /** Any registered kind's chart, as the runtime draws it from its payload (a generic kind from the fixture CSV). */
 function drawAny(kind: ChartKind, options: Record<string, unknown> = {}): { svg: SVGSVGElement; data: ChartBase } {
-  const spec: ChartSpec = { id: 'c', slideId: 's', kind: kind.name, dataset: '', options, file: 't.md', line: 1 };
-  const p = kind.generic
-    ? genericPayload(
-        { ...spec, dataset: '某市城镇化', options: { y: ['urban_pct', 'hukou_pct'], ...options } },
-        sidecars,
-      )
-    : chartPayload(spec, tables);
+  const p = payloadOf(kind, options);
   return { svg: kind.render(p.data, p.options, { document }), data: p.data };
 }
 
