@@ -51,7 +51,7 @@ test('a saved slide re-renders by itself, and every Markdown mistake shows in th
       .replace('# 测试讲话', '＃ 测试讲话'),
   );
   const overlay = page.locator('vite-error-overlay');
-  await expect(overlay).toHaveCount(1, { timeout: 5_000 });
+  await expect(overlay).toHaveCount(1, { timeout: 15_000 });
   const body = overlay.locator('.message-body');
   await expect(body).toContainText('slides/00-first.md:7: 未知的字段“colour”（unknown field in front matter）');
   await expect(body).toContainText(

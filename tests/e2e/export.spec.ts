@@ -648,7 +648,7 @@ test.describe('npm run pdf errors', () => {
     try {
       const error = await exportPdf({ root, out: path.join(root, 'export') }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BuildError);
-      expect((error as Error).message).toMatch(/^slides\/98-broken\.md:11: link to slide "#no-such-slide"/);
+      expect((error as Error).message).toMatch(/^slides\/98-broken\.md:11: 找不到链接指向的幻灯片“#no-such-slide”/);
       expect(existsSync(path.join(root, 'export', 'slides.pdf'))).toBe(false);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -103,7 +103,10 @@ function render(data: RankedData, options: RankedOptions, ctx: RenderContext): S
   const svg = chartRoot(ctx, 'ranked-bar', title, summary);
   const width = widthOf(ctx);
   // Narrow (a phone's reading column), the names and values get less room so the bars keep some.
-  const left = Math.min(isNarrow(width) ? 220 : 420, Math.ceil(Math.max(0, ...data.bars.map((b) => textWidth(b.label))) * 26) + 60);
+  const left = Math.min(
+    isNarrow(width) ? 220 : 420,
+    Math.ceil(Math.max(0, ...data.bars.map((b) => textWidth(b.label))) * 26) + 60,
+  );
   const right = isNarrow(width) ? 150 : 200;
   const max = Math.max(0, ...data.bars.map((b) => b.value));
   const step = niceStep(max);
