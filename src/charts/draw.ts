@@ -500,6 +500,16 @@ function shiftDown(svg: Svg, dy: number): void {
   root.setAttribute('viewBox', `${x} ${y} ${w} ${h! + dy}`);
 }
 
+/** How far right `el`'s coordinates start in `svg`'s: the sum of its ancestors' translations. */
+function offsetX(el: Element, svg: SVGSVGElement): number {
+  let x = 0;
+  for (let e: Element | null = el; e && e !== svg; e = e.parentElement) {
+    const m = /translate\(\s*([-\d.]+)/.exec(e.getAttribute('transform') ?? '');
+    if (m) x += Number(m[1]);
+  }
+  return x;
+}
+
 /**
  * A narrow chart's annotations as numbered notes: each annotation's words leave the plot (where
  * they would be cut or cover the lines) for a numbered badge at the end of its leader line, and
@@ -517,7 +527,10 @@ export function narrowNotes(svg: SVGSVGElement): string[] {
     notes.push(words.map((w, i) => (i > 0 && !/[：:，,]$/u.test(words[i - 1]!) ? `，${w}` : w)).join(''));
     text.remove();
     const n = String(notes.length);
-    const x = Number(leader.getAttribute('x2'));
+    // The leader's end was placed for the words beside it: keep the badge (radius 17) inside the chart.
+    const left = offsetX(a, svg);
+    const x = Math.max(18 - left, Math.min(svgWidth(svg) - 18 - left, Number(leader.getAttribute('x2'))));
+    leader.setAttribute('x2', String(r2(x)));
     const y = Number(leader.getAttribute('y2'));
     const badge = svg.ownerDocument.createElementNS(SVG_NS, 'g');
     badge.setAttribute('class', 'chart-note-badge');

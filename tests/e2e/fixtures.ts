@@ -38,6 +38,10 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
         if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+      // Chromium's console line for a refused request names no address: say which it was.
+      page.on('response', (res) => {
+        if (res.status() >= 400) problems.push(`response ${res.status()}: ${res.url()}`);
+      });
       page.on('requestfailed', (req) => {
         // A request cut off because the test navigated away (e.g. the favicon) is not a failure.
         if (req.failure()?.errorText === 'net::ERR_ABORTED') return;

@@ -83,6 +83,27 @@ describe('narrowNotes()', () => {
     );
   });
 
+  it('keeps every badge inside the chart, at any narrow width, with its leader ending at it', () => {
+    let badges = 0;
+    for (const kind of KINDS) {
+      for (const width of [420, 501, 760]) {
+        const svg = drawAt(kind, width);
+        narrowNotes(svg);
+        for (const badge of svg.querySelectorAll('.chart-note-badge')) {
+          badge.setAttribute('data-probe', '');
+          const x = rightmost(svg, '[data-probe]');
+          badge.removeAttribute('data-probe');
+          expect(x, `${kind.name} at ${width}`).toBeGreaterThanOrEqual(17);
+          expect(x, `${kind.name} at ${width}`).toBeLessThanOrEqual(width - 17);
+          const leader = badge.parentElement!.querySelector('line')!;
+          expect(leader.getAttribute('x2')).toBe(/translate\(([-\d.]+)/.exec(badge.getAttribute('transform')!)![1]);
+          badges++;
+        }
+      }
+    }
+    expect(badges).toBeGreaterThan(0);
+  });
+
   it('wraps a legend that does not fit onto more rows and moves the plot down by as much', () => {
     const compare = KINDS.find((k) => k.name === 'compare')!;
     const svg = drawAt(compare, 420);
