@@ -5,10 +5,13 @@ import { compare as compareKind, type CompareData } from '../../charts/kinds/com
 import { gap as gapKind, type GapData } from '../../charts/kinds/gap.ts';
 import { population as populationKind, type PopulationData } from '../../charts/kinds/population.ts';
 import { rankedBar as rankedKind, type RankedData } from '../../charts/kinds/ranked-bar.ts';
+import { bar as barKind } from '../../charts/kinds/bar.ts';
+import { stackedArea as stackedKind, stackLayers } from '../../charts/kinds/stacked-area.ts';
 import { trend as trendKind, type TrendData } from '../../charts/kinds/trend.ts';
 import { isPayloadOf, isSeriesData, type ChartPayload } from '../../charts/registry.ts';
 import type { SeriesData } from '../../charts/kind.ts';
 import type { Datum, Series } from '../../charts/types.ts';
+import type { GenericData } from '../../charts/kinds/generic.ts';
 import { t } from '../../common/i18n.ts';
 import type { ChartSeries, NativeChart } from './plan.ts';
 import { TEXT } from './strings.ts';
@@ -247,8 +250,57 @@ export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
   if (isPayloadOf(payload, gapKind)) return gap(payload.data, title);
   if (isPayloadOf(payload, citiesKind)) return cities(payload.data);
   if (isPayloadOf(payload, rankedKind)) return ranked(payload.data);
+  if (isPayloadOf(payload, stackedKind)) return stacked(payload.data, title);
+  if (isPayloadOf(payload, barKind)) return bars(payload.data, title);
   if (isSeriesData(payload.data)) return anySeries(payload.data, title);
   throw new Error(`PowerPoint: no native chart for kind '${payload.kind}'`);
+}
+
+/** A zero-based value axis with round steps up to `max`: its top and step. */
+function roundAxis(max: number): { top: number; step: number } {
+  const axis = scaleLinear().domain([0, max]).nice(5);
+  const ticks = axis.ticks(5);
+  return { top: axis.domain()[1]!, step: (ticks[1] ?? ticks[0] ?? 1) - (ticks[0] ?? 0) };
+}
+
+/** A series as a filled shape (an area or a column): its style's colour, no line, no marker. */
+function filled(categories: readonly number[], s: Series): ChartSeries {
+  return {
+    name: s.label,
+    values: valuesOn(categories, s.points),
+    color: hex(style(s.style).color),
+    symbol: 'none',
+    dash: 'none',
+    lineWidth: 0,
+    markerSize: 0,
+  };
+}
+
+/**
+ * A native stacked area chart over the years the web chart stacks (those every column has: a
+ * missing value would make the total wrong). Each series keeps its own values, so an organiser who
+ * corrects one in PowerPoint's data sheet sees the stack above it move, as it should.
+ */
+function stacked(data: GenericData, title: string): ChartPlan {
+  const layers = stackLayers(data.series);
+  const cats = layers[0]?.bands.map((b) => b.year) ?? [];
+  const { top, step } = roundAxis(Math.max(0, ...layers.flatMap((l) => l.bands.map((b) => b.y1))));
+  const chart = base(title || data.name, cats, data.unit, top, step);
+  chart.type = 'stacked-area';
+  for (const s of data.series) chart.series.push(filled(cats, s));
+  return { chart, callouts: [], source: data.source, footnote: data.footnote };
+}
+
+/** Native clustered columns, one category per year the CSV has (as the web's band scale). */
+function bars(data: GenericData, title: string): ChartPlan {
+  const cats = [...new Set(data.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const { top, step } = roundAxis(Math.max(0, ...data.series.flatMap((s) => s.points.map((p) => p.value))));
+  const chart = base(title || data.name, cats, data.unit, top, step);
+  chart.type = 'bar';
+  chart.labelEvery = cats.length > 12 ? Math.ceil(cats.length / 8) : 1;
+  for (const s of data.series) chart.series.push(filled(cats, s));
+  const hollow = data.series.some((s) => s.points.some((p) => p.quality === 'third_party'));
+  return { chart, callouts: hollow ? [t('chartHollow')] : [], source: data.source, footnote: data.footnote };
 }
 
 /**
@@ -258,12 +310,8 @@ export function planChart(payload: ChartPayload): ChartPlan | TilesPlan {
 function anySeries(data: SeriesData, title: string): ChartPlan {
   const points = data.series.flatMap((s) => s.points);
   const cats = years(Math.min(...points.map((p) => p.year)), Math.max(...points.map((p) => p.year)));
-  const axis = scaleLinear()
-    .domain([0, Math.max(...points.map((p) => p.value))])
-    .nice(5);
-  const ticks = axis.ticks(5);
-  const step = (ticks[1] ?? ticks[0] ?? 1) - (ticks[0] ?? 0);
-  const chart = base(title || data.series.map((s) => s.label).join(' / '), cats, data.unit, axis.domain()[1]!, step);
+  const { top, step } = roundAxis(Math.max(...points.map((p) => p.value)));
+  const chart = base(title || data.series.map((s) => s.label).join(' / '), cats, data.unit, top, step);
   for (const s of data.series) chart.series.push(styled(cats, s, true));
   const hollow = points.some((p) => p.quality === 'third_party');
   return { chart, callouts: hollow ? [t('chartHollow')] : [], source: data.source, footnote: data.footnote };

@@ -216,7 +216,7 @@ function markerXml(symbol: ChartSeries['symbol'], size: number, color: string, h
 }
 
 /**
- * A native chart's series drawn as the deck draws them: pptxgenjs gives every series of a chart one
+ * A native chart's series drawn as the deck draws them: pptxgenjs gives every series of a line chart one
  * dash, width and marker. Sets each series' line (dash, width, or none for marker-only series), its
  * marker, and per-point markers (`<c:dPt>`: hollow third-party values, markers at decades), and
  * removes the empty `<c:pt>` pptxgenjs writes for missing values, which some readers take for zero.
@@ -242,6 +242,22 @@ export function chartSeries(xml: string, chart: NativeChart): string {
       )
       .join('');
     const values = part('val').replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
+    if (chart.type !== 'line') {
+      // CT_AreaSer and CT_BarSer: idx, order, tx, spPr, (bars only) invertIfNegative, dPt*, dLbls,
+      // cat, val. pptxgenjs' own fill stays; it writes invertIfNegative for areas too, which they may not have.
+      return (
+        '<c:ser>' +
+        part('idx') +
+        part('order') +
+        part('tx') +
+        part('spPr') +
+        (chart.type === 'bar' ? part('invertIfNegative') : '') +
+        part('dLbls') +
+        part('cat') +
+        values +
+        '</c:ser>'
+      );
+    }
     // CT_LineSer's order: idx, order, tx, spPr, marker, dPt*, dLbls, cat, val, smooth. pptxgenjs writes
     // dLbls before the marker and an invertIfNegative a line series may not have.
     return (
@@ -259,8 +275,13 @@ export function chartSeries(xml: string, chart: NativeChart): string {
       '</c:ser>'
     );
   });
+  // An area starts and ends on the value axis, as on the web, not half a category in.
+  const crossing =
+    chart.type === 'stacked-area'
+      ? series.replace(/<c:crossBetween val="between"\/>/, '<c:crossBetween val="midCat"/>')
+      : series;
   // CT_CatAx's order puts tickLblSkip before noMultiLvlLbl; pptxgenjs writes it last, where readers ignore it.
-  return series.replace(
+  return crossing.replace(
     /(<c:noMultiLvlLbl val="\d"\/>)\s*(<c:tickLblSkip val="(\d+)"\/>)/,
     '$2<c:tickMarkSkip val="$3"/>$1',
   );

@@ -93,7 +93,11 @@ export interface ChartSeries {
 
 /** A native (editable) PowerPoint chart with its data. */
 export interface NativeChart {
-  type: 'line';
+  /**
+   * What PowerPoint draws: lines, areas stacked on each other (each series holds its own values;
+   * PowerPoint adds them up, so the stack stays right when a value is edited), or columns side by side.
+   */
+  type: 'line' | 'stacked-area' | 'bar';
   /** The chart's name: alt text and the chart's title in the data sheet. */
   title: string;
   /** Category labels: one per year from the first to the last year drawn. */

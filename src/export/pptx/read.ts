@@ -109,12 +109,14 @@ export interface ReadChart {
   part: string;
   /** Chart types in the plot area (`lineChart`, …). */
   types: string[];
+  /** How the first chart type groups its series (`standard`, `stacked`, `clustered`, …), or null. */
+  grouping: string | null;
   series: {
     name: string;
     categories: string[];
     values: (number | null)[];
     dash: string | null;
-    /** The line's colour (`RRGGBB`), or null when the series draws none. */
+    /** The fill's colour (`RRGGBB`: areas, columns), else the line's, or null when the series draws neither. */
     color: string | null;
   }[];
   /** The value axis's title (it names the unit). */
@@ -226,6 +228,8 @@ async function readChart(zip: JSZip, part: string): Promise<ReadChart> {
   const types = kids(plot ?? {})
     .map(nameOf)
     .filter((n) => n.endsWith('Chart'));
+  const first = kids(plot ?? {}).find((k) => nameOf(k).endsWith('Chart'));
+  const grouping = attr(child(first, 'c:grouping'), 'val') ?? null;
   const series = all(plot ?? {}, 'c:ser').map((ser) => {
     const name = textOf(all(child(ser, 'c:tx') ?? {}, 'c:v')[0] ?? {});
     const catPts = all(child(ser, 'c:cat') ?? {}, 'c:pt');
@@ -239,7 +243,10 @@ async function readChart(zip: JSZip, part: string): Promise<ReadChart> {
     }
     const line = path(ser, 'c:spPr', 'a:ln');
     const dash = attr(all(child(ser, 'c:spPr') ?? {}, 'a:prstDash')[0], 'val') ?? null;
-    const color = attr(path(line, 'a:solidFill', 'a:srgbClr'), 'val') ?? null;
+    const color =
+      attr(path(ser, 'c:spPr', 'a:solidFill', 'a:srgbClr'), 'val') ??
+      attr(path(line, 'a:solidFill', 'a:srgbClr'), 'val') ??
+      null;
     return { name, categories, values, dash, color };
   });
   const valueAxisTitle = all(path(plot, 'c:valAx', 'c:title') ?? {}, 'a:t')
@@ -249,7 +256,7 @@ async function readChart(zip: JSZip, part: string): Promise<ReadChart> {
   const workbook = [...rels.values()].some(
     (r) => /package$/.test(r.type) && zip.file(resolve(part, r.target)) !== null,
   );
-  return { part, types, series, workbook, valueAxisTitle };
+  return { part, types, grouping, series, workbook, valueAxisTitle };
 }
 
 /** Reads a .pptx file's bytes. */

@@ -137,8 +137,9 @@ function addText(
 function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, f: ChartFrame): void {
   const c = f.chart;
   const labelPt = pt(20);
+  const type = ({ line: 'line', 'stacked-area': 'area', bar: 'bar' } as const)[c.type];
   slide.addChart(
-    pptx.ChartType.line,
+    pptx.ChartType[type],
     c.series.map((s) => ({
       name: s.name,
       labels: c.categories,
@@ -149,6 +150,12 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, f: ChartFrame): void 
       objectName: f.name,
       altText: c.title,
       chartColors: c.series.map((s) => s.color),
+      // The web's areas are 75% opaque with a white edge between the layers; columns stand side by side.
+      ...(c.type === 'stacked-area'
+        ? { barGrouping: 'stacked', chartColorsOpacity: 75, dataBorder: { pt: 1, color: COLOR.white } }
+        : c.type === 'bar'
+          ? { barDir: 'col', barGrouping: 'clustered', barGapWidthPct: 50 }
+          : {}),
       lineSize: 2,
       lineDataSymbol: 'circle',
       lineDataSymbolSize: 6,

@@ -1,7 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync, readdirSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  chmodSync,
+  existsSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { deckFolder } from '../../../../src/deck-folder.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pptxProblems } from '../../../../src/export/pptx/check.ts';
 import {
@@ -239,6 +249,56 @@ describe('buildPptx() on other decks', () => {
   });
 });
 
+describe('buildPptx() of charts drawn from a deck’s own CSV', () => {
+  let dir = '';
+  let report: BuiltPptx['report'];
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'pptx-generic-'));
+    mkdirSync(path.join(dir, 'slides'));
+    mkdirSync(path.join(dir, 'assets', 'data'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'assets', 'data', '三次产业.csv'),
+      'year,primary,secondary,tertiary\n2010,9.3,46.5,44.2\n2015,8.4,40.8,50.8\n2020,7.7,37.8,54.5\n',
+    );
+    writeFileSync(
+      path.join(dir, 'assets', 'data', '三次产业.yaml'),
+      "title: 三次产业增加值构成\nsource: 某市统计局（测试数据）\ncolumns:\n  year: year\n  primary: { type: number, label: 第一产业, unit: '%' }\n  secondary: { type: number, label: 第二产业, unit: '%' }\n  tertiary: { type: number, label: 第三产业, unit: '%' }\n",
+    );
+    const chart = (id: string, kind: string): string =>
+      `{#${id}}\n\n## ${kind}\n\n\`\`\`chart\nkind: ${kind}\ndataset: 三次产业\ny: [primary, secondary, tertiary]\n\`\`\`\n`;
+    writeFileSync(
+      path.join(dir, 'slides', '00-opening.md'),
+      `---\nid: opening\nkind: opening\nlabel: 开篇\ntitle: 开篇\nminutes: 2\ndeck:\n  title: 测试\n---\n\n${chart('stack', 'stacked-area')}\n---\n\n${chart('bars', 'bar')}`,
+    );
+    ({ report, bytes } = await buildPptx({ root: process.cwd(), deck: deckFolder(process.cwd(), dir) }));
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exports a stacked-area chart as a native stacked area chart of each column’s own values', async () => {
+    const [chart] = report.slides[0]!.charts;
+    const xml = await (await JSZip.loadAsync(bytes)).file(chart!.part)!.async('string');
+    // From axis to axis as on the web, and no invertIfNegative, which an area series may not have.
+    expect(xml).toContain('<c:crossBetween val="midCat"/>');
+    expect(xml).not.toContain('invertIfNegative');
+    expect(chart!.types).toEqual(['c:areaChart']);
+    expect(chart!.grouping).toBe('stacked');
+    expect(chart!.series.map((s) => s.name)).toEqual(['第一产业', '第二产业', '第三产业']);
+    expect(chart!.series[0]!.categories).toEqual(['2010', '2015', '2020']);
+    expect(chart!.series[2]!.values).toEqual([44.2, 50.8, 54.5]);
+    expect(new Set(chart!.series.map((s) => s.color)).size).toBe(3);
+    expect(chart!.valueAxisTitle).toMatch(/%/);
+  });
+
+  it('exports a bar chart as native clustered columns, one category per year the CSV has', () => {
+    const [chart] = report.slides[1]!.charts;
+    expect(chart!.types).toEqual(['c:barChart']);
+    expect(chart!.grouping).toBe('clustered');
+    expect(chart!.series[0]!.categories).toEqual(['2010', '2015', '2020']);
+    expect(chart!.series[1]!.values).toEqual([46.5, 40.8, 37.8]);
+  });
+});
+
 describe('exportPptx()', () => {
   let dir = '';
   beforeAll(() => {
@@ -280,7 +340,6 @@ describe('exportPptx()', () => {
     );
     const locked = path.join(dir, 'locked');
     if (process.getuid?.() !== 0) {
-      const { mkdirSync } = await import('node:fs');
       mkdirSync(locked);
       chmodSync(locked, 0o500);
       await expect(exportPptx({ root: process.cwd(), out: locked })).rejects.toThrow(OutputNotWritableError);
