@@ -2,10 +2,12 @@ import type { DeckExtension } from '../markdown/types.ts';
 import { dataFiles, loadTables, type Tables } from './data/load.ts';
 import type { ChartPayload } from './registry.ts';
 import { chartPayload, validateChart } from './validate.ts';
+import { chartCredits } from './credits.ts';
 
 /**
  * The charts' build-time wiring: validates ```chart blocks against the data in the deck's data
- * folder (CSVs with their sidecars, and dataset files), and adds `chartData` (per chart id, only
+ * folder (CSVs with their sidecars, and dataset files), credits that data on a 资料来源 slide's
+ * ```sources block, and adds `chartData` (per chart id, only
  * the rows it draws) to `virtual:deck`, so the built deck needs no network and works from file://.
  * The data is read only when the deck has a chart.
  */
@@ -17,6 +19,7 @@ export function chartsExtension(): DeckExtension {
       tables = null;
       return {
         validateChart: (spec) => validateChart(spec, (tables ??= loadTables(folder))),
+        creditData: (charts) => chartCredits(charts, (tables ??= loadTables(folder))),
       };
     },
     exports: (deck, folder) => {

@@ -147,6 +147,18 @@ export function chartPayload(spec: ChartSpec, data: Tables): ChartPayload {
   return prepareChart(kind, chosen.name, spec, data);
 }
 
+/**
+ * The dataset a chart that `validateChart` accepted draws: the one its block names, or (a built-in
+ * kind's block that names none) the one the deck's data folder has for its kind; null when none.
+ */
+export function chartDataset(spec: ChartSpec, data: Tables): string | null {
+  const kind = kindNamed(spec.kind);
+  if (!kind) return null;
+  if (kind.generic) return data.datasets.has(spec.dataset) ? spec.dataset : null;
+  const chosen = chooseDataset(kind, spec, data);
+  return 'problem' in chosen ? null : chosen.name;
+}
+
 /** Whether `kind` names a generic kind (a CSV with a sidecar) rather than a built-in dataset's. */
 export function isGenericKind(kind: string): boolean {
   return kindNamed(kind)?.generic === true;

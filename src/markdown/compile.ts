@@ -4,7 +4,8 @@ import { DeckError, Problems, suggest } from './errors.ts';
 import { parseFrontMatter, type SplitFile } from './frontmatter.ts';
 import { joinHtml, markup, trustedHtml } from './html.ts';
 import { PageIds } from './ids.ts';
-import { createRenderer, type Rendered, type SlideLink } from './render.ts';
+import { createRenderer, SOURCES_SLOT, type Rendered, type SlideLink } from './render.ts';
+import { creditsNoteHtml, creditsSlideHtml } from './credits.ts';
 import { directionLike, refuseRolesOnSlide, ROLES, splitRoles, type RawRoleBlock } from './roles.ts';
 import { sanitizeSlideHtml } from './sanitize.ts';
 import { headingId } from './slide-id.ts';
@@ -18,6 +19,7 @@ import type {
   ChartProblem,
   ChartSpec,
   CompileOptions,
+  DataCredit,
   Deck,
   DeckMeta,
   DeckWarning,
@@ -25,6 +27,7 @@ import type {
   Part,
   Slide,
   SourceFile,
+  SourcePos,
 } from './types.ts';
 
 /** The small, quiet tag on a projected editorial slide (hidden with `showEditorialMarks: false`). */
@@ -54,6 +57,8 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
   const ids = new PageIds();
   const partIds = new Map<string, string>();
   let meta: DeckMeta | undefined;
+  /** Slides with a ```sources block, filled once every chart of the deck is known. */
+  const creditSlots: { slide: Slide; at: SourcePos }[] = [];
 
   sources.forEach((raw, h) => {
     const part = problems.attempt(() => {
@@ -240,7 +245,13 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
       });
     }
     charts.push(...slideCharts);
+    if (audience.sources[0]) creditSlots.push({ slide, at: audience.sources[0] });
     return slide;
+  }
+
+  if (creditSlots.length > 0) {
+    const credits = options.creditData?.(charts) ?? [];
+    for (const { slide, at } of creditSlots) fillCredits(slide, at, credits, problems);
   }
 
   for (const link of links) {
@@ -256,6 +267,35 @@ export function compileDeck(sources: readonly SourceFile[], options: CompileOpti
   }
   problems.throwIfAny(sources.map((s) => s.file));
   return { meta: meta!, parts, charts, warnings: problems.warnings };
+}
+
+/**
+ * Fills a slide's ```sources block with the credits of the data the deck's charts draw, and puts
+ * their full provenance in its notes (before the author's own provenance): a new CSV's credit
+ * appears by itself, and a description's change reaches the slide at the next build.
+ */
+function fillCredits(slide: Slide, at: SourcePos, credits: readonly DataCredit[], problems: Problems): void {
+  slide.html = slide.html.replace(SOURCES_SLOT, creditsSlideHtml(credits));
+  slide.text = htmlToText(slide.html);
+  if (credits.length === 0) {
+    problems.warn(
+      at,
+      '```sources 没有可列的数据：演示文稿里没有图表（chart）',
+      '删去这个代码块，或在它下面手写资料来源',
+    );
+    return;
+  }
+  for (const c of credits.filter((x) => x.licence.trim() === '')) {
+    problems.warn(
+      at,
+      `数据“${c.dataset}”的说明没有写许可（licence）：资料来源页上写“未注明许可”`,
+      `在 ${c.file} 里加一行 licence:，如 licence: 政府公开统计数据`,
+    );
+  }
+  const html = creditsNoteHtml(credits);
+  const block: NoteBlock = { file: at.file, line: at.line, role: 'source', html, text: htmlToText(html) };
+  const first = slide.notes.findIndex((b) => b.role === 'source');
+  slide.notes.splice(first < 0 ? slide.notes.length : first, 0, block);
 }
 
 /** A chart feature's verdict on a block as a DeckError at the key it names, or at the block. */

@@ -37,6 +37,8 @@ export interface Rendered {
   links: SlideLink[];
   images: ImageRef[];
   ids: ElementId[];
+  /** Each ```sources block (the compiler fills it with the deck's data credits). */
+  sources: SourcePos[];
   /** Plain text of the first heading (attributes removed), or null. */
   title: string | null;
 }
@@ -51,6 +53,9 @@ export interface RenderContext {
   /** Makes the placeholder id for the n-th chart of this piece. */
   chartId: (n: number) => string;
 }
+
+/** Where a ```sources block stands in a slide's HTML until the compiler fills it with the data credits. */
+export const SOURCES_SLOT = '<div class="data-sources" data-sources></div>';
 
 const TRAILING_ATTRS = /\s*\{([^{}]*)\}\s*$/;
 const ATTRIBUTION = /^\s*(?:——|--|—)\s*(.+)$/;
@@ -160,6 +165,7 @@ export function createRenderer(): Renderer {
       },
       code(token) {
         if (token.lang === 'chart' && state) return state.chartHtml.shift() ?? '';
+        if (token.lang === 'sources') return `${SOURCES_SLOT}\n`;
         if (token.lang === 'structure') {
           return '<div class="structure-map" data-structure-map></div>\n';
         }
@@ -175,6 +181,7 @@ export function createRenderer(): Renderer {
     const links: SlideLink[] = [];
     const images: ImageRef[] = [];
     const ids: ElementId[] = [];
+    const sources: SourcePos[] = [];
     let title: string | null = null;
     let offset = 0;
     for (const top of tokens) {
@@ -217,6 +224,23 @@ export function createRenderer(): Renderer {
           for (const item of t.items as (Tokens.ListItem & WithAttrs)[]) {
             item.deckClasses = [...(item.deckClasses ?? []), 'fragment'];
           }
+        } else if (t.type === 'code' && t.lang === 'sources') {
+          const pos = { file: ctx.file, line: innerLine(String(t.raw)) };
+          if (!ctx.allowCharts) {
+            throw new DeckError(
+              pos,
+              '资料来源（```sources）不能放在备注里',
+              '把 ```sources 代码块移到 Note: 一行之上，放在资料来源页上',
+            );
+          }
+          if (String(t.text).trim() !== '') {
+            throw new DeckError(
+              pos,
+              '```sources 代码块里不写内容：资料来源由各图表所用数据的说明（.yaml）生成',
+              '删去代码块里的文字；要改来源、许可，改数据说明里的 source、provenance、licence',
+            );
+          }
+          sources.push(pos);
         } else if (t.type === 'code' && t.lang === 'chart') {
           const chartPos = { file: ctx.file, line: innerLine(String(t.raw)) };
           if (!ctx.allowCharts) {
@@ -238,7 +262,7 @@ export function createRenderer(): Renderer {
     state = { chartHtml };
     try {
       const html = md.parser(tokens);
-      return { html, charts, links, images, ids, title };
+      return { html, charts, links, images, ids, sources, title };
     } finally {
       state = null;
     }

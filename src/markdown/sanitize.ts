@@ -246,7 +246,7 @@ function decodeEntities(value: string): string {
 const COMPILER_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['data-slide-link'],
   figure: ['data-chart', 'data-chart-kind'],
-  div: ['data-structure-map'],
+  div: ['data-structure-map', 'data-sources'],
   img: ['title'],
   td: ['align'],
   th: ['align'],

@@ -138,6 +138,25 @@ export interface Deck {
   warnings: DeckWarning[];
 }
 
+/**
+ * How one dataset the deck's charts draw is credited, from its description beside the data (a
+ * sidecar or a dataset file): what the ```sources block of a 资料来源 slide lists.
+ */
+export interface DataCredit {
+  /** The dataset's name (`nbs-urbanisation`, `某市城镇化`). */
+  dataset: string;
+  /** What the data is. */
+  title: string;
+  /** The one-line source the charts show. */
+  source: string;
+  /** Where the figures come from in full; empty when the description gives none. */
+  provenance: string;
+  /** The terms it is published under; empty when the description gives none. */
+  licence: string;
+  /** The description's file, as messages show it (`assets/data/某市城镇化.yaml`). */
+  file: string;
+}
+
 /** Options for `compileDeck`. */
 export interface CompileOptions {
   /**
@@ -150,6 +169,11 @@ export interface CompileOptions {
    * after the compiler's own checks (src/markdown/assets.ts). Default: not checked.
    */
   checkAsset?: (src: string) => AssetProblem | null;
+  /**
+   * The credits of the datasets `charts` draw (each once, in the order first drawn), for the
+   * ```sources block of a 资料来源 slide. Default: none (the block then lists nothing, with a warning).
+   */
+  creditData?: (charts: readonly ChartSpec[]) => DataCredit[];
 }
 
 /**

@@ -4,10 +4,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
-import { compileDeck, deckToHtml } from '../markdown/compile.ts';
+import { deckToHtml } from '../markdown/compile.ts';
 import { FONT_FACES, FONT_FAMILY } from '../config.ts';
 import { asDeck, deckFolder, type DeckFolder } from '../deck-folder.ts';
-import { readSlideFiles } from './deck-plugin.ts';
+import { compileFolder } from './deck-plugin.ts';
+import { deckExtensions } from './extensions.ts';
 
 /** A CSS `unicode-range` value for a set of characters, consecutive code points merged. */
 export function unicodeRange(chars: string): string {
@@ -90,13 +91,13 @@ export function collectText(folder: DeckFolder | string): string {
 }
 
 /**
- * Text the compiler adds to the page (editorial tags, role labels, widened punctuation): the
- * compiled deck's markup. When the deck does not compile, the compiler's own source, so no glyph
+ * Text the compiler adds to the page (editorial tags, role labels, widened punctuation, the data
+ * credits of a ```sources block): the deck's markup compiled with the build's features. When the deck does not compile, the compiler's own source, so no glyph
  * can be missing (the deck plugin reports the error).
  */
 function compiledText(deck: DeckFolder): string {
   try {
-    return deckToHtml(compileDeck(readSlideFiles(deck)));
+    return deckToHtml(compileFolder(deck, deckExtensions));
   } catch {
     const compiler = path.join(deck.project, 'src', 'markdown');
     if (!existsSync(compiler)) return '';
@@ -127,7 +128,7 @@ export function glyphSet(text: string): string {
 export function boldText(folder: DeckFolder): string {
   const chunks: string[] = [];
   try {
-    const deck = compileDeck(readSlideFiles(folder));
+    const deck = compileFolder(folder, deckExtensions);
     for (const part of deck.parts) {
       chunks.push(part.label, part.title, part.theme);
       for (const slide of part.slides) {

@@ -56,6 +56,10 @@ export function helpText(data: DeckData = { tables: new Map(), datasets: new Map
     '== 版式（layout=…）==',
     ...LAYOUTS.map((l) => `  ${l}  ${LAYOUT_DOCS[l]}`),
     '',
+    '== 资料来源（```sources 代码块，写在资料来源页的 Note: 之上，块里不写字）==',
+    '  列出各图表所用数据的名称、来源一行（source）和许可（licence），完整出处（provenance）放进这一页的备注；',
+    '  都取自数据说明（.yaml），加一个 CSV 和图表，它的来源就出现在这一页',
+    '',
     '== 图表（```chart 代码块，写在 Note: 之上）==',
   ];
   for (const kind of KINDS) {

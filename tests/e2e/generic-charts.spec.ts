@@ -6,7 +6,8 @@ import { expect, test } from './fixtures.ts';
 /**
  * A chart from a new CSV, without code: a scratch copy of the project gets a CSV and its YAML
  * sidecar in assets/data/ and a slide file declaring a generic `line` and `bar` chart by naming the
- * file and its columns; the dev server draws them with their data, source line, table and stops.
+ * file and its columns; the dev server draws them with their data, source line, table and stops,
+ * and credits the data on the deck's 资料来源 slide.
  */
 const ROOT = process.cwd();
 const DATA = path.join(ROOT, 'tests/fixtures/charts/data');
@@ -17,6 +18,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   dev = await startScratchDev(ROOT, [
     { from: path.join(ROOT, 'tests/fixtures/charts/good-generic.md'), as: '00-generic.md' },
+    { from: path.join(ROOT, 'tests/fixtures/charts/good-sources.md'), as: '99-sources.md' },
   ]);
   for (const f of ['某市城镇化.csv', '某市城镇化.yaml'])
     cpSync(path.join(DATA, f), path.join(dev.dir, 'assets/data', f));
@@ -76,6 +78,24 @@ test('a stacked-area chart stacks its columns and a ranked-bar chart ranks its r
   await expect(ranked.locator('.chart-point').first()).toHaveAttribute('aria-label', /^第 1 名，2024：65\.3%/);
   await ranked.locator('.chart-data-toggle').click();
   await expect(ranked.locator('.chart-table tbody tr').first()).toContainText('2024');
+});
+
+test('the 资料来源 slide credits the new CSV by itself: its name and source line, no web address', async ({
+  page,
+}) => {
+  await page.goto(`${dev!.url}#/sources`);
+  const credits = page.locator('section#sources .data-sources');
+  await expect(credits).toBeVisible({ timeout: 30_000 });
+  // The one dataset this deck's charts draw, once, though four charts draw it.
+  await expect(credits.locator('li')).toHaveText(['某市城镇化率：某市统计局，统计公报（测试数据）']);
+  // Its sidecar gives no licence: the slide says so rather than leaving it out.
+  await expect(credits.locator('.data-licences')).toContainText('某市城镇化率未注明许可');
+  const projected = await page.locator('section#sources').evaluate((s) => {
+    const copy = s.cloneNode(true) as HTMLElement;
+    copy.querySelector('aside.notes')?.remove();
+    return copy.textContent ?? '';
+  });
+  expect(projected).not.toMatch(/https?:|example\.com/);
 });
 
 test('a misspelt column stops with its line and the nearest name, in the overlay', async ({ page, problems }) => {

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
-import { compileDeck } from '../../src/markdown/compile.ts';
 import type { ContentRole, Slide } from '../../src/markdown/types.ts';
 import { t } from '../../src/common/i18n.ts';
-import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
+import { deckFolder } from '../../src/deck-folder.ts';
+import { compileFolder } from '../../src/vite/deck-plugin.ts';
+import { deckExtensions } from '../../src/vite/extensions.ts';
 import { expect, openDeck, test } from './fixtures.ts';
 
 /**
@@ -10,7 +11,8 @@ import { expect, openDeck, test } from './fixtures.ts';
  * The PDFs are checked in export.spec.ts; here the projected deck, the speaker view and the
  * reading view, as their users meet them.
  */
-const deck = compileDeck(readSlideFiles(process.cwd()));
+// Compiled as the build compiles it: with the charts, whose data credits fill the 资料来源 slide.
+const deck = compileFolder(deckFolder(process.cwd()), deckExtensions);
 const slides = deck.parts.flatMap((p) => p.slides);
 const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '');
 const blocks = (s: Slide, ...roles: ContentRole[]) => s.notes.filter((b) => roles.includes(b.role));

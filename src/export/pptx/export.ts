@@ -3,6 +3,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { loadTables, type Tables } from '../../charts/data/load.ts';
 import { chartPayload, validateChart } from '../../charts/validate.ts';
+import { chartCredits } from '../../charts/credits.ts';
 import { compileDeck } from '../../markdown/compile.ts';
 import type { Deck, SourceFile } from '../../markdown/types.ts';
 import { readSlideFiles } from '../../markdown/files.ts';
@@ -131,7 +132,10 @@ export async function buildPptx({
   // Read only when the deck has a chart: a deck without charts needs no assets/data/.
   let tables: Tables | undefined;
   const data = (): Tables => (tables ??= loadTables(folder));
-  const deck = compileDeck(sources ?? readSlideFiles(folder), { validateChart: (spec) => validateChart(spec, data()) });
+  const deck = compileDeck(sources ?? readSlideFiles(folder), {
+    validateChart: (spec) => validateChart(spec, data()),
+    creditData: (charts) => chartCredits(charts, data()),
+  });
   const charts = Object.fromEntries(deck.charts.map((c) => [c.id, chartPayload(c, data())]));
   step('plan');
   const plan = planDeck(deck, { charts, fonts, image: pictureReader(folder.public) });

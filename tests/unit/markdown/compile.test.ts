@@ -25,6 +25,10 @@ const BAD: Record<string, string> = {
     'bad-broken-link.md:11: 找不到链接指向的幻灯片“#qi-trnd”（slide link） — 链接写成 [文字](#id)，id 是要去的一页第一行 {#id} 里的名字',
   'bad-chart-in-notes.md':
     'bad-chart-in-notes.md:13: 图表（chart）不能放在备注里 — 把 ```chart 代码块移到 Note: 一行之上，放在幻灯片上',
+  'bad-sources-in-notes.md':
+    'bad-sources-in-notes.md:13: 资料来源（```sources）不能放在备注里 — 把 ```sources 代码块移到 Note: 一行之上，放在资料来源页上',
+  'bad-sources-text.md':
+    'bad-sources-text.md:11: ```sources 代码块里不写内容：资料来源由各图表所用数据的说明（.yaml）生成 — 删去代码块里的文字；要改来源、许可，改数据说明里的 source、provenance、licence',
   'bad-chart-no-kind.md':
     'bad-chart-no-kind.md:11: 图表代码块没有写图表类型 kind（chart kind） — 加一行 kind: 图表类型，如 kind: line；可用的类型见 npm run deck -- help',
   'bad-deck-not-first.md':
