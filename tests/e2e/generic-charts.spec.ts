@@ -80,9 +80,7 @@ test('a stacked-area chart stacks its columns and a ranked-bar chart ranks its r
   await expect(ranked.locator('.chart-table tbody tr').first()).toContainText('2024');
 });
 
-test('the 资料来源 slide credits the new CSV by itself: its name and source line, no web address', async ({
-  page,
-}) => {
+test('the 资料来源 slide credits the new CSV by itself: its name and source line, no web address', async ({ page }) => {
   await page.goto(`${dev!.url}#/sources`);
   const credits = page.locator('section#sources .data-sources');
   await expect(credits).toBeVisible({ timeout: 30_000 });
