@@ -115,14 +115,21 @@ export const FONT_FAMILY = 'Deck Sans SC';
 
 /**
  * The faces shipped: static Noto Sans SC weights (static fonts embed as CID subsets in PDFs;
- * variable ones as Type 3, and so does synthesised bold). The regular face has every glyph the
- * deck can show. The real bold is split by `unicode-range` into two faces of the same family that
- * together cover the same glyphs: the glyphs of headings and other bold slide text (small,
- * preloaded for the first slide) and the rest (loaded only when bold text needs one of them, e.g.
- * a chart annotation). So every bold character, on screen and on paper, is the real bold.
+ * variable ones as Type 3, and so does synthesised bold). Each weight is split by `unicode-range`
+ * into faces of the same family that together cover every glyph the deck can show:
+ * - regular: the glyphs of everything on screen but the notes (slides, part dividers, the
+ *   page's controls, chart data: preloaded for the first slide), and the glyphs only the speech
+ *   text in the notes uses (the reading view, the speaker view, search, the handout: loaded when
+ *   one of them shows, or when the deck is idle). The speech alone has some 860 distinct
+ *   characters; at ~128 bytes a glyph, one face with all of them would be most of the first
+ *   slide's bytes and would grow with every new character of any note.
+ * - bold: the glyphs of headings and other bold slide text (small, preloaded), and the rest
+ *   (loaded only when bold text needs one of them, e.g. a chart annotation).
+ * So every character, on screen and on paper, is drawn in its real weight.
  */
 export const FONT_FACES = [
-  { weight: 400, file: 'deck-sans-sc-400.woff2', glyphs: 'all', preload: true },
+  { weight: 400, file: 'deck-sans-sc-400.woff2', glyphs: 'screen', preload: true },
+  { weight: 400, file: 'deck-sans-sc-400-notes.woff2', glyphs: 'notes', preload: false },
   { weight: 700, file: 'deck-sans-sc-700-heading.woff2', glyphs: 'bold', preload: true },
   { weight: 700, file: 'deck-sans-sc-700-rest.woff2', glyphs: 'rest', preload: false },
 ] as const;

@@ -71,23 +71,42 @@ const BUILD_ONLY = [
 ];
 // .yaml: the data descriptions hold the source lines and labels charts draw.
 const TEXT_FILE = /\.(md|ts|csv|ya?ml|html)$/;
+// The data folder's own notes (SOURCES.md) are read by people, never by the build.
+const DATA_FILE = /\.(csv|ya?ml)$/;
+
+/** The text of the files under `sources` (see textSources and BUILD_ONLY), in a stable order. */
+function fileText(deck: DeckFolder, sources: readonly string[]): string {
+  const root = deck.project;
+  const chunks: string[] = [];
+  const skip = new Set(BUILD_ONLY.map((d) => path.join(root, d)));
+  const walk = (p: string, pattern: RegExp): void => {
+    if (!existsSync(p) || skip.has(p)) return;
+    if (statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).sort()) walk(path.join(p, f), pattern);
+    } else if (pattern.test(p)) {
+      chunks.push(readFileSync(p, 'utf8'));
+    }
+  };
+  for (const s of sources) walk(s, s === deck.data ? DATA_FILE : TEXT_FILE);
+  return chunks.join('\n');
+}
 
 /** Every text that may reach a page, for the glyph subset (see textSources and BUILD_ONLY). */
 export function collectText(folder: DeckFolder | string): string {
   const deck = asDeck(folder);
-  const root = deck.project;
-  const chunks: string[] = [];
-  const skip = new Set(BUILD_ONLY.map((d) => path.join(root, d)));
-  const walk = (p: string): void => {
-    if (!existsSync(p) || skip.has(p)) return;
-    if (statSync(p).isDirectory()) {
-      for (const f of readdirSync(p).sort()) walk(path.join(p, f));
-    } else if (TEXT_FILE.test(p)) {
-      chunks.push(readFileSync(p, 'utf8'));
-    }
-  };
-  for (const s of textSources(deck)) walk(s);
-  return chunks.join('\n') + '\n' + compiledText(deck);
+  return fileText(deck, textSources(deck)) + '\n' + compiledText(deck);
+}
+
+/**
+ * Text that may reach the screen outside the notes: collectText without the slide files (whose
+ * notes hold the speech) and with the compiled deck's notes left out. What only the notes use goes
+ * to a face of its own that the first slide does not wait for (src/config.ts FONT_FACES).
+ */
+export function screenText(folder: DeckFolder | string): string {
+  const deck = asDeck(folder);
+  const others = textSources(deck).filter((s) => s !== deck.slides);
+  const page = compiledText(deck).replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '');
+  return fileText(deck, others) + '\n' + page;
 }
 
 /**
@@ -147,27 +166,35 @@ export function boldText(folder: DeckFolder): string {
 /**
  * Subsets the static Noto Sans SC weights (see FONT_FACES) and writes them with a `fonts.css`,
  * which the runtime imports. Skips the work when the glyphs are unchanged.
- * @returns the number of glyphs kept per face.
+ * @returns the number of glyphs in all, in the preloaded bold face, and in the notes-only regular face.
  */
 export async function buildFonts(
   folder: DeckFolder,
-): Promise<{ glyphs: number; boldGlyphs: number; regenerated: boolean }> {
+): Promise<{ glyphs: number; boldGlyphs: number; notesGlyphs: number; regenerated: boolean }> {
   const root = folder.project;
   const glyphs = glyphSet(collectText(folder));
   const boldGlyphs = [...glyphSet(boldText(folder))].filter((c) => glyphs.includes(c)).join('');
   const restGlyphs = [...glyphs].filter((c) => !boldGlyphs.includes(c)).join('');
+  const screenGlyphs = [...glyphSet(screenText(folder))].filter((c) => glyphs.includes(c)).join('');
+  const notesGlyphs = [...glyphs].filter((c) => !screenGlyphs.includes(c)).join('');
   const hash = createHash('sha256')
     .update(JSON.stringify(FONT_FACES))
     // The layout of the faces (fallback faces for glyphs the Chinese subset lacks).
-    .update('faces:2')
+    .update('faces:3')
     .update(glyphs)
     .update('\0')
     .update(boldGlyphs)
+    .update('\0')
+    .update(screenGlyphs)
     .digest('hex')
     .slice(0, 12);
   const outDir = fontDir(folder, 'build');
   const cssPath = path.join(outDir, 'fonts.css');
-  const counts = { glyphs: [...glyphs].length, boldGlyphs: [...boldGlyphs].length };
+  const counts = {
+    glyphs: [...glyphs].length,
+    boldGlyphs: [...boldGlyphs].length,
+    notesGlyphs: [...notesGlyphs].length,
+  };
   if (existsSync(cssPath) && readFileSync(cssPath, 'utf8').includes(`glyphs:${hash}`)) {
     return { ...counts, regenerated: false };
   }
@@ -185,12 +212,15 @@ export async function buildFonts(
   }
   for (const f of FONT_FACES) {
     const lack = missing.get(f.weight) ?? '';
-    const text = [...{ all: glyphs, bold: boldGlyphs, rest: restGlyphs }[f.glyphs]]
+    const text = [...{ screen: screenGlyphs, notes: notesGlyphs, bold: boldGlyphs, rest: restGlyphs }[f.glyphs]]
       .filter((c) => !lack.includes(c))
       .join('');
+    // A face with no glyph of its own (a deck whose notes use no character its slides lack) is left
+    // out: without a unicode-range it would claim every character.
+    if (text === '') continue;
     const source = readFileSync(path.join(pkgDir, 'files', `noto-sans-sc-chinese-simplified-${f.weight}-normal.woff2`));
     writeAtomic(path.join(outDir, f.file), await subsetFont(source, text, { targetFormat: 'woff2' }));
-    faces.push(face(f.weight, f.file, f.glyphs === 'all' ? '' : unicodeRange(text)));
+    faces.push(face(f.weight, f.file, unicodeRange(text)));
   }
   // Glyphs the Chinese subset of the font lacks (← →) come from Noto Sans SC's other subsets,
   // each a small face of its own that loads only when a page shows one of them.

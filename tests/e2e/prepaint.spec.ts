@@ -45,7 +45,8 @@ async function holdBundle(page: Page): Promise<{ release: () => Promise<void> }>
 async function waitFirstSlidePainted(page: Page): Promise<void> {
   await expect(page.locator('#title h1')).toBeVisible();
   await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement>('#title h1, #title p')].every((el) => {
+    // The slide's own text: its notes are not shown, and their glyphs may be in a face loaded later.
+    [...document.querySelectorAll<HTMLElement>('#title h1, #title p:not(aside.notes *)')].every((el) => {
       const s = getComputedStyle(el);
       return document.fonts.check(`${s.fontWeight} ${s.fontSize} ${s.fontFamily}`, el.textContent ?? '');
     }),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deckFolder } from '../../../src/deck-folder.ts';
-import { collectText, fontDir, fontPlugin, writeDevFonts } from '../../../src/vite/font-plugin.ts';
+import { collectText, fontDir, fontPlugin, screenText, writeDevFonts } from '../../../src/vite/font-plugin.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'deck-glyphs-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -26,6 +26,29 @@ describe('collectText()', () => {
   it('keeps the compiler’s own text when the deck does not compile, so no glyph can be missing', () => {
     writeFileSync(path.join(root, 'slides', '01-broken.md'), 'no front matter');
     expect(collectText(root)).toContain('作者淼');
+  });
+});
+
+describe('screenText()', () => {
+  it('leaves out what only the notes say, so the first slide does not wait for the speech’s glyphs', () => {
+    const deck = mkdtempSync(path.join(os.tmpdir(), 'deck-screen-'));
+    try {
+      mkdirSync(path.join(deck, 'slides'));
+      mkdirSync(path.join(deck, 'assets', 'data'), { recursive: true });
+      writeFileSync(
+        path.join(deck, 'slides', '00-opening.md'),
+        '---\nid: opening\nkind: opening\nlabel: 开篇\ntitle: 开篇\nminutes: 1\ndeck:\n  title: 测试\n---\n\n## 屏幕鑫\n\nNote:\n\n讲稿淼。\n',
+      );
+      writeFileSync(path.join(deck, 'assets', 'data', 'SOURCES.md'), '说明垚');
+      const folder = deckFolder(project, deck);
+      expect(screenText(folder)).toContain('屏幕鑫');
+      expect(screenText(folder)).not.toContain('淼');
+      // The notes are still in the deck's glyphs; the data folder's notes to people are not.
+      expect(collectText(folder)).toContain('讲稿淼');
+      expect(collectText(folder)).not.toContain('垚');
+    } finally {
+      rmSync(deck, { recursive: true, force: true });
+    }
   });
 });
 
