@@ -43,7 +43,9 @@ export async function main(argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const stem = path.basename(file, path.extname(file));
   const out = path.resolve(values.out ?? path.join('decks', stem));
-  const shown = path.relative(process.cwd(), out) || '.';
+  // Named from the current folder when inside it (decks/next), else in full (not ../../../tmp/…).
+  const relative = path.relative(process.cwd(), out) || '.';
+  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? out : relative;
   try {
     const problem = outputProblem(out, values.force);
     if (problem) {

@@ -28,6 +28,9 @@ describe('npm run import', () => {
     expect(existsSync(path.join(out, 'slides', '03-part-3.md'))).toBe(true);
     const report = readFileSync(path.join(out, 'import-report.md'), 'utf8');
     expect(printed).toContain(report.trim());
+    // A folder outside the current one is named as it is, not as ../../../tmp/…
+    expect(printed).toContain(`已写出 ${out.split(path.sep).join('/')}/slides/`);
+    expect(report).toContain(`输出：\`${out.split(path.sep).join('/')}/slides/\``);
   });
 
   it('refuses a folder that is not empty, and replaces only slides/ and the report with --force', async () => {
