@@ -288,7 +288,7 @@ function fillCredits(slide: Slide, at: SourcePos, credits: readonly DataCredit[]
   for (const c of credits.filter((x) => x.licence.trim() === '')) {
     problems.warn(
       at,
-      `数据“${c.dataset}”的说明没有写许可（licence）：资料来源页上写“未注明许可”`,
+      `数据“${c.dataset}”的说明没有写许可（licence）：资料来源页上它的许可写“未注明”`,
       `在 ${c.file} 里加一行 licence:，如 licence: 政府公开统计数据`,
     );
   }

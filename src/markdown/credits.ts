@@ -10,7 +10,7 @@ import { widenHtml } from './width.ts';
  * view and the handout show and the projected slide never does.
  */
 
-const NO_LICENCE = '未注明许可';
+const NO_LICENCE = '未注明';
 
 /** Each licence once, in the order first named (`A；B` in one description counts as two). */
 export function licenceList(credits: readonly DataCredit[]): string[] {
@@ -29,7 +29,7 @@ export function creditsSlideHtml(credits: readonly DataCredit[]): string {
   if (credits.length === 0) return '<div class="data-sources"></div>';
   const items = credits.map((c) => markup`<li>${c.title || c.dataset}：${c.source}</li>\n`);
   const unlicensed = credits.filter((c) => c.licence.trim() === '').map((c) => c.title || c.dataset);
-  const licences = [...licenceList(credits), ...(unlicensed.length ? [`${unlicensed.join('、')}${NO_LICENCE}`] : [])];
+  const licences = [...licenceList(credits), ...(unlicensed.length ? [`${unlicensed.join('、')}：${NO_LICENCE}`] : [])];
   return widenHtml(
     markup`<div class="data-sources">\n<ul>\n${items}</ul>\n<p class="data-licences"><small>许可：${licences.join('；')}</small></p>\n</div>`.toString(),
   );

@@ -87,7 +87,7 @@ test('the 资料来源 slide credits the new CSV by itself: its name and source 
   // The one dataset this deck's charts draw, once, though four charts draw it.
   await expect(credits.locator('li')).toHaveText(['某市城镇化率：某市统计局，统计公报（测试数据）']);
   // Its sidecar gives no licence: the slide says so rather than leaving it out.
-  await expect(credits.locator('.data-licences')).toContainText('某市城镇化率未注明许可');
+  await expect(credits.locator('.data-licences')).toContainText('许可：某市城镇化率：未注明');
   const projected = await page.locator('section#sources').evaluate((s) => {
     const copy = s.cloneNode(true) as HTMLElement;
     copy.querySelector('aside.notes')?.remove();

@@ -63,7 +63,7 @@ describe('the 资料来源 slide’s ```sources block', () => {
     try {
       const d = compileFolder(deckFolder(process.cwd(), bare), deckExtensions);
       const slide = d.parts[0]!.slides.find((s) => s.id === 'sources')!;
-      expect(slide.text).toContain('某区绿地面积未注明许可');
+      expect(slide.text).toContain('许可：某区绿地面积：未注明');
       expect(d.warnings.map((w) => w.message)).toContainEqual(
         expect.stringMatching(/^数据“绿地”的说明没有写许可（licence）.* — 在 .*绿地\.yaml 里加一行 licence:/),
       );
