@@ -7,7 +7,7 @@ import { widenHtml } from './width.ts';
  * (never typed by hand, so a new CSV's credit cannot be forgotten and a changed source line
  * cannot go stale). The projected slide lists each dataset's name and source line and the
  * licences; the full provenance goes to the notes as provenance (source role), which the reading
- * view and the handout show and the projected slide never does.
+ * view shows and the projected slide never does.
  */
 
 const NO_LICENCE = '未注明';
