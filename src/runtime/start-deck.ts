@@ -30,7 +30,12 @@ const FIRST_PAINT_WAIT_MS = 1500;
 export async function firstSlidePainted(): Promise<void> {
   if (!document.documentElement.classList.contains(PREPAINT_CLASS)) return;
   const slide = document.querySelector('.reveal .slides > section > section');
-  const loads = [...(slide?.querySelectorAll('h1, h2, h3, p, li, blockquote') ?? [])].map((el) => {
+  // The slide's own text, not its notes: they are hidden, and their glyphs have a face of their own
+  // (src/config.ts FONT_FACES) that the first slide must not wait for.
+  const shown = [...(slide?.querySelectorAll('h1, h2, h3, p, li, blockquote') ?? [])].filter(
+    (el) => !el.closest('aside.notes'),
+  );
+  const loads = shown.map((el) => {
     const s = getComputedStyle(el);
     const text = el.textContent?.trim() ?? '';
     return text ? document.fonts.load(`${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`, text) : null;

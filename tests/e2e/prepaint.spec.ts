@@ -181,7 +181,10 @@ test('served, the head script preloads the first slide fonts; the speaker view h
   expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint'))).toBe(false);
 });
 
-test('once the deck is ready, the remaining bold glyphs load, so no font arrives mid-talk', async ({ page, site }) => {
+test('once the deck is ready, the remaining bold glyphs and the notes’ glyphs load, so no font arrives mid-talk', async ({
+  page,
+  site,
+}) => {
   await page.addInitScript(() => {
     // Before the page parses there is no <html> yet: watch the document.
     new MutationObserver((_, observer) => {
@@ -197,16 +200,24 @@ test('once the deck is ready, the remaining bold glyphs load, so no font arrives
       timeout: 15_000,
     })
     .toBe(0);
-  // The regular face, the two bold ones, and the few glyphs the Chinese subset lacks (← →).
-  expect(await page.evaluate(() => document.fonts.size)).toBeGreaterThanOrEqual(3);
-  const { readyAt, rest } = await page.evaluate(() => ({
-    readyAt: (window as unknown as { readyAt: number }).readyAt,
-    rest: performance
-      .getEntriesByType('resource')
-      .filter((e) => e.name.includes('deck-sans-sc-700-rest'))
-      .map((e) => e.startTime),
-  }));
-  // Fetched once, and only after the first slide was up and reveal ready.
-  expect(rest).toHaveLength(1);
-  expect(rest[0]!).toBeGreaterThanOrEqual(readyAt);
+  // The two regular faces, the two bold ones, and the few glyphs the Chinese subset lacks (← →).
+  expect(await page.evaluate(() => document.fonts.size)).toBeGreaterThanOrEqual(4);
+  const { readyAt, rest, notes } = await page.evaluate(() => {
+    const started = (name: string): number[] =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes(name))
+        .map((e) => e.startTime);
+    return {
+      readyAt: (window as unknown as { readyAt: number }).readyAt,
+      rest: started('deck-sans-sc-700-rest'),
+      // The glyphs only the notes use: the first slide's own notes (hidden) must not fetch them.
+      notes: started('deck-sans-sc-400-notes'),
+    };
+  });
+  // Each fetched once, and only after the first slide was up and reveal ready.
+  for (const face of [rest, notes]) {
+    expect(face).toHaveLength(1);
+    expect(face[0]!).toBeGreaterThanOrEqual(readyAt);
+  }
 });
