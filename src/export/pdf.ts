@@ -129,7 +129,7 @@ const PROFILE_PREFIX = 'deck-chromium-';
  * Waits for reveal's print layout (`?print-pdf`, structured by src/runtime/print-plugin.ts), every
  * chart's final state (`figure.chart[data-chart-state="final"]`) and the fonts. No fixed sleeps.
  */
-async function waitForPrintState(page: Page, timeout: number): Promise<void> {
+export async function waitForPrintState(page: Page, timeout: number): Promise<void> {
   // Function predicates, not strings: Playwright evaluates string predicates with `new Function`,
   // which the deck's CSP (script-src 'self') forbids.
   try {
@@ -392,6 +392,9 @@ export async function exportPdf({
     if (launched.status === 'rejected') throw launched.reason;
     const site = served.value.url;
     const context = launched.value;
+    // Navigations and waits get the same patience as the print state: a loaded machine (load
+    // average 25 seen) took the handout's page past Playwright's default 30 s.
+    context.setDefaultTimeout(readyTimeout);
     const page = await guard(context.newPage());
 
     progress('layout');

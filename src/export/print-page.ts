@@ -2,16 +2,73 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import type { Page } from 'playwright';
 
 /**
- * Loads every font face the page declares, then waits for the document's fonts. `fonts.ready`
- * alone is not enough: a face starts loading only once layout asks for it.
+ * Makes every font face the page declares in its stylesheets ready for print, and waits for them.
+ *
+ * Waiting for the faces to load is not enough. A face that arrives after its block period
+ * (`font-display: block`: 3 s; a loaded machine gets there) is drawn on screen, but Chromium's
+ * first print of the page then shows its text invisible, or in a system fallback (DroidSansFallback,
+ * LiberationSans); only a second print is right. Seen with font responses held back 4 s
+ * (tests/e2e/export-fonts.spec.ts). So each @font-face rule's file is read once more (a data: URL
+ * decoded, any other URL fetched from the page's own server) and added under the same family and
+ * descriptors as a face made from bytes: such a face has no display timeline, and, added after
+ * the stylesheet's, it is the one the print uses. Faces added by script are loaded as they are.
+ * @throws Error naming the font file when one cannot be read (printing it would use a fallback).
  */
 export async function loadAllFonts(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const loads: Promise<unknown>[] = [];
-    document.fonts.forEach((face) => loads.push(face.load().catch(() => undefined)));
+  // Plain JavaScript in a string: the page runs it as written (no transpiler helpers it lacks).
+  const failed = (await page.evaluate(String.raw`(async function () {
+    var rules = [];
+    var collect = function (list, base) {
+      Array.prototype.forEach.call(list, function (rule) {
+        if (rule instanceof CSSFontFaceRule) rules.push({ rule: rule, base: base });
+        else if (rule.cssRules) collect(rule.cssRules, base);
+      });
+    };
+    Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+      collect(sheet.cssRules, sheet.href || document.baseURI);
+    });
+    var failed = [];
+    var faces = await Promise.all(rules.map(async function (r) {
+      var style = r.rule.style;
+      var match = /url\(\s*(["']?)([^"')]+)\1\s*\)/.exec(style.getPropertyValue('src'));
+      if (!match) return null;
+      var url = new URL(match[2], r.base).href;
+      try {
+        var bytes;
+        if (url.startsWith('data:')) {
+          var binary = atob(url.slice(url.indexOf(',') + 1));
+          bytes = new Uint8Array(binary.length);
+          for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        } else {
+          var response = await fetch(url);
+          if (!response.ok) throw new Error(String(response.status));
+          bytes = new Uint8Array(await response.arrayBuffer());
+        }
+        var descriptors = {};
+        [['weight', 'font-weight'], ['style', 'font-style'], ['stretch', 'font-stretch'], ['unicodeRange', 'unicode-range']].forEach(function (d) {
+          var value = style.getPropertyValue(d[1]);
+          if (value) descriptors[d[0]] = value;
+        });
+        var face = new FontFace(style.getPropertyValue('font-family').replace(/^["']|["']$/g, ''), bytes, descriptors);
+        await face.load();
+        return face;
+      } catch (error) {
+        failed.push(url.startsWith('data:') ? url.slice(0, 40) + '…' : url);
+        return null;
+      }
+    }));
+    var loads = [];
+    document.fonts.forEach(function (face) { loads.push(face.load().catch(function () {})); });
     await Promise.all(loads);
+    faces.forEach(function (face) { if (face) document.fonts.add(face); });
     await document.fonts.ready;
-  });
+    return failed;
+  })()`)) as string[];
+  if (failed.length > 0) {
+    throw new Error(
+      `字体文件未能读取（font failed to load）：${failed.join('、')} — 打印会换成系统字体；请检查 dist/ 是否完整，重新运行 npm run build`,
+    );
+  }
 }
 
 /** What a print from Chromium must have before it is used: fonts (its text), and an outline when asked. */
@@ -31,10 +88,10 @@ export async function printDefects(bytes: Uint8Array, { outline }: { outline: bo
 
 /**
  * Prints `page` to PDF, and prints it once more when Chromium's first print lacks what it must
- * have. On a loaded machine (several prints at once, load average > 15) Chromium now and then
- * writes a PDF without its text (no fonts at all) or without the outline it builds from the
- * accessibility tree; a second print of the same page has been whole. The caller's checks still
- * fail the export if the second print is defective too.
+ * have: its text (no fonts at all) or the outline it builds from the accessibility tree. Prints
+ * without text came from fonts that arrived late (see `loadAllFonts`, which now prevents them);
+ * the second print stays as a guard. The caller's checks still fail the export if the second
+ * print is defective too.
  */
 export async function printPage(
   page: Page,
