@@ -8,6 +8,7 @@ import {
   PDFName,
   PDFNumber,
   PDFRawStream,
+  PDFRef,
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
@@ -104,6 +105,83 @@ export function repairStructure(doc: PDFDocument): string[] {
     root.set(PDFName.of('RoleMap'), roleMap);
   }
   return [...mapped].sort();
+}
+
+/**
+ * Renames the structure elements' ids (table header cells, which data cells name in /Headers) to
+ * `id000001`, `id000002`, … in the tree's order, and rewrites the IDTree to match. Chromium takes
+ * them from its accessibility node numbers, which count every node the renderer made before,
+ * in any tab: the same document printed beside another (the four PDFs print at once) got other
+ * numbers, and script.pdf differed in a few bytes from one run to the next.
+ * @returns how many ids it renamed.
+ */
+export function stableStructIds(doc: PDFDocument): number {
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return 0;
+  const renamed = new Map<string, string>();
+  const text = (v: PDFObject | undefined): string | null =>
+    v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : null;
+  const elements: PDFDict[] = [];
+  const seen = new Set<PDFDict>();
+  const visit = (obj: PDFObject | undefined, depth: number): void => {
+    if (!obj || depth > 200) return;
+    const value = obj instanceof PDFDict || obj instanceof PDFArray ? obj : doc.context.lookup(obj);
+    if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) visit(value.get(i), depth + 1);
+      return;
+    }
+    if (!(value instanceof PDFDict) || seen.has(value)) return;
+    seen.add(value);
+    elements.push(value);
+    const id = text(value.get(PDFName.of('ID')));
+    if (id !== null && !renamed.has(id)) renamed.set(id, `id${String(renamed.size + 1).padStart(6, '0')}`);
+    visit(value.get(PDFName.of('K')), depth + 1);
+  };
+  visit(root.get(PDFName.of('K')), 0);
+  if (renamed.size === 0) return 0;
+  const attributes = (a: PDFObject | undefined): PDFDict[] => {
+    const value = a && !(a instanceof PDFDict) && !(a instanceof PDFArray) ? doc.context.lookup(a) : a;
+    if (value instanceof PDFDict) return [value];
+    if (value instanceof PDFArray) return value.asArray().flatMap((x) => attributes(x));
+    return [];
+  };
+  for (const element of elements) {
+    const id = text(element.get(PDFName.of('ID')));
+    if (id !== null) element.set(PDFName.of('ID'), PDFString.of(renamed.get(id)!));
+    for (const attribute of attributes(element.get(PDFName.of('A')))) {
+      const headers = attribute.lookupMaybe(PDFName.of('Headers'), PDFArray);
+      if (!headers) continue;
+      for (let i = 0; i < headers.size(); i++) {
+        const old = text(headers.get(i));
+        if (old !== null && renamed.has(old)) headers.set(i, PDFString.of(renamed.get(old)!));
+      }
+    }
+  }
+  // The IDTree: one node holding every name, sorted (a name tree's order); the old nodes go.
+  const tree = root.lookupMaybe(PDFName.of('IDTree'), PDFDict);
+  if (tree) {
+    const pairs: [string, PDFObject][] = [];
+    const collect = (node: PDFDict, depth: number): void => {
+      const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+      for (let i = 0; names && i + 1 < names.size(); i += 2) {
+        const name = text(names.get(i));
+        if (name !== null) pairs.push([renamed.get(name) ?? name, names.get(i + 1)]);
+      }
+      const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+      for (let i = 0; kids && i < kids.size() && depth < 32; i++) {
+        const ref = kids.get(i);
+        const kid = doc.context.lookup(ref);
+        if (kid instanceof PDFDict) collect(kid, depth + 1);
+        if (ref instanceof PDFRef) doc.context.delete(ref);
+      }
+    };
+    collect(tree, 0);
+    pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    tree.delete(PDFName.of('Kids'));
+    tree.delete(PDFName.of('Limits'));
+    tree.set(PDFName.of('Names'), doc.context.obj(pairs.flatMap(([name, ref]) => [PDFString.of(name), ref])));
+  }
+  return renamed.size;
 }
 
 const escapeXml = (s: string): string =>

@@ -23,6 +23,7 @@ import {
   repairOutlineTitles,
   repairStructure,
   sourceDate,
+  stableStructIds,
   stampMetadata,
 } from './finish.ts';
 import { partHeadingText, repeatsPart } from '../common/part-heading.ts';
@@ -192,7 +193,7 @@ export const PRINT_EXTRACT = `(function () {
   return { meta: data.meta, parts: data.parts, slides: slides, stylesheets: stylesheets, pages: document.querySelectorAll('.pdf-page').length, cutOff: cutOff };
 })()`;
 
-interface Extracted extends PrintData {
+export interface Extracted extends PrintData {
   /** Each slide with the 1-based page of slides.pdf it starts on. */
   slides: (PrintedSlide & PrintSlide & { page: number })[];
   stylesheets: string[];
@@ -206,7 +207,7 @@ interface Extracted extends PrintData {
  * PDF 1.7 readers accept, title, author/organiser, subject, keywords and language in the Info
  * dictionary and as XMP, and the sources' date and content-derived ids (byte-identical output).
  */
-async function withMetadata(
+export async function finishPdf(
   bytes: Uint8Array,
   data: Extracted,
   kind: ExportedFile['kind'],
@@ -224,6 +225,7 @@ async function withMetadata(
     });
   }
   repairStructure(doc);
+  stableStructIds(doc);
   const { meta } = data;
   const titles = {
     slides: meta.title,
@@ -412,7 +414,7 @@ export async function exportPdf({
     const printSlides = async (): Promise<Uint8Array> => {
       progress('slides.pdf', 0, data.pages);
       // Bookmarks from the pages we know, not from Chromium (see outline.ts).
-      const bytes = await withMetadata(
+      const bytes = await finishPdf(
         await printPage(page, { ...pdfOptions, outline: false }),
         data,
         'slides',
@@ -447,7 +449,7 @@ export async function exportPdf({
         html = handoutHtml({ ...input, partPages: found });
         printed = (await print(false)).bytes;
       }
-      const bytes = await withMetadata(printed, data, 'handout', date);
+      const bytes = await finishPdf(printed, data, 'handout', date);
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);
       return bytes;
@@ -460,7 +462,7 @@ export async function exportPdf({
     const printSpeechPdf = async (): Promise<Uint8Array> => {
       progress('speech.pdf');
       const printed = await printSpeech(context, deck, { root, editorial });
-      const bytes = await withMetadata(printed.bytes, data, 'speech', date);
+      const bytes = await finishPdf(printed.bytes, data, 'speech', date);
       staged.write('speech.pdf', bytes);
       progress('speech.pdf', printed.pages, printed.pages);
       return bytes;
@@ -474,7 +476,7 @@ export async function exportPdf({
       const bookmarks = data.parts
         .filter((p) => starts[p.id])
         .map((p) => ({ title: partHeadingText(p), page: starts[p.id]!, items: [] }));
-      const bytes = await withMetadata(printed.bytes, data, 'script', date, bookmarks);
+      const bytes = await finishPdf(printed.bytes, data, 'script', date, bookmarks);
       staged.write('script.pdf', bytes);
       progress('script.pdf', 1, 1);
       return bytes;
