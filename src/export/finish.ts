@@ -6,7 +6,6 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
-  PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFString,
@@ -15,8 +14,8 @@ import {
 
 /**
  * What every exported PDF gets after Chromium prints it: a structure tree poppler and PDF 1.7
- * readers accept, repaired bookmark titles, metadata in the Info dictionary and as XMP, and fixed
- * dates and ids so that the same sources give byte-identical files.
+ * readers accept, metadata in the Info dictionary and as XMP, and fixed dates and ids so that the
+ * same sources give byte-identical files. (Bookmarks are the exporter's own: outline.ts.)
  */
 
 /** The document's descriptive metadata. */
@@ -262,81 +261,4 @@ export function stampMetadata(doc: PDFDocument, meta: PdfMetadata, date: Date): 
     PDFHexString.of(documentId.slice(0, 32)),
     PDFHexString.of(instanceId.slice(0, 32)),
   ]);
-}
-
-const squash = (s: string): string => s.replace(/\s+/g, '');
-
-/**
- * Bookmark titles as the outline should read them. Chromium (156) names a heading that wraps or
- * starts a page after a break with text twice over: "结语结语", or the first line and then the
- * whole ("起 · 把握…问起 · 把握…问题导向"); the text on the page is right. A title that ends with
- * a heading the exporter knows, after a piece of that same heading, becomes that heading; a title
- * made of two equal halves becomes one half.
- */
-export function repairOutlineTitles(doc: PDFDocument, known: readonly string[] = []): void {
-  const headings = [...new Set(known.filter(Boolean))].sort((a, b) => b.length - a.length);
-  const repaired = (title: string): string => {
-    const flat = squash(title);
-    if (headings.some((h) => squash(h) === flat)) return title;
-    for (const h of headings) {
-      const head = squash(h);
-      if (
-        flat.length > head.length &&
-        flat.endsWith(head) &&
-        head.startsWith(flat.slice(0, flat.length - head.length))
-      ) {
-        return h;
-      }
-    }
-    const half = title.slice(0, title.length / 2);
-    return title.length % 2 === 0 && title.length > 0 && half + half === title ? half : title;
-  };
-  const visit = (item: PDFDict | undefined, depth: number): void => {
-    for (let node = item; node && depth < 8; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const raw = node.lookup(PDFName.of('Title'));
-      if (raw instanceof PDFString || raw instanceof PDFHexString) {
-        const title = raw.decodeText();
-        const fixed = repaired(title);
-        if (fixed !== title) node.set(PDFName.of('Title'), PDFHexString.fromText(fixed));
-      }
-      visit(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
-    }
-  };
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
-}
-
-/**
- * Removes each top-level bookmark's first child when `repeats(child, parent)` says it only repeats
- * its parent (a part's title slide under the part), keeping the outline's links and counts right.
- */
-export function dropRepeatedFirstChildren(doc: PDFDocument, repeats: (child: string, parent: string) => boolean): void {
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const title = (d: PDFDict): string => {
-    const raw = d.lookup(PDFName.of('Title'));
-    return raw instanceof PDFString || raw instanceof PDFHexString ? raw.decodeText() : '';
-  };
-  for (
-    let parent = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
-    parent;
-    parent = parent.lookupMaybe(PDFName.of('Next'), PDFDict)
-  ) {
-    const first = parent.lookupMaybe(PDFName.of('First'), PDFDict);
-    if (!first || !repeats(title(first), title(parent))) continue;
-    const next = first.get(PDFName.of('Next'));
-    if (next) {
-      parent.set(PDFName.of('First'), next);
-      parent.lookup(PDFName.of('First'), PDFDict).delete(PDFName.of('Prev'));
-    } else {
-      parent.delete(PDFName.of('First'));
-      parent.delete(PDFName.of('Last'));
-    }
-    const count = parent.lookupMaybe(PDFName.of('Count'), PDFNumber);
-    if (count) {
-      const removed = 1 + Math.max(0, first.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0);
-      const left = Math.abs(count.asNumber()) - removed;
-      if (left > 0) parent.set(PDFName.of('Count'), PDFNumber.of(Math.sign(count.asNumber()) * left));
-      else parent.delete(PDFName.of('Count'));
-    }
-  }
 }

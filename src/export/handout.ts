@@ -4,6 +4,7 @@ import type { PartHeading } from '../markdown/views.ts';
 import { t, type UiKey } from '../common/i18n.ts';
 import { partHeadingText, titleWithoutLabel } from '../common/part-heading.ts';
 import { HANDOUT_PAGE } from './handout-plan.ts';
+import { destinationLinks } from './destinations.ts';
 
 /** How the handout lays out slides: each with its notes below, or three per page with ruled space. */
 export type HandoutLayout = 'notes' | '3up';
@@ -114,6 +115,9 @@ function slideFrame(slide: PrintedSlide, kind: string): string {
   );
 }
 
+/** The id of a slide's item in the handout (its named destination in the PDF: the page it prints on). */
+export const handoutItemId = (slideId: string): string => `handout-${slideId}`;
+
 /** Whether a printed slide carries a chart (its frame never prints smaller than the text width). */
 const hasChart = (slide: PrintedSlide): boolean => /<svg[^>]*\bclass="[^"]*\bchart-svg\b/.test(slide.html);
 
@@ -129,7 +133,7 @@ function item(slide: PrintedSlide, index: number, partHeading: string, kind: str
   const classes = ['handout-item', partHeading ? 'handout-part-start' : '', hasChart(slide) ? 'handout-chart' : '']
     .filter(Boolean)
     .join(' ');
-  return `<article class="${classes}" data-slide="${escapeHtml(slide.id)}" data-part="${escapeHtml(slide.part)}">\n${heading}<div class="handout-body">${slideFrame(slide, kind)}${number}${side}</div>\n</article>`;
+  return `<article class="${classes}" id="${escapeHtml(handoutItemId(slide.id))}" data-slide="${escapeHtml(slide.id)}" data-part="${escapeHtml(slide.part)}">\n${heading}<div class="handout-body">${slideFrame(slide, kind)}${number}${side}</div>\n</article>`;
 }
 
 /** The running head of a page: its part's heading (CSS content for the page's top-left box). */
@@ -211,6 +215,7 @@ ${cover(input)}
 <main>
 ${pages.map((p) => `<section class="${sectionClass}" style="page: ${p.name}">\n${p.items.join('\n')}\n</section>`).join('\n')}
 </main>
+${destinationLinks(input.slides.map((s) => handoutItemId(s.id)))}
 </body>
 </html>
 `;

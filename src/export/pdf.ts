@@ -9,7 +9,9 @@ import { t } from '../common/i18n.ts';
 import { CHROMIUM_ARGS, findBrowser, type BrowserSearch } from './browser.ts';
 import { deckFolder } from '../deck-folder.ts';
 import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMode, type Progress } from './command.ts';
-import { chineseDate, handoutHtml, type HandoutLayout, type PrintedSlide } from './handout.ts';
+import { chineseDate, handoutHtml, handoutItemId, type HandoutLayout, type PrintedSlide } from './handout.ts';
+import { namedPages } from './destinations.ts';
+import { scriptPartId } from './script/html.ts';
 import { fitHandout } from './handout-fit.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage } from './print-page.ts';
@@ -18,14 +20,7 @@ import { printSpeech } from './speech/print.ts';
 import { printScript } from './script/print.ts';
 import { s as scriptString } from './script/strings.ts';
 import { writeOutline, type Bookmark } from './outline.ts';
-import {
-  dropRepeatedFirstChildren,
-  repairOutlineTitles,
-  repairStructure,
-  sourceDate,
-  stableStructIds,
-  stampMetadata,
-} from './finish.ts';
+import { repairStructure, sourceDate, stableStructIds, stampMetadata } from './finish.ts';
 import { partHeadingText, repeatsPart } from '../common/part-heading.ts';
 import type { PrintDeck, PrintSlide } from './speech/text.ts';
 import { serveStatic, type StaticServer } from './server.ts';
@@ -202,8 +197,8 @@ export interface Extracted extends PrintData {
 }
 
 /**
- * Everything Chromium's print lacks, added with pdf-lib: the outline (ours for slides.pdf, else
- * Chromium's with its titles repaired and no first child repeating its part), a structure tree
+ * Everything Chromium's print lacks, added with pdf-lib: the outline (`bookmarks`, from pages the
+ * exporter knows; Chromium's own is never used), a structure tree
  * PDF 1.7 readers accept, title, author/organiser, subject, keywords and language in the Info
  * dictionary and as XMP, and the sources' date and content-derived ids (byte-identical output).
  */
@@ -216,14 +211,6 @@ export async function finishPdf(
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   if (bookmarks) writeOutline(doc, bookmarks);
-  else {
-    repairOutlineTitles(doc, [...data.parts.map(partHeadingText), ...data.slides.map((s) => s.title)]);
-    const parts = new Map(data.parts.map((p) => [partHeadingText(p), p]));
-    dropRepeatedFirstChildren(doc, (child, parent) => {
-      const part = parts.get(parent);
-      return part ? repeatsPart(child, part) : child.replace(/\s+/g, '') === parent.replace(/\s+/g, '');
-    });
-  }
   repairStructure(doc);
   stableStructIds(doc);
   const { meta } = data;
@@ -263,31 +250,31 @@ export async function finishPdf(
   return doc.save();
 }
 
-/**
- * The page each part starts on in a printed handout: the first page after the cover whose text
- * has the part's heading (its own heading, or the running head that repeats it).
- */
-async function partStartPages(
-  bytes: Uint8Array,
-  parts: { id: string; label: string; title: string }[],
-): Promise<Record<string, number>> {
-  const { text } = await inspectPdf(bytes);
-  const pages = text.map((t) => t.replace(/\s+/g, ''));
+/** The page each part starts on: the page of the first of its items that printed (by item id). */
+function partPages(
+  parts: readonly { id: string }[],
+  itemsOf: (part: string) => readonly string[],
+  pages: ReadonlyMap<string, number>,
+): Record<string, number> {
   const found: Record<string, number> = {};
-  // Parts start on new pages, in order: each is looked for after the one before.
-  let after = 0;
   for (const part of parts) {
-    const heading = partHeadingText(part).replace(/\s+/g, '');
-    const at = pages.findIndex((t, i) => i > after && t.includes(heading));
-    if (at > 0) found[part.id] = at + 1;
-    if (at > 0) after = at;
+    const page = itemsOf(part.id)
+      .map((id) => pages.get(id))
+      .find((p) => p !== undefined);
+    if (page) found[part.id] = page;
   }
   return found;
 }
 
+/** The pages a Chromium print's named destinations open (see destinations.ts). */
+async function printedPages(bytes: Uint8Array): Promise<Map<string, number>> {
+  return namedPages(await PDFDocument.load(bytes, { updateMetadata: false }));
+}
+
 /**
- * slides.pdf's bookmarks: each part (its heading) at its first slide, and under it its slides by
- * title, less a first slide that only repeats the part's heading (the part's title slide).
+ * The bookmarks of slides.pdf and handout.pdf: each part (its heading) at its first slide, and
+ * under it its slides by title at their pages, less a first slide that only repeats the part's
+ * heading (the part's title slide). Slides with no page (0) are left out.
  */
 export function slideBookmarks(data: {
   parts: { id: string; label: string; title: string }[];
@@ -301,7 +288,7 @@ export function slideBookmarks(data: {
       return {
         title: partHeadingText(part),
         page: first?.page ?? 0,
-        items: listed.map((s) => ({ title: s.title, page: s.page, items: [] })),
+        items: listed.filter((s) => s.page > 0).map((s) => ({ title: s.title, page: s.page, items: [] })),
       };
     })
     .filter((b) => b.page > 0);
@@ -437,19 +424,28 @@ export async function exportPdf({
         await loadAllFonts(tab);
         await completeGlyphs(tab, root);
         const expected = await fitHandout(tab, handoutLayout, { contents });
-        return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4' }, { outline: true }), expected };
+        return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4', outline: false }), expected };
       };
-      // The contents carry the pages the layout plan expects each part to start on; the print is
-      // read back, and printed again with the pages it found should the plan have been wrong.
+      // The contents carry the pages the layout plan expects each part to start on; the print says
+      // where every slide went (its named destinations), and is printed again with the pages it
+      // found should the plan have been wrong.
+      const itemsOf = (part: string): string[] =>
+        data.slides.filter((s) => s.part === part).map((s) => handoutItemId(s.id));
       const first = await print(true);
-      const found = await partStartPages(first.bytes, data.parts);
       let printed = first.bytes;
+      let pages = await printedPages(printed);
+      const found = partPages(data.parts, itemsOf, pages);
       if (data.parts.some((p) => found[p.id] !== first.expected[p.id])) {
         if (timing) process.stderr.write('handout.pdf: parts start elsewhere than planned; printed again\n');
         html = handoutHtml({ ...input, partPages: found });
         printed = (await print(false)).bytes;
+        pages = await printedPages(printed);
       }
-      const bytes = await finishPdf(printed, data, 'handout', date);
+      const bookmarks = slideBookmarks({
+        parts: data.parts,
+        slides: data.slides.map((s) => ({ ...s, page: pages.get(handoutItemId(s.id)) ?? 0 })),
+      });
+      const bytes = await finishPdf(printed, data, 'handout', date, bookmarks);
       staged.write('handout.pdf', bytes);
       progress('handout.pdf', data.slides.length, data.slides.length);
       return bytes;
@@ -472,7 +468,7 @@ export async function exportPdf({
       progress('script.pdf');
       const printed = await printScript(context, deck, { root });
       // A bookmark per part at the page its heading starts (each part starts a page).
-      const starts = await partStartPages(printed.bytes, data.parts);
+      const starts = partPages(data.parts, (part) => [scriptPartId(part)], await printedPages(printed.bytes));
       const bookmarks = data.parts
         .filter((p) => starts[p.id])
         .map((p) => ({ title: partHeadingText(p), page: starts[p.id]!, items: [] }));

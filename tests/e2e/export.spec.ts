@@ -235,6 +235,36 @@ test.describe.serial('npm run pdf', () => {
     expect(handout.outline.map((e) => e.title.split(/ · |（/)[0])).toEqual(parts.map((p) => p.label));
   });
 
+  test('the handout’s bookmarks: the parts, and under each its slides at the pages they print on; no doubled words, no first child repeating its part', () => {
+    const top = handout.outline;
+    expect(top.map((e) => e.title.split(/ · |（/)[0])).toEqual(parts.map((p) => p.label));
+    top.forEach((entry, i) => {
+      const { label } = parts[i]!;
+      const rest = entry.title.split(' · ')[1];
+      if (rest) expect(rest.startsWith(label), entry.title).toBe(false);
+      const [first] = entry.items;
+      expect(first, entry.title).toBeDefined();
+      expect(squash(first!.title)).not.toBe(squash(entry.title));
+      expect(first!.title.startsWith(`${label} · `), first!.title).toBe(false);
+      // The part's slides in order (less its title slide, which is the part's own bookmark).
+      const listed = parts[i]!.slides.map((s) => s.title);
+      expect(entry.items.map((s) => s.title)).toEqual(listed.slice(listed.length - entry.items.length));
+      expect(listed.length - entry.items.length).toBeLessThanOrEqual(1);
+      // Slides only: no headings inside a slide (Chromium's own outline had 市场 · “看不见的手” there).
+      expect(entry.items.flatMap((s) => s.items.map((x) => x.title))).toEqual([]);
+      // The part opens at its first slide's page, its running head and heading there.
+      expect(entry.page).toBeLessThanOrEqual(first!.page!);
+      expect(squash(handout.text[entry.page! - 1]!)).toContain(squash(entry.title));
+      let page = entry.page!;
+      for (const s of entry.items) {
+        // Each slide's bookmark opens the page its frame (and so its title) prints on.
+        expect(s.page!, s.title).toBeGreaterThanOrEqual(page);
+        expect(squash(handout.text[s.page! - 1]!), `${s.title} on page ${s.page}`).toContain(squash(s.title));
+        page = s.page!;
+      }
+    });
+  });
+
   test('both PDFs embed real font subsets (no Type 3), are tagged, and carry metadata in zh-CN', () => {
     for (const report of [slides, handout, speech]) {
       expect(report.fonts.filter((f) => f.subtype === 'Type3')).toEqual([]);

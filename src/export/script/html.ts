@@ -4,6 +4,7 @@ import { ROLES } from '../../markdown/roles.ts';
 import { s as t, SCRIPT_STRINGS } from './strings.ts';
 import { partHeadingText } from '../../common/part-heading.ts';
 import { pageCounterContent } from '../handout.ts';
+import { destinationLinks } from '../destinations.ts';
 import type { ScriptBlock, ScriptDocument, ScriptPart, ScriptSlide } from './text.ts';
 
 /** The script's faces: data: URLs of woff2 files cut to its text. */
@@ -49,10 +50,13 @@ function slide(s: ScriptSlide, total: number): string {
   return `<section class="slide${s.editorial ? ' editorial' : ''}" data-slide="${escapeHtml(s.id)}">${marker}${title}${s.blocks.map(block).join('')}</section>`;
 }
 
+/** The id of a part's page in the script (its named destination in the PDF: the page it starts on). */
+export const scriptPartId = (partId: string): string => `part-${partId}`;
+
 function part(p: ScriptPart, total: number): string {
   const plan = t('plan', { minutes: p.minutes, from: p.startsAt, to: p.startsAt + p.minutes });
   return (
-    `<article class="part" data-part="${escapeHtml(p.id)}">` +
+    `<article class="part" id="${escapeHtml(scriptPartId(p.id))}" data-part="${escapeHtml(p.id)}">` +
     `<h1>${escapeHtml(partHeadingText(p))}</h1><p class="plan">${escapeHtml(plan)}</p>` +
     p.slides.map((s) => slide(s, total)).join('\n') +
     `</article>`
@@ -126,6 +130,7 @@ ${doc.meta.occasion ? `<p class="occasion">${escapeHtml(doc.meta.occasion)}</p>`
 <p class="total">${escapeHtml(total)}</p>
 <table><tbody>${overview}</tbody></table>
 </header>
-${doc.parts.map((p) => part(p, doc.slideCount)).join('\n')}`,
+${doc.parts.map((p) => part(p, doc.slideCount)).join('\n')}
+${destinationLinks(doc.parts.map((p) => scriptPartId(p.id)))}`,
   );
 }

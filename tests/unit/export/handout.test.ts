@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoutHtml, pageCounterContent, type HandoutInput } from '../../../src/export/handout.ts';
+import { handoutHtml, handoutItemId, pageCounterContent, type HandoutInput } from '../../../src/export/handout.ts';
 import { partHeadingText } from '../../../src/common/part-heading.ts';
 
 const input = (overrides: Partial<HandoutInput> = {}): HandoutInput => ({
@@ -114,5 +114,18 @@ describe('handoutHtml()', () => {
     const html = handoutHtml(input({ meta: { ...input().meta, title: '<script>x</script>' } }));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('gives every slide an item id and a hidden link to it, so the print names the page each slide is on', () => {
+    for (const layout of ['notes', '3up'] as const) {
+      const html = handoutHtml(input({ layout }));
+      for (const id of ['title', 'qi-1', 'qi-2']) {
+        expect(html).toContain(`<article class="handout-item`);
+        expect(html).toMatch(new RegExp(`<article [^>]*id="${handoutItemId(id)}"`));
+        expect(html).toContain(`<a href="#${handoutItemId(id)}" tabindex="-1"></a>`);
+      }
+      // The links print nothing and are hidden from assistive technology.
+      expect(html).toMatch(/<nav class="print-destinations" aria-hidden="true" style="[^"]*visibility: hidden/);
+    }
   });
 });
