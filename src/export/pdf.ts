@@ -72,6 +72,12 @@ export interface ExportedFile {
   report: PdfReport;
 }
 
+/** A finished PDF as written to its temporary file, and what reading it back found. */
+interface Printed {
+  bytes: Uint8Array;
+  report: PdfReport;
+}
+
 /** What `exportPdf` did. */
 export interface ExportResult {
   files: ExportedFile[];
@@ -337,6 +343,10 @@ export async function exportPdf({
     if (timing) process.stderr.write(`[${(performance.now() - t0).toFixed(0)} ms] ${step} ${done}/${total}\n`);
     onProgress({ step: STEPS.indexOf(step) + 1, steps: STEPS.length, label: step, done, total });
   };
+  /** With DECK_PDF_TIMING=1, where the time goes between the steps (what `npm run bench` profiles). */
+  const mark = (what: string): void => {
+    if (timing) process.stderr.write(`[${(performance.now() - t0).toFixed(0)} ms]   ${what}\n`);
+  };
   // Promises, not values: a browser still launching when the export is aborted is closed too.
   let serving: Promise<StaticServer> | null = null;
   let launching: Promise<BrowserContext> | null = null;
@@ -381,6 +391,7 @@ export async function exportPdf({
     if (launched.status === 'rejected') throw launched.reason;
     const site = served.value.url;
     const context = launched.value;
+    mark('browser and server up');
     // Navigations and waits get the same patience as the print state: a loaded machine (load
     // average 25 seen) took the handout's page past Playwright's default 30 s.
     context.setDefaultTimeout(readyTimeout);
@@ -389,8 +400,11 @@ export async function exportPdf({
     progress('layout');
     const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
     await guard(page.goto(`${site}index.html${query}`, { waitUntil: 'load' }));
+    mark('deck page loaded');
     await guard(waitForPrintState(page, readyTimeout));
+    mark('print layout, charts and fonts ready');
     await guard(completeGlyphs(page, root));
+    mark('missing glyphs added');
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
     progress('layout', data.slides.length, data.slides.length);
 
@@ -398,21 +412,31 @@ export async function exportPdf({
     const pdfOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
     const slidesPath = path.join(out, 'slides.pdf');
     const handoutPath = path.join(out, 'handout.pdf');
-    const printSlides = async (): Promise<Uint8Array> => {
-      progress('slides.pdf', 0, data.pages);
-      // Bookmarks from the pages we know, not from Chromium (see outline.ts).
-      const bytes = await finishPdf(
-        await printPage(page, { ...pdfOptions, outline: false }),
-        data,
-        'slides',
-        date,
-        slideBookmarks(data),
-      );
-      staged.write('slides.pdf', bytes);
-      progress('slides.pdf', data.pages, data.pages);
-      return bytes;
+    /** Finishes a print, writes it to its temporary file and reads it back (the checks' report). */
+    const finishAndRead = async (
+      name: 'slides.pdf' | 'handout.pdf' | 'speech.pdf' | 'script.pdf',
+      finish: () => Promise<Uint8Array>,
+    ): Promise<Printed> => {
+      mark(`${name} printed`);
+      const bytes = await finish();
+      staged.write(name, bytes);
+      mark(`${name} finished and written`);
+      // Read back while the other PDFs are still printing in the browser.
+      const report = await inspectPdf(bytes, { text: false });
+      mark(`${name} read back`);
+      return { bytes, report };
     };
-    const printHandout = async (): Promise<Uint8Array> => {
+    const printSlides = async (): Promise<Printed> => {
+      progress('slides.pdf', 0, data.pages);
+      const printed = await printPage(page, { ...pdfOptions, outline: false });
+      // Bookmarks from the pages we know, not from Chromium (see outline.ts).
+      const done = await finishAndRead('slides.pdf', () =>
+        finishPdf(printed, data, 'slides', date, slideBookmarks(data)),
+      );
+      progress('slides.pdf', data.pages, data.pages);
+      return done;
+    };
+    const printHandout = async (): Promise<Printed> => {
       progress('handout.pdf', 0, data.slides.length);
       const tab = await context.newPage();
       const handoutUrl = new URL('handout-print.html', site).href;
@@ -421,9 +445,13 @@ export async function exportPdf({
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
       const print = async (contents: boolean): Promise<{ bytes: Uint8Array; expected: Record<string, number> }> => {
         await tab.goto(handoutUrl, { waitUntil: 'load' });
+        mark('handout page loaded');
         await loadAllFonts(tab);
+        mark('handout fonts loaded');
         await completeGlyphs(tab, root);
+        mark('handout fonts ready');
         const expected = await fitHandout(tab, handoutLayout, { contents });
+        mark('handout laid out for paper');
         return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4', outline: false }), expected };
       };
       // The contents carry the pages the layout plan expects each part to start on; the print says
@@ -445,26 +473,24 @@ export async function exportPdf({
         parts: data.parts,
         slides: data.slides.map((s) => ({ ...s, page: pages.get(handoutItemId(s.id)) ?? 0 })),
       });
-      const bytes = await finishPdf(printed, data, 'handout', date, bookmarks);
-      staged.write('handout.pdf', bytes);
+      const done = await finishAndRead('handout.pdf', () => finishPdf(printed, data, 'handout', date, bookmarks));
       progress('handout.pdf', data.slides.length, data.slides.length);
-      return bytes;
+      return done;
     };
     const speechPath = path.join(out, 'speech.pdf');
     const deck: PrintDeck = {
       meta: data.meta,
       parts: data.parts.map((p) => ({ ...p, slides: data.slides.filter((s) => s.part === p.id) })),
     };
-    const printSpeechPdf = async (): Promise<Uint8Array> => {
+    const printSpeechPdf = async (): Promise<Printed> => {
       progress('speech.pdf');
       const printed = await printSpeech(context, deck, { root, editorial });
-      const bytes = await finishPdf(printed.bytes, data, 'speech', date);
-      staged.write('speech.pdf', bytes);
+      const done = await finishAndRead('speech.pdf', () => finishPdf(printed.bytes, data, 'speech', date));
       progress('speech.pdf', printed.pages, printed.pages);
-      return bytes;
+      return done;
     };
     const scriptPath = path.join(out, 'script.pdf');
-    const printScriptPdf = async (): Promise<Uint8Array> => {
+    const printScriptPdf = async (): Promise<Printed> => {
       progress('script.pdf');
       const printed = await printScript(context, deck, { root });
       // A bookmark per part at the page its heading starts (each part starts a page).
@@ -472,24 +498,18 @@ export async function exportPdf({
       const bookmarks = data.parts
         .filter((p) => starts[p.id])
         .map((p) => ({ title: partHeadingText(p), page: starts[p.id]!, items: [] }));
-      const bytes = await finishPdf(printed.bytes, data, 'script', date, bookmarks);
-      staged.write('script.pdf', bytes);
+      const done = await finishAndRead('script.pdf', () => finishPdf(printed.bytes, data, 'script', date, bookmarks));
       progress('script.pdf', 1, 1);
-      return bytes;
+      return done;
     };
-    const [slidesBytes, handoutBytes, speechBytes, scriptBytes] = await guard(
-      Promise.all([printSlides(), printHandout(), printSpeechPdf(), printScriptPdf()]),
-    );
+    const [
+      { bytes: slidesBytes, report: slidesReport },
+      { bytes: handoutBytes, report: handoutReport },
+      { bytes: speechBytes, report: speechReport },
+      { bytes: scriptBytes, report: scriptReport },
+    ] = await guard(Promise.all([printSlides(), printHandout(), printSpeechPdf(), printScriptPdf()]));
 
     progress('check', 0, 4);
-    const [slidesReport, handoutReport, speechReport, scriptReport] = await guard(
-      Promise.all([
-        inspectPdf(slidesBytes, { text: false }),
-        inspectPdf(handoutBytes, { text: false }),
-        inspectPdf(speechBytes, { text: false }),
-        inspectPdf(scriptBytes, { text: false }),
-      ]),
-    );
     const bookmarks = new Set(data.slides.map((s) => s.part)).size;
     const slideProblems = pdfProblems(slidesReport, { pages: data.pages, bookmarks });
     if (slideProblems.length > 0) throw new PdfCheckError(slidesPath, slideProblems);
