@@ -59,8 +59,25 @@ export interface GlyphFace {
   base64: string;
 }
 
-/** Faces with `chars` cut from the Noto Sans SC files that have them, for each of `weights`. */
-export async function glyphFaces(root: string, chars: string[], weights: readonly number[]): Promise<GlyphFace[]> {
+/** Faces already cut, by root, weights and characters: the handout lacks what the deck's page lacked. */
+const cut = new Map<string, Promise<GlyphFace[]>>();
+
+/**
+ * Faces with `chars` cut from the Noto Sans SC files that have them, for each of `weights`; the
+ * same request twice (the deck's page, then the handout's) cuts once.
+ */
+export function glyphFaces(root: string, chars: string[], weights: readonly number[]): Promise<GlyphFace[]> {
+  const key = `${root}\0${weights.join(',')}\0${[...chars].sort().join('')}`;
+  let faces = cut.get(key);
+  if (!faces) {
+    faces = cutFaces(root, chars, weights);
+    faces.catch(() => cut.delete(key));
+    cut.set(key, faces);
+  }
+  return faces;
+}
+
+async function cutFaces(root: string, chars: string[], weights: readonly number[]): Promise<GlyphFace[]> {
   const faces: GlyphFace[] = [];
   for (const weight of weights) {
     const { dir, slices: all } = slices(root, weight);
