@@ -408,8 +408,9 @@ export async function exportPdf({
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
     progress('layout', data.slides.length, data.slides.length);
 
-    // Both prints run at once (the handout in a second tab): Chromium lays out one while the other is written.
-    const pdfOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
+    // The four prints run at once, each in its own tab: Chromium lays out one while another is written.
+    // No outline from Chromium: the exporter writes every PDF's bookmarks (outline.ts).
+    const pdfOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false } as const;
     const slidesPath = path.join(out, 'slides.pdf');
     const handoutPath = path.join(out, 'handout.pdf');
     /** Finishes a print, writes it to its temporary file and reads it back (the checks' report). */
@@ -428,7 +429,7 @@ export async function exportPdf({
     };
     const printSlides = async (): Promise<Printed> => {
       progress('slides.pdf', 0, data.pages);
-      const printed = await printPage(page, { ...pdfOptions, outline: false });
+      const printed = await printPage(page, pdfOptions);
       // Bookmarks from the pages we know, not from Chromium (see outline.ts).
       const done = await finishAndRead('slides.pdf', () =>
         finishPdf(printed, data, 'slides', date, slideBookmarks(data)),
@@ -452,7 +453,7 @@ export async function exportPdf({
         mark('handout fonts ready');
         const expected = await fitHandout(tab, handoutLayout, { contents });
         mark('handout laid out for paper');
-        return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4', outline: false }), expected };
+        return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4' }), expected };
       };
       // The contents carry the pages the layout plan expects each part to start on; the print says
       // where every slide went (its named destinations), and is printed again with the pages it
