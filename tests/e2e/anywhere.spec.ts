@@ -129,7 +129,7 @@ for (const size of [SIZES[0]!, SIZES[2]!]) {
   test.describe(`paragraph links at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.touch, isMobile: size.touch });
 
-    test('复制链接 copies a stable address; opening it scrolls to the paragraph and highlights it', async ({
+    test('the paragraph menu: 复制链接 copies a stable address; opening it scrolls to the paragraph and highlights it', async ({
       page,
       context,
       site,
@@ -141,7 +141,9 @@ for (const size of [SIZES[0]!, SIZES[2]!]) {
       await expect(paragraph).toHaveAttribute('id', 'para-qi-national-1');
       // The button is beside the notes, never in them: the speaker view and print read them as they are.
       await expect(page.locator('aside.notes button, aside.notes .study-para-links')).toHaveCount(0);
-      const button = page.locator('section#qi-national').getByRole('button', { name: '复制第 1 段的链接' });
+      const button = page
+        .locator('section#qi-national')
+        .getByRole('button', { name: '第 1 段：复制链接、划线、写笔记' });
       await button.scrollIntoViewIfNeeded();
       const box = (await button.boundingBox())!;
       expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(size.touch ? 44 : 32);
@@ -156,14 +158,34 @@ for (const size of [SIZES[0]!, SIZES[2]!]) {
       expect(box.y + box.height).toBeGreaterThan(para.y + 10);
       expect(box.x + 9).toBeGreaterThanOrEqual(text);
       expect(box.x + box.width).toBeLessThanOrEqual(size.width);
-      await button.click();
+      await expect(button).toHaveAttribute('aria-haspopup', 'menu');
+      await expect(button).toHaveAttribute('aria-expanded', 'false');
+      if (size.touch) await button.tap();
+      else await button.click();
+      await expect(button).toHaveAttribute('aria-expanded', 'true');
+      const menu = page.getByRole('menu', { name: '第 1 段' });
+      await expect(menu.getByRole('menuitem')).toHaveText(['复制链接', '划线本段', '为本段写笔记']);
+      // Under the button, inside the screen, its items big enough to tap on a phone.
+      const menuBox = (await menu.boundingBox())!;
+      expect(menuBox.x).toBeGreaterThanOrEqual(0);
+      expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(size.width);
+      expect(menuBox.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+      for (const item of await menu.getByRole('menuitem').all())
+        expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(size.touch ? 44 : 32);
+      await expect(menu.getByRole('menuitem', { name: '复制链接' })).toBeFocused();
+      if (size.touch) await menu.getByRole('menuitem', { name: '复制链接' }).tap();
+      else await menu.getByRole('menuitem', { name: '复制链接' }).click();
+      await expect(menu).toBeHidden();
+      await expect(button).toBeFocused();
       await expect(page.getByRole('status').filter({ hasText: '已复制链接' })).toBeVisible();
       const link = await page.evaluate(() => navigator.clipboard.readText());
       expect(link).toBe(`${site}?view=read#/qi-national/p1`);
-      // The button's words are not part of the speech a search finds.
+      // The menu's words are not part of the speech a search finds.
       await page.getByRole('button', { name: '搜索' }).click();
-      await page.getByRole('combobox').fill('复制链接');
-      await expect(page.locator('.study-search-status')).toContainText('没有找到');
+      for (const words of ['复制链接', '划线本段']) {
+        await page.getByRole('combobox').fill(words);
+        await expect(page.locator('.study-search-status')).toContainText('没有找到');
+      }
 
       await page.goto('about:blank');
       // The highlight is brief and may be over before the page is ready: record the moment it comes.

@@ -13,6 +13,8 @@ import { iconSvg } from '../../common/svg.ts';
  *   off, optionally at a slide and a scroll offset (search results and resume use it).
  * - `deck:reading-position` (`ReadingPositionDetail`) is dispatched while the reader scrolls: the
  *   slide at the top of the page and how far into it (resume stores it).
+ * - `deck:study-note-request` (`NoteRequestDetail`) asks the notes plugin to highlight an
+ *   element's words or to open its note editor on them (a paragraph's menu uses it).
  */
 
 export const READING_CLASS = 'reading-view';
@@ -110,4 +112,37 @@ export function goToSlide(deck: RevealApi, slideId: string, fragment?: number): 
   const { h, v } = deck.getIndices(el);
   deck.slide(h, v ?? 0, fragment);
   return true;
+}
+
+/**
+ * `deck:study-note-request` (`NoteRequestDetail`): asks the notes plugin (notes-plugin.ts) to
+ * highlight the words of an element, or to open its note editor on them, without a selection
+ * (a paragraph's menu, paragraphs.ts). The notes plugin sets `taken` when it acts on it.
+ */
+export const NOTE_REQUEST = 'deck:study-note-request';
+
+export interface NoteRequestDetail {
+  /** The element whose words the note quotes, inside one slide (e.g. a speech paragraph). */
+  target: HTMLElement;
+  /** `highlight`: 划线 at once; `note`: open 写笔记 on the words. */
+  action: 'highlight' | 'note';
+  /** Where focus goes when the note editor closes (the control that asked). */
+  returnFocus?: HTMLElement;
+  /** Set by the notes plugin when it took the request. */
+  taken?: boolean;
+}
+
+/** Set on `<html>` while the notes plugin takes requests (not in print or receiver windows). */
+export const NOTES_READY_ATTR = 'data-study-notes';
+
+/** Whether highlights and notes can be asked for on this page (`requestNote`). */
+export function notesAvailable(doc: Document = document): boolean {
+  return doc.documentElement.hasAttribute(NOTES_READY_ATTR);
+}
+
+/** Asks for a highlight or a note on `target`'s words; false when no notes plugin answered. */
+export function requestNote(detail: Omit<NoteRequestDetail, 'taken'>): boolean {
+  const event = new CustomEvent<NoteRequestDetail>(NOTE_REQUEST, { detail: { ...detail, taken: false } });
+  document.dispatchEvent(event);
+  return event.detail.taken === true;
 }

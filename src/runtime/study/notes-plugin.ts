@@ -3,7 +3,16 @@ import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
 import { isPrintView } from '../../common/print.ts';
 import { deckDialog, dialogCloseButton } from '../dialog.ts';
-import { READING_EVENT, iconButton, isReading, requestReading, studyBar } from './contract.ts';
+import {
+  NOTES_READY_ATTR,
+  NOTE_REQUEST,
+  READING_EVENT,
+  iconButton,
+  isReading,
+  requestReading,
+  studyBar,
+  type NoteRequestDetail,
+} from './contract.ts';
 import {
   contextBefore,
   inSpeechOrder,
@@ -18,6 +27,8 @@ import { deckKeyPrefix, safeStore, type SafeStore } from './storage.ts';
 import { clearHighlights, highlight, textMap, type TextMap } from './text-map.ts';
 
 const NOTES_KEY = 'notes';
+/** What a note is anchored by: its slide, the quoted words and a few characters before them. */
+type Anchor = Omit<StudyNote, 'id' | 'note' | 'at'>;
 const MARK_CLASS = 'study-note-mark';
 /** What a highlight may not cover: the deck's own controls and labels in a slide. */
 const NOT_TEXT = '.study-para-links, .study-slide-label';
@@ -58,7 +69,13 @@ export function notesPlugin(): RevealPlugin {
   let panel: HTMLDialogElement | null = null;
   let button: HTMLButtonElement | null = null;
   let status: HTMLElement | null = null;
-  let pending: Omit<StudyNote, 'id' | 'note' | 'at'> | null = null;
+  let pending: Anchor | null = null;
+  /** Where focus was before it moved into the toolbar (a keyboard reader's place): it goes back there. */
+  let origin: HTMLElement | null = null;
+  /** A selection whose toolbar the reader put away (Esc, Tab out): not offered again until it changes. */
+  let dismissed: Anchor | null = null;
+  /** Where focus goes when the note editor closes. */
+  let editorReturn: HTMLElement | null = null;
   let frame = 0;
   const cleanups: (() => void)[] = [];
 
@@ -100,10 +117,14 @@ export function notesPlugin(): RevealPlugin {
   };
 
   /** The selection, if it is words of one slide in the reading view: its slide, words and anchor. */
-  const selected = (): Omit<StudyNote, 'id' | 'note' | 'at'> | null => {
+  const selected = (): Anchor | null => {
     const sel = window.getSelection();
     if (!isReading() || !sel || sel.isCollapsed || sel.rangeCount === 0) return null;
-    const range = sel.getRangeAt(0);
+    return anchorOf(sel.getRangeAt(0));
+  };
+
+  /** The words of `range` if they are in one slide: its slide, the words and the words before them. */
+  const anchorOf = (range: Range): Anchor | null => {
     const section = slideOf(range.startContainer);
     if (!section || slideOf(range.endContainer) !== section) return null;
     const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
@@ -117,17 +138,37 @@ export function notesPlugin(): RevealPlugin {
     return { slideId: section.id, quote: map.text.slice(from, to), before: contextBefore(map.text, from) };
   };
 
+  const sameAnchor = (a: Anchor | null, b: Anchor | null): boolean =>
+    !!a && !!b && a.slideId === b.slideId && a.quote === b.quote && a.before === b.before;
+
+  /** Focus back where the reader was before the toolbar (nothing to do when that was the page). */
+  const returnFocus = (to: HTMLElement | null): void => {
+    if (to?.isConnected && to !== document.body) to.focus({ preventScroll: true });
+  };
+
   const hideBar = (): void => {
-    if (bar) bar.hidden = true;
+    if (!bar) return;
+    const inBar = bar.contains(document.activeElement);
+    bar.hidden = true;
+    if (inBar) returnFocus(origin);
   };
 
   /** Shows 划线 / 写笔记 just under the selection (above it when there is no room), on screen. */
   const placeBar = (): void => {
     frame = 0;
     if (!bar) return;
+    // While focus is in the toolbar its words stay the ones it acts on (with caret browsing,
+    // focusing a button can move the caret).
+    if (!bar.hidden && bar.contains(document.activeElement)) return;
     pending = selected();
     const sel = window.getSelection();
     if (!pending || !sel || sel.rangeCount === 0) return hideBar();
+    if (sameAnchor(pending, dismissed)) {
+      pending = null;
+      return hideBar();
+    }
+    dismissed = null;
+    origin = null;
     const r = sel.getRangeAt(0).getBoundingClientRect();
     bar.hidden = false;
     const w = bar.offsetWidth;
@@ -141,7 +182,7 @@ export function notesPlugin(): RevealPlugin {
     if (!frame) frame = window.requestAnimationFrame(placeBar);
   };
 
-  const add = (what: Omit<StudyNote, 'id' | 'note' | 'at'>, note: string): void => {
+  const add = (what: Anchor, note: string): void => {
     const n: StudyNote = { ...what, note, id: `n${Date.now().toString(36)}${notes.length}`, at: Date.now() };
     notes = mergeNotes(notes, [n]);
     // The same words highlighted again: the new note text replaces the old one.
@@ -174,12 +215,66 @@ export function notesPlugin(): RevealPlugin {
     b.addEventListener('mousedown', (e) => e.preventDefault());
     mark.addEventListener('click', () => pending && add(pending, ''));
     write.addEventListener('click', () => pending && openEditor(pending));
+    // A toolbar is one tab stop; ← → move between its buttons.
+    write.tabIndex = -1;
+    b.addEventListener('keydown', (e) => {
+      const buttons = [mark, write];
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      const to =
+        e.key === 'ArrowRight'
+          ? at + 1
+          : e.key === 'ArrowLeft'
+            ? at - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? -1
+                : null;
+      if (to === null || at < 0) return;
+      e.preventDefault();
+      const next = buttons.at(to % buttons.length)!;
+      for (const x of buttons) x.tabIndex = x === next ? 0 : -1;
+      next.focus();
+    });
     b.append(mark, write);
     document.body.append(b);
     return b;
   };
 
-  const openEditor = (what: Omit<StudyNote, 'id' | 'note' | 'at'>): void => {
+  /**
+   * Keys while the 划线 / 写笔记 toolbar shows: Tab moves a keyboard reader from the selection into
+   * it; Tab or Shift+Tab from inside, or Esc, put it away and return focus to where the reader was.
+   */
+  const onKey = (e: KeyboardEvent): void => {
+    if (!bar || bar.hidden || !pending || e.altKey || e.ctrlKey || e.metaKey) return;
+    const inBar = bar.contains(document.activeElement);
+    if (e.key === 'Escape' || (e.key === 'Tab' && inBar)) {
+      e.preventDefault();
+      e.stopPropagation();
+      dismissed = pending;
+      hideBar();
+      return;
+    }
+    if (e.key !== 'Tab' || e.shiftKey) return;
+    e.preventDefault();
+    origin = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    bar.querySelector<HTMLButtonElement>('button[tabindex="0"], button')!.focus();
+  };
+
+  /** A highlight or note asked for without a selection (a paragraph's menu): the element's words. */
+  const onRequest = (event: Event): void => {
+    const detail = (event as CustomEvent<NoteRequestDetail>).detail;
+    if (!detail?.target.isConnected || !isReading()) return;
+    const range = document.createRange();
+    range.selectNodeContents(detail.target);
+    const what = anchorOf(range);
+    if (!what) return;
+    detail.taken = true;
+    if (detail.action === 'highlight') add(what, '');
+    else openEditor(what, detail.returnFocus);
+  };
+
+  const openEditor = (what: Anchor, back?: HTMLElement): void => {
     if (!editor) {
       const { dialog, heading } = deckDialog('study-note-dialog', 'study-note-title', 'studyWriteNote');
       const quote = document.createElement('blockquote');
@@ -202,9 +297,16 @@ export function notesPlugin(): RevealPlugin {
         dialog.close();
         if (target) add(target, field.value.trim());
       });
+      // Back to the control that opened the editor (the dialog would return to a toolbar button
+      // that is gone by then).
+      dialog.addEventListener('close', () => {
+        returnFocus(editorReturn);
+        editorReturn = null;
+      });
       document.body.append(dialog);
       editor = dialog;
     }
+    editorReturn = back ?? (bar?.contains(document.activeElement) ? origin : null);
     editor.dataset.target = JSON.stringify(what);
     editor.querySelector('.study-note-quote')!.textContent = what.quote;
     editor.querySelector<HTMLTextAreaElement>('.study-note-field')!.value = '';
@@ -383,6 +485,9 @@ export function notesPlugin(): RevealPlugin {
       else studyToolbar.append(button);
       paint();
       document.addEventListener('selectionchange', onSelection);
+      document.addEventListener('keydown', onKey, true);
+      document.addEventListener(NOTE_REQUEST, onRequest);
+      document.documentElement.setAttribute(NOTES_READY_ATTR, '');
       // The reading view shows every slide's text: paint there (and hide the bar when it closes).
       const onReading = (): void => {
         hideBar();
@@ -391,6 +496,9 @@ export function notesPlugin(): RevealPlugin {
       document.addEventListener(READING_EVENT, onReading);
       cleanups.push(
         () => document.removeEventListener('selectionchange', onSelection),
+        () => document.removeEventListener('keydown', onKey, true),
+        () => document.removeEventListener(NOTE_REQUEST, onRequest),
+        () => document.documentElement.removeAttribute(NOTES_READY_ATTR),
         () => document.removeEventListener(READING_EVENT, onReading),
       );
     },

@@ -1,15 +1,32 @@
 import type { RevealPlugin } from 'reveal.js';
 import { allSlides } from '../deck-data.ts';
-import { t } from '../../common/i18n.ts';
+import { t, type UiKey } from '../../common/i18n.ts';
 import { isPrintView } from '../../common/print.ts';
 import { iconSvg } from '../../common/svg.ts';
-import { READING_EVENT, isReading } from './contract.ts';
+import { READING_EVENT, isReading, notesAvailable, requestNote } from './contract.ts';
 import { paragraphAddress, paragraphElementId, paragraphUrl, parseParagraphAddress } from './paragraph-address.ts';
 
 /** How long a paragraph opened by its address stays highlighted (ms). */
 const FLASH_MS = 2400;
 const FLASH_CLASS = 'study-para-flash';
 const ICON_LINK = 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1';
+const MENU_ID = 'study-para-menu';
+
+/** What a paragraph's menu offers, in order. The last two need the notes plugin. */
+type ParaAction = 'copy' | 'highlight' | 'note';
+const MENU_ITEMS: readonly [ParaAction, UiKey][] = [
+  ['copy', 'studyCopyLink'],
+  ['highlight', 'studyParaHighlight'],
+  ['note', 'studyParaNote'],
+];
+
+/** The paragraph a menu button belongs to, and its address. */
+interface MenuTarget {
+  button: HTMLButtonElement;
+  paragraph: HTMLElement;
+  address: string;
+  n: number;
+}
 
 /** Highlights `el` briefly (a paragraph opened by its address, a note opened from the list). */
 export function flash(el: HTMLElement): void {
@@ -53,7 +70,7 @@ async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-/** One slide's speech paragraphs and the row of link buttons placed beside them. */
+/** One slide's speech paragraphs and the row of menu buttons placed beside them. */
 interface SlideLinks {
   section: HTMLElement;
   row: HTMLElement;
@@ -61,11 +78,14 @@ interface SlideLinks {
 }
 
 /**
- * Paragraph links: every paragraph of the speech text (the notes' speech role) gets a stable
- * address (`#/<slide>/p<n>`, paragraph-address.ts) and, in the reading view, a 复制链接 button
- * that copies it and says so. Opening such an address scrolls the reading view to the paragraph
- * and highlights it briefly (reading-view.ts brings it up; `flash` marks it). Where copying is
- * refused the address is shown selected in a field, to copy by hand.
+ * Paragraph links and the paragraph menu: every paragraph of the speech text (the notes' speech
+ * role) gets a stable address (`#/<slide>/p<n>`, paragraph-address.ts) and, in the reading view,
+ * a menu button (one tab stop per paragraph; the ARIA menu button pattern) offering 复制链接 (copy
+ * the address and say so), 划线本段 and 为本段写笔记 (the whole paragraph, through the notes
+ * plugin's `requestNote`, contract.ts): so a keyboard or touch reader highlights and writes notes
+ * without selecting words. Opening an address scrolls the reading view to the paragraph and
+ * highlights it briefly (reading-view.ts brings it up; `flash` marks it). Where copying is refused
+ * the address is shown selected in a field, to copy by hand.
  *
  * The buttons live in a row after the slide's notes, never inside them: the speaker view and
  * print read the notes as they are. Each is placed beside its paragraph's first line, and placed
@@ -78,6 +98,9 @@ export function paragraphLinksPlugin(): RevealPlugin {
   let frame = 0;
   const slides: SlideLinks[] = [];
   const stale = new Set<SlideLinks>();
+  /** One menu for the page, moved beside the button that opens it. */
+  let menu: HTMLElement | null = null;
+  let open: MenuTarget | null = null;
 
   const announce = (text: string): void => {
     if (!status) return;
@@ -109,6 +132,104 @@ export function paragraphLinksPlugin(): RevealPlugin {
     field.addEventListener('blur', () => field.remove(), { once: true });
   };
 
+  const items = (): HTMLButtonElement[] =>
+    menu ? [...menu.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].filter((i) => !i.hidden) : [];
+
+  const closeMenu = (focusButton: boolean): void => {
+    if (!menu || !open) return;
+    const { button } = open;
+    open = null;
+    menu.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    if (focusButton) button.focus();
+  };
+
+  const act = (action: ParaAction): void => {
+    if (!open) return;
+    const { button, paragraph, address } = open;
+    // The note editor takes focus itself and gives it back to the button when it closes.
+    closeMenu(action !== 'note');
+    if (action === 'copy') void onCopy(button, address);
+    else if (!requestNote({ target: paragraph, action, returnFocus: button })) button.focus();
+  };
+
+  const buildMenu = (): HTMLElement => {
+    const m = document.createElement('div');
+    m.id = MENU_ID;
+    m.className = 'study-para-menu';
+    m.setAttribute('role', 'menu');
+    // Modal while open (common/keys.ts): the page's own keys (R, /, Esc) wait until it closes.
+    m.dataset.deckModal = '';
+    m.hidden = true;
+    for (const [action, label] of MENU_ITEMS) {
+      const item = document.createElement('button');
+      item.type = 'button';
+      item.setAttribute('role', 'menuitem');
+      item.tabIndex = -1;
+      item.dataset.action = action;
+      item.textContent = t(label);
+      item.addEventListener('click', () => act(action));
+      m.append(item);
+    }
+    m.addEventListener('keydown', (e) => {
+      const list = items();
+      const at = list.indexOf(document.activeElement as HTMLButtonElement);
+      const to =
+        e.key === 'ArrowDown'
+          ? at + 1
+          : e.key === 'ArrowUp'
+            ? at - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? -1
+                : null;
+      if (to !== null) {
+        e.preventDefault();
+        list.at(to % list.length)?.focus();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        closeMenu(true);
+      }
+    });
+    // Tab (or a tap elsewhere) moves focus out: the menu closes and focus goes on as usual.
+    m.addEventListener('focusout', (e) => {
+      const to = e.relatedTarget as Node | null;
+      if (!to || !(m.contains(to) || open?.button === to)) closeMenu(false);
+    });
+    return m;
+  };
+
+  /** Opens the menu of `target` under its button (above it near the bottom of the screen). */
+  const openMenu = (target: MenuTarget, focus: 'first' | 'last'): void => {
+    if (open) closeMenu(false);
+    menu ??= buildMenu();
+    const m = menu;
+    const notes = notesAvailable();
+    for (const item of m.querySelectorAll<HTMLButtonElement>('[role="menuitem"]'))
+      item.hidden = item.dataset.action !== 'copy' && !notes;
+    m.setAttribute('aria-label', t('studyParaMenu', { n: target.n }));
+    // Right after its button: Tab from the menu reaches the next paragraph's button.
+    target.button.after(m);
+    m.style.top = '';
+    m.style.bottom = '';
+    m.hidden = false;
+    const top = parseFloat(target.button.style.top) || 0;
+    const half = target.button.offsetHeight / 2;
+    m.style.top = `${Math.round(top + half + 4)}px`;
+    if (m.getBoundingClientRect().bottom > window.innerHeight - 8)
+      m.style.top = `${Math.round(top - half - 4 - m.offsetHeight)}px`;
+    target.button.setAttribute('aria-expanded', 'true');
+    open = target;
+    const list = items();
+    (focus === 'first' ? list[0] : list.at(-1))?.focus();
+  };
+
+  const onPointerDown = (e: PointerEvent): void => {
+    if (open && !(menu?.contains(e.target as Node) || open.button.contains(e.target as Node))) closeMenu(false);
+  };
+
   /** Puts each button of `links` level with its paragraph's first line. */
   const place = (links: SlideLinks): void => {
     const origin = links.row.getBoundingClientRect().top;
@@ -117,6 +238,10 @@ export function paragraphLinksPlugin(): RevealPlugin {
       const top = p.getBoundingClientRect().top - origin + line / 2;
       button.style.top = `${Math.round(top)}px`;
     }
+  };
+
+  const closeOnLeave = (): void => {
+    if (!isReading()) closeMenu(false);
   };
 
   const placeStale = (): void => {
@@ -159,10 +284,22 @@ export function paragraphLinksPlugin(): RevealPlugin {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'study-para-link';
-        button.title = t('studyCopyLinkTip');
-        button.setAttribute('aria-label', t('studyCopyLinkLabel', { n }));
+        button.title = t('studyParaMenuTip');
+        button.setAttribute('aria-label', t('studyParaMenuLabel', { n }));
+        button.setAttribute('aria-haspopup', 'menu');
+        button.setAttribute('aria-expanded', 'false');
+        button.setAttribute('aria-controls', MENU_ID);
         button.append(iconSvg(document, ICON_LINK));
-        button.addEventListener('click', () => void onCopy(button, address));
+        const target: MenuTarget = { button, paragraph: p, address, n };
+        button.addEventListener('click', () => {
+          if (open?.button === button) closeMenu(true);
+          else openMenu(target, 'first');
+        });
+        button.addEventListener('keydown', (e) => {
+          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+          e.preventDefault();
+          openMenu(target, e.key === 'ArrowDown' ? 'first' : 'last');
+        });
         row.append(button);
         links.pairs.push([p, button]);
       });
@@ -183,9 +320,16 @@ export function paragraphLinksPlugin(): RevealPlugin {
       document.body.append(status);
       build();
       document.addEventListener(READING_EVENT, placeAll);
+      document.addEventListener(READING_EVENT, closeOnLeave);
+      document.addEventListener('pointerdown', onPointerDown, true);
     },
     destroy() {
+      closeMenu(false);
+      menu?.remove();
+      menu = null;
       document.removeEventListener(READING_EVENT, placeAll);
+      document.removeEventListener(READING_EVENT, closeOnLeave);
+      document.removeEventListener('pointerdown', onPointerDown, true);
       observer?.disconnect();
       observer = null;
       window.cancelAnimationFrame(frame);
