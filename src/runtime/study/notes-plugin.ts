@@ -182,6 +182,11 @@ export function notesPlugin(): RevealPlugin {
     if (!frame) frame = window.requestAnimationFrame(placeBar);
   };
 
+  /** The toolbar stays with its words while the page scrolls (a keyboard reader's caret scrolls it). */
+  const onScroll = (): void => {
+    if (bar && !bar.hidden) onSelection();
+  };
+
   const add = (what: Anchor, note: string): void => {
     const n: StudyNote = { ...what, note, id: `n${Date.now().toString(36)}${notes.length}`, at: Date.now() };
     notes = mergeNotes(notes, [n]);
@@ -486,6 +491,7 @@ export function notesPlugin(): RevealPlugin {
       paint();
       document.addEventListener('selectionchange', onSelection);
       document.addEventListener('keydown', onKey, true);
+      window.addEventListener('scroll', onScroll, { passive: true });
       document.addEventListener(NOTE_REQUEST, onRequest);
       document.documentElement.setAttribute(NOTES_READY_ATTR, '');
       // The reading view shows every slide's text: paint there (and hide the bar when it closes).
@@ -497,6 +503,7 @@ export function notesPlugin(): RevealPlugin {
       cleanups.push(
         () => document.removeEventListener('selectionchange', onSelection),
         () => document.removeEventListener('keydown', onKey, true),
+        () => window.removeEventListener('scroll', onScroll),
         () => document.removeEventListener(NOTE_REQUEST, onRequest),
         () => document.documentElement.removeAttribute(NOTES_READY_ATTR),
         () => document.removeEventListener(READING_EVENT, onReading),
