@@ -71,6 +71,7 @@ test('keyboard only: a selection by caret browsing, a paragraph highlighted and 
   await page.keyboard.press('Enter');
   await expect(second).toHaveAttribute('aria-expanded', 'true');
   const menu = page.getByRole('menu', { name: '第 2 段' });
+  await expect(second).toHaveAttribute('aria-controls', (await menu.getAttribute('id'))!);
   await expect(menu.getByRole('menuitem', { name: '复制链接' })).toBeFocused();
   // ↓ and ↑ move through the items and wrap round.
   await page.keyboard.press('ArrowUp');
@@ -163,11 +164,15 @@ test.describe('the paragraph menu on a 390×844 phone', () => {
     await expect(menu).toBeHidden();
     expect(await markedIn(paragraph(page, 2))).toBe(await wordsOf(paragraph(page, 2)));
 
-    // A tap elsewhere closes an open menu without acting.
+    // A tap elsewhere closes an open menu without acting. At the foot of the screen it opens above.
     const fourth = menuButton(page, 4);
-    await fourth.scrollIntoViewIfNeeded();
+    await fourth.evaluate((b) => b.scrollIntoView({ block: 'end' }));
     await fourth.tap();
-    await expect(page.getByRole('menu', { name: '第 4 段' })).toBeVisible();
+    const menu4 = page.getByRole('menu', { name: '第 4 段' });
+    await expect(menu4).toBeVisible();
+    const above = (await menu4.boundingBox())!;
+    expect(above.y + above.height).toBeLessThanOrEqual((await fourth.boundingBox())!.y + 1);
+    expect(above.y).toBeGreaterThanOrEqual(0);
     await page.locator('section#cheng-three h2').tap();
     await expect(page.getByRole('menu')).toBeHidden();
     await expect(fourth).toHaveAttribute('aria-expanded', 'false');

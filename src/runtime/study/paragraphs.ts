@@ -141,6 +141,8 @@ export function paragraphLinksPlugin(): RevealPlugin {
     open = null;
     menu.hidden = true;
     button.setAttribute('aria-expanded', 'false');
+    // Only while the menu is there to point at (it is one element, moved to the open button).
+    button.removeAttribute('aria-controls');
     if (focusButton) button.focus();
   };
 
@@ -221,6 +223,7 @@ export function paragraphLinksPlugin(): RevealPlugin {
     if (m.getBoundingClientRect().bottom > window.innerHeight - 8)
       m.style.top = `${Math.round(top - half - 4 - m.offsetHeight)}px`;
     target.button.setAttribute('aria-expanded', 'true');
+    target.button.setAttribute('aria-controls', MENU_ID);
     open = target;
     const list = items();
     (focus === 'first' ? list[0] : list.at(-1))?.focus();
@@ -288,7 +291,6 @@ export function paragraphLinksPlugin(): RevealPlugin {
         button.setAttribute('aria-label', t('studyParaMenuLabel', { n }));
         button.setAttribute('aria-haspopup', 'menu');
         button.setAttribute('aria-expanded', 'false');
-        button.setAttribute('aria-controls', MENU_ID);
         button.append(iconSvg(document, ICON_LINK));
         const target: MenuTarget = { button, paragraph: p, address, n };
         button.addEventListener('click', () => {
