@@ -289,3 +289,19 @@ test('the projected slides never show the marks a paragraph menu made', async ({
       .evaluate((m) => getComputedStyle(m).backgroundColor),
   ).toBe('rgba(0, 0, 0, 0)');
 });
+
+test('while the 划线/写笔记 toolbar shows, the page keeps its keys: / opens search and its Esc closes it', async ({
+  page,
+  site,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDeck(page, `${site}?view=read#/cheng-three/p1`);
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(selectBar(page)).toBeVisible();
+  await page.keyboard.press('/');
+  const search = page.locator('dialog.study-search');
+  await expect(search).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(search).toBeHidden();
+});

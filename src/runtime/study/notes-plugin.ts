@@ -1,6 +1,7 @@
 import type { RevealPlugin } from 'reveal.js';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
+import { ownsKey } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { deckDialog, dialogCloseButton } from '../dialog.ts';
 import {
@@ -251,7 +252,8 @@ export function notesPlugin(): RevealPlugin {
    * it; Tab or Shift+Tab from inside, or Esc, put it away and return focus to where the reader was.
    */
   const onKey = (e: KeyboardEvent): void => {
-    if (!bar || bar.hidden || !pending || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Not while a dialog, the search field or a paragraph's menu has the keys (common/keys.ts).
+    if (!bar || bar.hidden || !pending || !ownsKey(e, 'none')) return;
     const inBar = bar.contains(document.activeElement);
     if (e.key === 'Escape' || (e.key === 'Tab' && inBar)) {
       e.preventDefault();
