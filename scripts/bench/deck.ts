@@ -15,7 +15,7 @@ interface FirstSlideLoad {
   ms: number;
   /** How far the first slide's heading moved between that frame and the deck being ready (px). */
   shift: number;
-  /** Files fetched until then, by path relative to the site. */
+  /** Files fetched for that frame (requests started before it), by path on the server. */
   files: string[];
 }
 
@@ -64,7 +64,12 @@ const READ_FIRST_SLIDE = `(async () => {
   const slide = [...document.querySelectorAll('.reveal .slides section')].find((s) => !s.querySelector('section'));
   const r = slide.querySelector('h1, h2').getBoundingClientRect();
   const then = w.__firstSlide.rect;
-  return { ms: w.__firstSlide.ms, shift: Math.max(Math.abs(r.x - then.x), Math.abs(r.y - then.y), Math.abs(r.width - then.width)) };
+  // What the first slide needed: the page and what it fetched before that frame, not the faces
+  // loaded afterwards, when the deck is idle (src/runtime/start-deck.ts loadRemainingFonts).
+  const files = [location.pathname, ...performance.getEntriesByType('resource')
+    .filter((e) => e.startTime <= w.__firstSlide.ms)
+    .map((e) => new URL(e.name).pathname)];
+  return { ms: w.__firstSlide.ms, shift: Math.max(Math.abs(r.x - then.x), Math.abs(r.y - then.y), Math.abs(r.width - then.width)), files };
 })()`;
 
 /** One cold load (fresh context, nothing cached) of `url`. */
@@ -72,10 +77,8 @@ async function coldLoad(browser: Browser, url: string): Promise<FirstSlideLoad> 
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await context.addInitScript(WATCH_FIRST_SLIDE);
   const page = await context.newPage();
-  const files: string[] = [];
-  page.on('requestfinished', (req) => files.push(new URL(req.url()).pathname));
   await page.goto(url, { waitUntil: 'commit' });
-  const { ms, shift } = (await page.evaluate(READ_FIRST_SLIDE)) as { ms: number; shift: number };
+  const { ms, shift, files } = (await page.evaluate(READ_FIRST_SLIDE)) as FirstSlideLoad;
   await context.close();
   return { ms, shift, files };
 }
