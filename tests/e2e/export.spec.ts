@@ -742,6 +742,40 @@ test.describe('npm run pdf errors', () => {
     }
   });
 
+  test('a font file missing from dist/: stops naming it, as the guide’s table says, and writes no PDF', async () => {
+    test.setTimeout(120_000);
+    const row = /^\| `dist\/` 里缺字体文件 \| `([^`]+)` \| (\d+) \|$/m.exec(readFileSync('docs/guide.md', 'utf8'));
+    expect(row).not.toBeNull();
+    const site = tmp('nofont');
+    cpSync(DIST, site, { recursive: true });
+    const font = readdirSync(path.join(site, 'assets')).find(
+      (f) => f.startsWith('deck-sans-sc-400-') && !f.includes('-extra-'),
+    )!;
+    expect(font).toBeDefined();
+    rmSync(path.join(site, 'assets', font));
+    const out = tmp('nofont-out');
+    const done = await promisify(execFile)('node', [
+      'bin/deck-pdf.js',
+      '--no-build',
+      '--dist',
+      site,
+      '--out',
+      out,
+    ]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(done.code, done.stderr).toBe(Number(row![2]));
+    let at = 0;
+    for (const piece of row![1]!.split('…').map((p) => p.trim())) {
+      const found = done.stderr.indexOf(piece, at);
+      expect(found, `“${piece}” in ${done.stderr}`).toBeGreaterThanOrEqual(0);
+      at = found + piece.length;
+    }
+    expect(done.stderr).toContain(font);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   /** Temporary Chromium profiles (ours are named deck-chromium-*) in a temp folder. */
   const profiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('deck-chromium-'));
 
