@@ -13,3 +13,18 @@ export function ownsKey(event: KeyboardEvent, modifiers: 'any' | 'none' | 'ctrl'
   if ((target?.ownerDocument ?? document).querySelector(MODAL)) return false;
   return !(target?.isContentEditable || target?.closest?.('input, textarea, select'));
 }
+
+/**
+ * Where a roving focus moves among `count` items for a key (APG toolbar and menu patterns): the
+ * next or previous item, wrapping, for the `axis`'s arrows, and the first or last for Home and End.
+ * @returns the index to focus, or `null` when the key is not one of these (or nothing has focus)
+ */
+export function rovingIndex(key: string, at: number, count: number, axis: 'horizontal' | 'vertical'): number | null {
+  if (at < 0 || count === 0) return null;
+  const [back, forward] = axis === 'horizontal' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
+  if (key === forward) return (at + 1) % count;
+  if (key === back) return (at - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}

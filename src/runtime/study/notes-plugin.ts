@@ -1,7 +1,7 @@
 import type { RevealPlugin } from 'reveal.js';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
-import { ownsKey } from '../../common/keys.ts';
+import { ownsKey, rovingIndex } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { deckDialog, dialogCloseButton } from '../dialog.ts';
 import {
@@ -225,20 +225,15 @@ export function notesPlugin(): RevealPlugin {
     write.tabIndex = -1;
     b.addEventListener('keydown', (e) => {
       const buttons = [mark, write];
-      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-      const to =
-        e.key === 'ArrowRight'
-          ? at + 1
-          : e.key === 'ArrowLeft'
-            ? at - 1
-            : e.key === 'Home'
-              ? 0
-              : e.key === 'End'
-                ? -1
-                : null;
-      if (to === null || at < 0) return;
+      const to = rovingIndex(
+        e.key,
+        buttons.indexOf(document.activeElement as HTMLButtonElement),
+        buttons.length,
+        'horizontal',
+      );
+      if (to === null) return;
       e.preventDefault();
-      const next = buttons.at(to % buttons.length)!;
+      const next = buttons[to]!;
       for (const x of buttons) x.tabIndex = x === next ? 0 : -1;
       next.focus();
     });

@@ -1,6 +1,7 @@
 import type { RevealPlugin } from 'reveal.js';
 import { allSlides } from '../deck-data.ts';
 import { t, type UiKey } from '../../common/i18n.ts';
+import { rovingIndex } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { iconSvg } from '../../common/svg.ts';
 import { READING_EVENT, isReading, notesAvailable, requestNote } from './contract.ts';
@@ -175,20 +176,10 @@ export function paragraphLinksPlugin(): RevealPlugin {
     }
     m.addEventListener('keydown', (e) => {
       const list = items();
-      const at = list.indexOf(document.activeElement as HTMLButtonElement);
-      const to =
-        e.key === 'ArrowDown'
-          ? at + 1
-          : e.key === 'ArrowUp'
-            ? at - 1
-            : e.key === 'Home'
-              ? 0
-              : e.key === 'End'
-                ? -1
-                : null;
+      const to = rovingIndex(e.key, list.indexOf(document.activeElement as HTMLButtonElement), list.length, 'vertical');
       if (to !== null) {
         e.preventDefault();
-        list.at(to % list.length)?.focus();
+        list[to]?.focus();
       } else if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownsKey } from '../../../src/common/keys.ts';
+import { ownsKey, rovingIndex } from '../../../src/common/keys.ts';
 
 /** A keydown dispatched on `target`, returned as the page's handler would see it. */
 function press(target: EventTarget, init: KeyboardEventInit = {}): KeyboardEvent {
@@ -54,5 +54,23 @@ describe('ownsKey()', () => {
     expect([ownsKey(ctrl), ownsKey(meta), ownsKey(alt)]).toEqual([true, true, true]);
     expect([ownsKey(ctrl, 'none'), ownsKey(meta, 'none'), ownsKey(alt, 'none')]).toEqual([false, false, false]);
     expect([ownsKey(ctrl, 'ctrl'), ownsKey(meta, 'ctrl'), ownsKey(alt, 'ctrl')]).toEqual([true, true, false]);
+  });
+});
+
+describe('rovingIndex()', () => {
+  it('moves along its axis, wrapping, and to the ends with Home and End', () => {
+    expect(rovingIndex('ArrowRight', 1, 2, 'horizontal')).toBe(0);
+    expect(rovingIndex('ArrowLeft', 0, 2, 'horizontal')).toBe(1);
+    expect(rovingIndex('ArrowDown', 0, 3, 'vertical')).toBe(1);
+    expect(rovingIndex('ArrowUp', 0, 3, 'vertical')).toBe(2);
+    expect(rovingIndex('End', 0, 3, 'vertical')).toBe(2);
+    expect(rovingIndex('Home', 2, 3, 'horizontal')).toBe(0);
+  });
+
+  it('leaves other keys, the other axis and an unfocused group alone', () => {
+    expect(rovingIndex('ArrowDown', 0, 2, 'horizontal')).toBeNull();
+    expect(rovingIndex('ArrowRight', 0, 3, 'vertical')).toBeNull();
+    expect(rovingIndex('Enter', 0, 3, 'vertical')).toBeNull();
+    expect(rovingIndex('ArrowDown', -1, 3, 'vertical')).toBeNull();
   });
 });
