@@ -17,7 +17,12 @@ export default defineConfig({
   // A meta CSP cannot forbid framing; hosts must send these headers (docs/guide.md), and so does
   // `npm run preview`: no other site may frame the deck (clickjacking, reading it through a frame).
   preview: { headers: FRAME_HEADERS },
-  plugins: [deckPlugin(deckExtensions, deck), fontPlugin(deck), staticSitePlugin()],
+  plugins: [
+    deckPlugin(deckExtensions, deck),
+    fontPlugin(deck),
+    // The feature scripts (src/runtime/lazy.ts) import virtual:deck too.
+    staticSitePlugin(() => [deckPlugin(deckExtensions, deck)]),
+  ],
   build: {
     outDir: deck.dist,
     // A deck outside the project builds outside Vite's root, which Vite would otherwise not empty.

@@ -142,3 +142,14 @@ export function isPreloadedFont(builtFile: string): boolean {
     (f) => f.preload && new RegExp(`^${f.file.replace('.woff2', '')}-[\\w-]{8}\\.woff2$`).test(name),
   );
 }
+
+/** The features built as scripts of their own and loaded when first needed (src/runtime/features.ts). */
+export type LazyFeature = 'charts';
+
+/**
+ * The entry module of each such feature, from the project root: the build (src/vite/lazy.ts) makes
+ * one classic script of each.
+ */
+export const LAZY_ENTRIES: Record<LazyFeature, string> = {
+  charts: 'src/runtime/charts/entry.ts',
+};

@@ -1,6 +1,6 @@
 import type { RevealPlugin } from 'reveal.js';
 import { a11yPlugin } from './a11y-plugin.ts';
-import { chartsPlugin } from './charts/plugin.ts';
+import { chartsPlugin } from './charts/shell.ts';
 import { handoutLinkPlugin } from './handout-link.ts';
 import { helpPlugin } from './help-plugin.ts';
 import { historyPlugin } from './history-plugin.ts';

@@ -13,6 +13,7 @@ import type { CompileOptions, Deck, DeckExtension, DeckWarning } from '../markdo
 import { isPreloadedFont } from '../config.ts';
 import { deckFolder, type DeckFolder } from '../deck-folder.ts';
 import { checkAsset, checkPublicDir } from './assets.ts';
+import { buildFeatureScripts, withFeatureScripts } from './lazy.ts';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0' + VIRTUAL;
@@ -220,9 +221,11 @@ export function withFirstPaint(html: string, prepaintFile: string, fontFiles: st
 /**
  * After the build: the entry becomes a classic deferred script (module scripts do not run from
  * file:// in Chromium) without `crossorigin` (which breaks file:// loads), the first-paint head
- * script and font preloads are added, and speaker.html is written beside index.html.
+ * script and font preloads are added, the feature scripts loaded when first needed are built
+ * (src/vite/lazy.ts; `featurePlugins` gives their builds `virtual:deck`), and speaker.html is
+ * written beside index.html.
  */
-export function staticSitePlugin(): Plugin {
+export function staticSitePlugin(featurePlugins: () => Plugin[] = () => []): Plugin {
   let config: ResolvedConfig | null = null;
   return {
     name: 'deck-static-site',
@@ -249,7 +252,9 @@ export function staticSitePlugin(): Plugin {
       const prepaintFile = `${config.build.assetsDir}/prepaint-${hash}.js`;
       this.emitFile({ type: 'asset', fileName: prepaintFile, source: code });
       const fonts = Object.keys(bundle).filter(isPreloadedFont).sort();
-      index.source = withFirstPaint(String(index.source), prepaintFile, fonts);
+      const features = await buildFeatureScripts(config, featurePlugins);
+      for (const f of features) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.code });
+      index.source = withFeatureScripts(withFirstPaint(String(index.source), prepaintFile, fonts), features);
       this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(String(index.source)) });
     },
   };

@@ -1,6 +1,5 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { chartData } from 'virtual:deck';
-import '../../../assets/styles/charts.css';
 import { animateIn } from '../../charts/animate.ts';
 import { SIZE, chartWidth, narrowNotes } from '../../charts/draw.ts';
 import { kindNamed } from '../../charts/registry.ts';
@@ -114,8 +113,11 @@ export function chartsPlugin(): RevealPlugin {
         render(next);
         setTimeout(prerender, 50);
       };
-      reveal.on('ready', () => setTimeout(prerender, 500));
-      reveal.on('ready', onChange);
+      const onReady = (): void => {
+        setTimeout(prerender, 500);
+        onChange();
+      };
+      reveal.on('ready', onReady);
       reveal.on('slidechanged', onChange);
       reveal.on('overviewshown', onOverview);
       window.addEventListener('beforeprint', onOverview);
@@ -129,7 +131,32 @@ export function chartsPlugin(): RevealPlugin {
       reveal.on('pdf-ready', onPdfReady);
       // The reading view (src/runtime/study/contract.ts) re-flows the same slides into a document:
       // every chart is shown final at its natural size there, and re-fitted to its slide after.
+      // Entering it, the charts are drawn one per task in page order, so a phone's main thread is
+      // never held for all of them at once (total blocking time, src/bench: phone).
+      let queued = 0;
+      const toReading = (chart: MountedChart): void => {
+        if (chart.svg) {
+          render(chart);
+          unfit(chart);
+          chart.svg.style.maxHeight = '';
+        }
+        if (chart.finish) chart.finish();
+        else if (chart.figure.dataset.chartState !== 'final') draw(chart, false);
+        fitChart(chart);
+      };
       const onReading = (): void => {
+        window.clearTimeout(queued);
+        if (document.documentElement.classList.contains('reading-view')) {
+          const queue = [...charts.values()];
+          const step = (): void => {
+            const chart = queue.shift();
+            if (!chart) return;
+            toReading(chart);
+            queued = window.setTimeout(step, 0);
+          };
+          step();
+          return;
+        }
         for (const chart of charts.values()) {
           if (!chart.svg) continue;
           render(chart);
@@ -158,7 +185,14 @@ export function chartsPlugin(): RevealPlugin {
         }, 150);
       };
       window.addEventListener('resize', onResize);
+      // Loaded after the deck started (shell.ts): catch up with what already happened.
+      if (reveal.isReady()) {
+        if (document.documentElement.classList.contains('reading-view')) onReading();
+        else onReady();
+      }
       cleanups.push(() => {
+        window.clearTimeout(queued);
+        reveal.off?.('ready', onReady);
         window.removeEventListener('beforeprint', onOverview);
         window.removeEventListener('resize', onResize);
         reveal.off?.('pdf-ready', onPdfReady);
