@@ -7,12 +7,27 @@ import { UPRIGHT_HANDHELD, firstView } from './study/first-view.ts';
  * reveal.js has loaded: this tiny classic script, run in <head>, marks the page `deck-prepaint`
  * when the deck will open on its first slide, and gives the CSS (assets/styles/prepaint.css) the
  * scale reveal will use. reveal then starts on a slide that is already where it belongs; nothing
- * moves. With a `#/slide` address, `?print-pdf` or a reading-view first view the page waits for
- * reveal as before, so another slide never flashes first.
+ * moves. A reading-view first view (an upright phone) is marked `reading-prepaint` instead, and
+ * the style sheet lays the page out as the reading view. With a `#/slide` address or `?print-pdf`
+ * the page waits for reveal as before, so another slide never flashes first.
  */
 
 /** The class on <html> while the static first slide stands in for reveal's layout. */
 export const PREPAINT_CLASS = 'deck-prepaint';
+
+/**
+ * The class on <html> while the page, opening in the reading view, is laid out as that view by its
+ * style sheet alone (assets/styles/study.css), before the deck script has run: a phone shows the
+ * speech at once instead of a blank page. The reading view replaces it with its own class.
+ */
+export const READING_PREPAINT_CLASS = 'reading-prepaint';
+
+/** Whether the deck will open at its start in the reading view (an upright phone or tablet). */
+export function opensInReadingView(loc: { hash: string; search: string }, upright: boolean): boolean {
+  if (loc.hash.replace(/^#\/?/, '') !== '') return false;
+  if (isPrintView(loc.search)) return false;
+  return firstView({ search: loc.search, upright }) === 'read';
+}
 
 /** Whether the deck will open on its first slide in the slide view. */
 export function opensOnFirstSlide(loc: { hash: string; search: string }, upright: boolean): boolean {
@@ -54,7 +69,12 @@ export function preloadFonts(script: HTMLOrSVGScriptElement | null, protocol: st
 export function startPrepaint(): void {
   preloadFonts(document.currentScript, window.location.protocol);
   const html = document.documentElement;
-  if (!opensOnFirstSlide(window.location, window.matchMedia(UPRIGHT_HANDHELD).matches)) return;
+  const upright = window.matchMedia(UPRIGHT_HANDHELD).matches;
+  if (opensInReadingView(window.location, upright)) {
+    html.classList.add(READING_PREPAINT_CLASS);
+    return;
+  }
+  if (!opensOnFirstSlide(window.location, upright)) return;
   const fit = (): void => {
     if (!html.classList.contains(PREPAINT_CLASS)) {
       window.removeEventListener('resize', fit);

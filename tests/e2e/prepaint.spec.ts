@@ -128,11 +128,8 @@ test('the slide neither blinks nor moves while reveal takes over', async ({ page
   expect(frames.every((f) => Math.abs(f.x - first.x) <= 0.5 && Math.abs(f.y - first.y) <= 0.5)).toBe(true);
 });
 
-test('a slide address, print or the reading view wait for reveal instead of showing the first slide', async ({
-  page,
-  site,
-}) => {
-  for (const url of [`${site}#/qi-trend`, `${site}?print-pdf`, `${site}?view=read`]) {
+test('a slide address or print wait for reveal instead of showing the first slide', async ({ page, site }) => {
+  for (const url of [`${site}#/qi-trend`, `${site}?print-pdf`]) {
     const bundle = await holdBundle(page);
     await page.goto(url, { waitUntil: 'commit' });
     // The head script has run (served, it adds the font preloads, in the same task as its decision)
@@ -221,3 +218,33 @@ test('once the deck is ready, the remaining bold glyphs and the notes’ glyphs 
     expect(face[0]!).toBeGreaterThanOrEqual(readyAt);
   }
 });
+
+for (const how of ['?view=read', 'an upright phone'] as const) {
+  test(`the reading view (${how}) shows the speech before the deck script has run, and takes over in place`, async ({
+    page,
+    site,
+  }) => {
+    if (how === 'an upright phone') await page.setViewportSize({ width: 390, height: 844 });
+    const bundle = await holdBundle(page);
+    await page.goto(how === '?view=read' ? `${site}?view=read` : site, { waitUntil: 'commit' });
+    // Laid out as the reading view by the style sheet alone: the title and the first speech paragraph
+    // are on the page, every slide is shown, nothing is prepainted as a slide.
+    await expect(page.locator('#title h1')).toBeVisible();
+    await expect(page.locator('aside.notes > [data-role="speech"] > p').first()).toBeVisible();
+    const classes = await page.evaluate(() => document.documentElement.className);
+    expect(classes).toContain('reading-prepaint');
+    expect(classes).not.toContain('deck-prepaint');
+    const scrollable = await page.evaluate(() => document.documentElement.scrollHeight > 5 * innerHeight);
+    expect(scrollable).toBe(true);
+    const before = await page.locator('#title h1').boundingBox();
+    await bundle.release();
+    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await expect(page.locator('html.reading-view')).toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('reading-prepaint'))).toBe(false);
+    // The title moves down by at most the slide label the script adds above it (one short line).
+    const after = await page.locator('#title h1').boundingBox();
+    expect(Math.abs(after!.x - before!.x)).toBeLessThanOrEqual(1);
+    expect(after!.y - before!.y).toBeLessThanOrEqual(60);
+    await page.unrouteAll();
+  });
+}

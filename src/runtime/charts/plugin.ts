@@ -102,7 +102,8 @@ export function chartsPlugin(): RevealPlugin {
         if (isPrintView(window.location.search)) draw(chart, false);
       });
       const onChange = (): void => {
-        if (!deck || deck.isOverview()) return;
+        // The reading view draws every chart final, in order (onReading): no draw-in animation there.
+        if (!deck || deck.isOverview() || document.documentElement.classList.contains('reading-view')) return;
         drawSlide(deck.getCurrentSlide(), !staticMode());
       };
       const onOverview = (): void => finishAll();

@@ -22,6 +22,7 @@ import { UPRIGHT_HANDHELD, firstView } from './first-view.ts';
 import { cancelRevealAddressWrite, hashSlideId } from '../history.ts';
 import { mountToc, type Toc } from './toc.ts';
 import { addressedParagraph, flash } from './paragraphs.ts';
+import { READING_PREPAINT_CLASS } from '../prepaint.ts';
 
 /** Book icon (reading view) and slide icon (slide view). */
 const ICON_BOOK = 'M4 5.5C6.5 4.5 9.5 4.5 12 6c2.5-1.5 5.5-1.5 8-.5v13c-2.5-1-5.5-1-8 .5-2.5-1.5-5.5-1.5-8-.5zM12 6v13';
@@ -176,6 +177,10 @@ export function readingViewPlugin(): RevealPlugin {
   ): void => {
     if (!deck) return;
     const target = slideId ?? deck.getCurrentSlide()?.id ?? allSlides[0]?.id;
+    // Laid out as this view before the script ran (prepaint.ts): where the reader has scrolled
+    // to meanwhile is kept, unless a place was asked for.
+    const html = document.documentElement;
+    const keepScroll = html.classList.contains(READING_PREPAINT_CLASS) && slideId === undefined && window.scrollY > 0;
     ensureToc();
     if (!isReading()) {
       if (deck.isOverview()) deck.toggleOverview(false);
@@ -195,7 +200,8 @@ export function readingViewPlugin(): RevealPlugin {
         keyboardCondition: (event: KeyboardEvent) =>
           !REVEAL_NAV_KEYS.has(event.keyCode) && (typeof previous === 'function' ? previous(event) : true),
       });
-      document.documentElement.classList.add(READING_CLASS);
+      html.classList.add(READING_CLASS);
+      html.classList.remove(READING_PREPAINT_CLASS);
       const root = deck.getRevealElement();
       savedLabel = root?.getAttribute('aria-label') ?? null;
       root?.setAttribute('aria-label', t('studyReadingLabel'));
@@ -214,6 +220,7 @@ export function readingViewPlugin(): RevealPlugin {
     if (!target) return;
     if (jump.push) setUrl('read', target, true);
     if (jump.focus && section(target)?.contains(jump.focus)) bringUp(target, jump.focus, jump.align ?? 'center');
+    else if (keepScroll) track();
     else scrollToSlide(target, offset);
   };
 
@@ -376,6 +383,8 @@ export function readingViewPlugin(): RevealPlugin {
           enter(slideId, 0, { focus: inner, align: 'start' });
           flash(inner);
         } else if (firstView({ search: window.location.search, upright: uprightNow() }) === 'read') enter();
+        // Turned sideways while loading: the slides after all.
+        document.documentElement.classList.remove(READING_PREPAINT_CLASS);
       };
       reveal.on('ready', onReady);
       reveal.on('slidechanged', onSlideChanged);
