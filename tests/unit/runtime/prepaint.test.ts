@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opensOnFirstSlide, revealScale } from '../../../src/runtime/prepaint.ts';
+import { opensInReadingView, opensOnFirstSlide, revealScale } from '../../../src/runtime/prepaint.ts';
 import { toSpeakerPage, withFirstPaint } from '../../../src/vite/deck-plugin.ts';
 
 describe('opensOnFirstSlide()', () => {
@@ -15,6 +15,21 @@ describe('opensOnFirstSlide()', () => {
     expect(opensOnFirstSlide({ hash: '', search: '?print-pdf' }, false)).toBe(false);
     expect(opensOnFirstSlide({ hash: '', search: '?view=read' }, false)).toBe(false);
     expect(opensOnFirstSlide({ hash: '', search: '' }, true)).toBe(false);
+  });
+});
+
+describe('opensInReadingView()', () => {
+  it('is true for a bare address on an upright phone or with ?view=read', () => {
+    expect(opensInReadingView({ hash: '', search: '' }, true)).toBe(true);
+    expect(opensInReadingView({ hash: '#/', search: '?view=read' }, false)).toBe(true);
+  });
+
+  it('is false on a screen that opens in slides, with a slide or paragraph address, and in print', () => {
+    expect(opensInReadingView({ hash: '', search: '' }, false)).toBe(false);
+    expect(opensInReadingView({ hash: '', search: '?view=slides' }, true)).toBe(false);
+    expect(opensInReadingView({ hash: '#/qi-trend', search: '?view=read' }, true)).toBe(false);
+    expect(opensInReadingView({ hash: '#/qi-trend/p2', search: '' }, true)).toBe(false);
+    expect(opensInReadingView({ hash: '', search: '?view=read&print-pdf' }, true)).toBe(false);
   });
 });
 
