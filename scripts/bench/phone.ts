@@ -33,6 +33,12 @@ interface Audit {
   unusedJs: number;
   /** Audits of the accessibility and best-practices categories that did not pass. */
   failing: string[];
+  /**
+   * Audits Lighthouse could not run. Lighthouse 12 parses some of a newer Chromium's trace events
+   * wrongly (`frame_sequence`), which costs the informative ones (LCP element, layout shifts);
+   * the scores do not depend on them.
+   */
+  errored: string[];
   load: string;
 }
 
@@ -54,6 +60,9 @@ function summarise(lhr: Result, loadNow: string): Audit {
     tbt: value('total-blocking-time'),
     unusedJs: unused?.overallSavingsBytes ?? 0,
     failing,
+    errored: Object.entries(lhr.audits)
+      .filter(([, a]) => a.scoreDisplayMode === 'error')
+      .map(([id]) => id),
     load: loadNow,
   };
 }
@@ -161,6 +170,7 @@ function rowsFor(server: keyof typeof TARGETS, label: string, a: Audit): BenchRo
     row(`  LCP / FCP / total blocking time, ${label}`, `${s(a.lcp)} / ${s(a.fcp)} / ${a.tbt.toFixed(0)} ms`),
     row(`  unused JavaScript, ${label}`, `${(a.unusedJs / 1024).toFixed(0)} KiB`),
     ...(a.failing.length ? [row(`  audits not passed, ${label}`, a.failing.join(', '))] : []),
+    ...(a.errored.length ? [row(`  audits Lighthouse could not run, ${label}`, a.errored.join(', '))] : []),
   ];
 }
 
