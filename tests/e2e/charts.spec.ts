@@ -24,6 +24,8 @@ async function goTo(page: Page, slide: string): Promise<string | undefined> {
 
 test('every chart slide draws its chart, animated, and reaches its final state', async ({ page, site }) => {
   await openDeck(page, site);
+  // The charts are a script of their own that arrives once the deck is up (src/runtime/lazy.ts).
+  await page.waitForFunction(() => !!window.deckFeatures?.charts);
   for (const [slide, kind] of Object.entries(CHART_SLIDES)) {
     await expect(figure(page, slide)).toHaveAttribute('data-chart-kind', kind);
     // A chart animates each time its slide is shown.
