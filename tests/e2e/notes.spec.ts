@@ -4,6 +4,11 @@ import { expect, openDeck, test } from './fixtures.ts';
 
 /** Selects the first `length` characters of the first speech paragraph of slide `id`, as a reader would. */
 async function selectWords(page: Page, id: string, length: number): Promise<string> {
+  // The reading view draws its charts one per task after the deck is ready: a chart drawn above the
+  // words moves them (and the toolbar that follows them) down, off a phone's screen.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-chart-state') === 'final'),
+  );
   return page.evaluate(
     ([slide, n]) => {
       const p = document.querySelector(`section#${slide} aside.notes [data-role="speech"] > p`)!;
