@@ -100,7 +100,8 @@ function checkLabels(page: Page, slides: string[]): Promise<LabelReport[]> {
 const lineChartSlides = (page: Page): Promise<string[]> =>
   page.evaluate(() =>
     [...document.querySelectorAll('.reveal .slides section[id]')]
-      .filter((s) => s.querySelector('figure[data-chart]') && !s.querySelector('.chart-kind-cities'))
+      // The kind is in the built page; the chart-kind-* class only once the charts script has drawn it.
+      .filter((s) => s.querySelector('figure[data-chart]:not([data-chart-kind="cities"])'))
       .map((s) => s.id),
   );
 

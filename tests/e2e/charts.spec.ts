@@ -47,6 +47,8 @@ test('under prefers-reduced-motion a chart is final at once', async ({ browser, 
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await openDeck(page, site);
+  // The charts script arrives once the deck is up; a chart shown before it is drawn when it comes.
+  await page.waitForFunction(() => !!window.deckFeatures?.charts);
   for (const slide of Object.keys(CHART_SLIDES)) expect(await goTo(page, slide)).toBe('final');
   expect(errors).toEqual([]);
   await context.close();
