@@ -26,6 +26,13 @@ export interface RenderContext {
    * slide (the reading view, a phone): see `chartWidth`. Default: `SIZE.width`.
    */
   width?: number;
+  /**
+   * Keep the slide chart's shape at `width`: its height shrinks in proportion, so the chart takes the
+   * same room on its slide and its text, in the chart's units, grows relative to it. For print at
+   * a printed size (`printWidth`), where the slide's frame is fixed; a column (the reading view)
+   * keeps the height instead. Default false.
+   */
+  keepAspect?: boolean;
 }
 
 /**
@@ -47,6 +54,24 @@ export const MIN_WIDTH = 420;
 /** The logical width a chart is laid out at. */
 export function widthOf(ctx: RenderContext): number {
   return Math.round(Math.min(SIZE.width, Math.max(MIN_WIDTH, ctx.width ?? SIZE.width)));
+}
+
+/** A kind's logical `height` at the width the chart is laid out at: scaled with it under `keepAspect`. */
+export function heightOf(ctx: RenderContext, height: number = SIZE.height): number {
+  return ctx.keepAspect ? Math.round((height * widthOf(ctx)) / SIZE.width) : height;
+}
+
+/** The size chart text (`CHART_TEXT`, in the chart's units) is drawn to print at: 7 pt, in CSS px. */
+export const PRINT_TEXT_PX = 28 / 3;
+
+/**
+ * The logical width to draw a chart at so that its text prints at `PRINT_TEXT_PX` when the chart
+ * shows `shownPx` px of its slide wide and the slide prints at `scale` (printed px per slide px,
+ * e.g. a handout's frame), drawn with `keepAspect`: the chart as printed, not a slide-sized
+ * chart shrunk. A slide's full width where that already prints the text large enough.
+ */
+export function printWidth(shownPx: number, scale: number, textPx: number = PRINT_TEXT_PX): number {
+  return Math.round(Math.min(SIZE.width, Math.max(MIN_WIDTH, (CHART_TEXT * shownPx * scale) / textPx)));
 }
 
 /**
@@ -101,7 +126,7 @@ export function chartRoot(ctx: RenderContext, kind: string, label: string, summa
   const svg = select(el as SVGSVGElement)
     .attr('xmlns', SVG_NS)
     .attr('class', `chart-svg chart-${kind}${isNarrow(width) ? ' chart-narrow' : ''}`)
-    .attr('viewBox', `0 0 ${width} ${SIZE.height}`)
+    .attr('viewBox', `0 0 ${width} ${heightOf(ctx)}`)
     .attr('role', 'group')
     .attr('aria-label', label)
     .attr('aria-roledescription', t('chartRoleDescription'));
@@ -444,8 +469,10 @@ const LEGEND_ROW = 34;
  * points carry the same words). Where the entries do not fit the chart's width they wrap onto
  * further rows, and everything below moves down by as much (the chart grows taller).
  */
-export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
-  const width = svgWidth(svg.node()!);
+export function legendRow(svg: Svg, items: readonly LegendItem[], right?: number): void {
+  // Where the first row must end: the chart's edge, or `right` (what stands beside the legend, in
+  // the chart's units, such as an annotation above the plot's right end).
+  const width = Math.min(svgWidth(svg.node()!), right ?? Infinity);
   const g = svg
     .append('g')
     .attr('class', 'chart-legend')
@@ -455,7 +482,7 @@ export function legendRow(svg: Svg, items: readonly LegendItem[]): void {
   let row = 0;
   for (const item of items) {
     const advance = (item.dash !== undefined ? 54 : 36) + textWidth(item.text) * CHART_TEXT + 16;
-    if (xPos > 0 && 80 + xPos + advance - 16 > width - 8) {
+    if (xPos > 0 && 80 + xPos + advance - 16 > (row === 0 ? width : svgWidth(svg.node()!)) - 8) {
       row += 1;
       xPos = 0;
     }
@@ -591,8 +618,9 @@ export function lineFrame(
 ): LineFrame {
   const svg = chartRoot(ctx, kind, label, summary);
   const width = widthOf(ctx);
-  if (margins.height) svg.attr('viewBox', `0 0 ${width} ${margins.height}`);
-  const m = marginsAt(margins, width);
+  const height = heightOf(ctx, margins.height);
+  svg.attr('viewBox', `0 0 ${width} ${height}`);
+  const m = { ...marginsAt(margins, width), height };
   const plot = plotArea(svg, m);
   const { w, h } = innerSize(m, width);
   const x = scaleLinear().domain(axes.x).range([0, w]);

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright';
+import { SLIDE_GEOMETRY } from '../config.ts';
 import {
+  handout3upFrame,
   handoutTextHeight,
   handoutTextWidth,
   planHandout,
@@ -23,7 +25,7 @@ const MAX_RAISE = 1.35;
 
 /** Text elements in the slide frames with their printed size, and a frame's width/scale setter. */
 const HELPERS = `
-  var SLIDE_WIDTH = 1600;
+  var SLIDE_WIDTH = ${SLIDE_GEOMETRY.width};
   function texts(root) {
     var out = [];
     root.querySelectorAll('*').forEach(function (el) {
@@ -122,7 +124,28 @@ const APPLY = `(function (arg) {
   return raised;
 })`;
 
-/** Raises text under `minTextPx` in every slide frame (the 3-up layout, whose frames are fixed). */
+/**
+ * Sizes the 3-up layout's frames so that each sheet's three slides fill its page: as wide as
+ * `arg.frame`, narrower on a sheet whose part headings leave less height.
+ */
+const FIT_SHEETS = `(function (arg) {
+  ${HELPERS}
+  document.querySelectorAll('.handout-sheet').forEach(function (sheet) {
+    var items = Array.prototype.slice.call(sheet.querySelectorAll('.handout-item'));
+    var headings = items.reduce(function (sum, item) {
+      var h = item.querySelector('.handout-part-heading');
+      if (!h) return sum;
+      var cs = getComputedStyle(h);
+      return sum + h.getBoundingClientRect().height + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
+    }, 0);
+    var gap = parseFloat(getComputedStyle(sheet).rowGap) || 0;
+    var room = (arg.height - headings - gap * (arg.perPage - 1)) / arg.perPage - arg.slack;
+    var width = Math.min(arg.frame, room * 16 / 9);
+    items.forEach(function (item) { setFrame(item, width); });
+  });
+})`;
+
+/** Raises text under `minTextPx` in every slide frame (the 3-up layout, once its frames are sized). */
 const RAISE = `(function (arg) {
   ${HELPERS}
   var small = [];
@@ -142,6 +165,15 @@ const CONTENTS = `(function (pages) {
 })`;
 
 /**
+ * The scale the handout prints a chart's slide at, printed px per slide px: its frame's full width
+ * (a chart's slide is never printed smaller in the notes layout; 3-up frames are at most this).
+ * `npm run pdf` draws the charts for it (print-charts.ts), so their text prints at its size.
+ */
+export function handoutSlideScale(layout: 'notes' | '3up'): number {
+  return (layout === '3up' ? handout3upFrame() : handoutTextWidth()) / SLIDE_GEOMETRY.width;
+}
+
+/**
  * Lays the loaded handout out for print: in the notes layout, each slide's frame from the plan
  * (full width, or smaller where a slide would otherwise leave a page more than a quarter blank);
  * in every layout, no slide text under 6 pt. With `contents`, writes the pages the plan expects
@@ -157,6 +189,9 @@ export async function fitHandout(
   try {
     let partPages: Record<string, number>;
     if (layout === '3up') {
+      // A little under the page's height: borders and rounding must not push a slide to the next page.
+      const sheets = { height: handoutTextHeight(), frame: handout3upFrame(), perPage: 3, slack: 4 };
+      await tab.evaluate(`${FIT_SHEETS}(${JSON.stringify(sheets)})`);
       await tab.evaluate(`${RAISE}(${JSON.stringify({ minTextPx: MIN_TEXT_PX })})`);
       // Three slides a page after the cover: a part starts on the page of its first slide.
       const parts = (await tab.evaluate(

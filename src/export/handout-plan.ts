@@ -57,6 +57,13 @@ export const handoutTextWidth = (): number => (210 - 2 * HANDOUT_PAGE.marginSide
 /** The handout page's text height in CSS px (297 mm less top and bottom margins). */
 export const handoutTextHeight = (): number => (297 - HANDOUT_PAGE.marginTop - HANDOUT_PAGE.marginBottom) * MM;
 
+/**
+ * The 3-up layout's slide frame at its widest, in CSS px: three 16:9 frames of 140 mm with the
+ * gaps and two part headings fill the page's text height (265 mm); ruled lines take the rest of
+ * the width. A sheet with more headings gets narrower frames (handout-fit.ts).
+ */
+export const handout3upFrame = (): number => 140 * MM;
+
 /** The most of a page that may stay blank when no part ends on it (the 25 %). */
 export const MAX_BLANK = 0.25;
 

@@ -208,6 +208,7 @@ ${links}
   }
 }
 ${runningHeads}
+.handout-sheet { height: ${297 - HANDOUT_PAGE.marginTop - HANDOUT_PAGE.marginBottom - 1}mm; }
 </style>
 </head>
 <body class="handout handout-layout-${input.layout}">

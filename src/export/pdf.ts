@@ -12,7 +12,8 @@ import { ensureBuilt, InterruptedError, prepareOutDir, stageFiles, type BuildMod
 import { chineseDate, handoutHtml, handoutItemId, type HandoutLayout, type PrintedSlide } from './handout.ts';
 import { namedPages } from './destinations.ts';
 import { scriptPartId } from './script/html.ts';
-import { fitHandout } from './handout-fit.ts';
+import { fitHandout, handoutSlideScale } from './handout-fit.ts';
+import { atPrintScale } from './print-charts.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage } from './print-page.ts';
 import { completeGlyphs } from './glyphs.ts';
@@ -406,6 +407,14 @@ export async function exportPdf({
     await guard(completeGlyphs(page, root));
     mark('missing glyphs added');
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
+    // The handout prints its slides smaller: its slides are taken with the charts drawn for the
+    // size they print at (text at print size, not a slide's chart shrunk).
+    const handoutSlides = (
+      (await guard(
+        atPrintScale(page, handoutSlideScale(handoutLayout), readyTimeout, () => page.evaluate(PRINT_EXTRACT)),
+      )) as Extracted
+    ).slides;
+    mark('charts drawn for the handout');
     progress('layout', data.slides.length, data.slides.length);
 
     // The four prints run at once, each in its own tab: Chromium lays out one while another is written.
@@ -441,7 +450,7 @@ export async function exportPdf({
       progress('handout.pdf', 0, data.slides.length);
       const tab = await context.newPage();
       const handoutUrl = new URL('handout-print.html', site).href;
-      const input = { ...data, layout: handoutLayout, printedOn: chineseDate(date) };
+      const input = { ...data, slides: handoutSlides, layout: handoutLayout, printedOn: chineseDate(date) };
       let html = handoutHtml(input);
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
       const print = async (contents: boolean): Promise<{ bytes: Uint8Array; expected: Record<string, number> }> => {

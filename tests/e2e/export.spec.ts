@@ -111,6 +111,51 @@ async function pdfTextSizes(bytes: Uint8Array): Promise<{ page: number; text: st
   return out;
 }
 
+/**
+ * Pairs of text runs on a PDF's chart pages (those with a data source, "来源：") whose boxes overlap:
+ * a legend, a direct label or an annotation printed over another. Runs on one baseline are one
+ * line (full-width punctuation may tuck into its neighbour) and are not compared.
+ */
+async function overlappingTexts(bytes: Uint8Array): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const out: string[] = [];
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const items = (await page.getTextContent()).items.filter(
+        (i): i is typeof i & { str: string; width: number; transform: number[] } => 'str' in i && i.str.trim() !== '',
+      );
+      if (!items.some((i) => i.str.startsWith('来源：'))) continue;
+      // Glyph boxes from ascent (0.88 em above the baseline) to descent (0.12 em below).
+      const boxes = items.map((i) => {
+        const [a, b, , , x, y] = i.transform;
+        const size = Math.hypot(a!, b!);
+        const baseline = page.view[3]! - y!;
+        return {
+          text: i.str,
+          baseline,
+          left: x!,
+          right: x! + i.width,
+          top: baseline - 0.88 * size,
+          bottom: baseline + 0.12 * size,
+        };
+      });
+      boxes.forEach((p, i) =>
+        boxes.slice(i + 1).forEach((q) => {
+          if (Math.abs(p.baseline - q.baseline) < 0.5) return;
+          const wide = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+          const high = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+          if (wide > 0.3 && high > 0.3) out.push(`p${n}: "${p.text.slice(0, 14)}" over "${q.text.slice(0, 14)}"`);
+        }),
+      );
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return out;
+}
+
 /** A rendered page in grey (luminance 0–1 per pixel, as printed in greyscale), with its text boxes. */
 interface GreyPage {
   width: number;
@@ -354,6 +399,8 @@ test.describe.serial('npm run pdf', () => {
     for (const t of speech) expect(t.size).toBeCloseTo(10.5, 1);
     // Charts keep their own text: the tick years of the trend chart are there, at 6 pt or more.
     expect(sizes.some((t) => t.text === '1978' || t.text === '1980')).toBe(true);
+    // Nothing on a chart page prints over anything else (legends, direct labels, annotations).
+    expect(await overlappingTexts(readFileSync(result.files[1]!.path))).toEqual([]);
   });
 
   test('the handout: no page more than a quarter blank unless its part ends there; every slide with its number', async () => {
@@ -607,6 +654,12 @@ test.describe.serial('npm run pdf', () => {
     expect(h!.pages).toBe(1 + Math.ceil(slideCount / 3));
     const sizes = await pdfTextSizes(readFileSync(h!.path));
     expect(sizes.filter((t) => t.size < 6).map((t) => `p${t.page}: ${t.text.slice(0, 12)}`)).toEqual([]);
+    // The charts are drawn for the size they print at, not a slide's chart shrunk and its text
+    // raised in place: their years (axes) print at about 7 pt, and nothing on their pages overlaps.
+    const years = sizes.filter((t) => /^(19|20)\d0$/.test(t.text.trim()));
+    expect(years.length).toBeGreaterThan(10);
+    expect(years.filter((t) => t.size < 6.5).map((t) => `p${t.page} ${t.size.toFixed(2)} pt: ${t.text}`)).toEqual([]);
+    expect(await overlappingTexts(readFileSync(h!.path))).toEqual([]);
     // Every page but the last is full: three slide numbers (the 8 pt tabs on the frames), in order.
     const numbers = sizes.filter((t) => /^\d+$/.test(t.text.trim()) && Math.abs(t.size - 8) < 0.1);
     expect(numbers.map((t) => Number(t.text))).toEqual(Array.from({ length: slideCount }, (_, i) => i + 1));

@@ -4,6 +4,7 @@ import { NBS_COLUMNS, NBS_TABLE, nbsYearEnd, registrationNote } from '../data/nb
 import { datum } from '../data/rows.ts';
 import { wanDatum } from '../data/units.ts';
 import {
+  CHART_TEXT,
   drawAnnotation,
   drawSeriesMarks,
   legendRow,
@@ -70,6 +71,9 @@ function prepare(dataset: Dataset, o: PopulationOptions): PopulationData {
   };
 }
 
+/** An annotation's line height in the chart's units (draw.ts `drawAnnotation`). */
+const ANNOTATION_LINE = CHART_TEXT * 1.25;
+
 /** Less tall than other charts: its slide also carries a line of the speech under the chart. */
 const MARGINS: Margins = { top: 84, right: 330, bottom: 60, left: 110, height: 400 };
 
@@ -87,16 +91,17 @@ function render(data: PopulationData, options: PopulationOptions, ctx: RenderCon
   const top = Math.ceil(max / 20000) * 20000;
   const label = options.title || `${t('chartUrban')} / ${t('chartRural')}`;
   const axes: LineAxes = { x: data.years, y: [0, top], xStep: 10, yStep: 20000, unitLabel: t('chartAxisPopulation') };
-  const { svg, plot, x, y } = lineFrame(ctx, 'population', label, summary, MARGINS, axes);
+  const { svg, plot, x, y, h } = lineFrame(ctx, 'population', label, summary, MARGINS, axes);
   drawSeriesMarks(plot, data, x, y, { size: 80, gap: 14, end: (s, last) => `${s.label} ${last.text}${data.unit}` });
   if (c) {
     const notes = plot.append('g').attr('class', 'chart-annotations');
     drawAnnotation(notes, {
       x: x(c.year),
       y: y(c.urban.value),
-      // Down and to the right, into the room under both lines' last years.
+      // Down and to the right, into the room under both lines' last years; its two lines end above
+      // the year axis in a plot drawn less tall (for print at its printed size).
       dx: 20,
-      dy: 100,
+      dy: Math.min(100, Math.round(h - y(c.urban.value) - 2 * ANNOTATION_LINE - 10)),
       anchor: 'start',
       lines: [
         t('chartCrossover', { year: c.year }),

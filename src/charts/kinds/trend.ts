@@ -3,7 +3,9 @@ import { t } from '../../common/i18n.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { excludedYears, NBS_COLUMNS, NBS_TABLE, nbsYearEnd, registrationNote, REVISION_STEP } from '../data/nbs.ts';
 import { datum, inYears, quality, span, yearList } from '../data/rows.ts';
+import { textWidth } from '../../common/text-width.ts';
 import {
+  CHART_TEXT,
   drawAnnotation,
   drawEndLabels,
   drawLines,
@@ -59,6 +61,8 @@ export interface TrendData extends ChartBase {
 const MARGINS: Margins = { top: 84, right: 40, bottom: 60, left: 80 };
 const Y_MAX = 80;
 const BENCH_COLOR = '#0b5394';
+/** A direct label's size in the chart's units (`--deck-size-chart-label`). */
+const LABEL_TEXT = 28;
 
 /** NBS year-end series, benchmarks, milestones. */
 function prepare(dataset: Dataset, o: TrendOptions): TrendData {
@@ -141,7 +145,23 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
     });
   }
   drawPoints(marks, points, x, y);
-  const labelAt = series.points.find((p) => p.year >= 1990) ?? last;
+  // The series' name under its line from 1990, or earlier where the 50 % note (below the line,
+  // ending 200 after its year) would reach it: a chart drawn narrower (for print) brings them closer.
+  const halfLines = half
+    ? [
+        `${t('chartHalf')}：${half.year}年 ${half.text}%`,
+        ...(data.benchmarks.some((b) => b.year === half.year - 1 && b.measure === 'census')
+          ? [t('chartHalfNote', { census: data.benchmarks.find((b) => b.year === half.year - 1)!.text })]
+          : []),
+      ]
+    : [];
+  const halfLeft = half ? x(half.year) + 200 - Math.max(...halfLines.map(textWidth)) * CHART_TEXT : Infinity;
+  const labelHalf = (textWidth(series.label) * LABEL_TEXT) / 2;
+  const candidates = series.points.filter((p) => p.year <= 1990 && x(p.year) + labelHalf + 16 <= halfLeft);
+  const labelAt =
+    (halfLeft === Infinity ? series.points.find((p) => p.year >= 1990) : candidates.at(-1)) ??
+    series.points.find((p) => p.year >= 1990) ??
+    last;
   drawEndLabels(marks, [
     { id: series.id, text: series.label, x: x(labelAt.year), y: y(labelAt.value) + 44, color: style(0).color },
   ]);
@@ -154,7 +174,6 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
     if (a.label === 'reform') {
       drawAnnotation(notes, { x: px, y: py, dx: 0, dy: -90, lines: [t('chartReform'), `${a.text}%`] });
     } else if (a.label === 'half') {
-      const census = data.benchmarks.find((b) => b.year === a.year - 1 && b.measure === 'census');
       drawAnnotation(notes, {
         x: px,
         y: py,
@@ -162,10 +181,7 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
         dx: 200,
         dy: 90,
         anchor: 'end',
-        lines: [
-          `${t('chartHalf')}：${a.year}年 ${a.text}%`,
-          ...(census ? [t('chartHalfNote', { census: census.text })] : []),
-        ],
+        lines: halfLines,
       });
     } else {
       drawAnnotation(notes, {
@@ -178,15 +194,24 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
       });
     }
   }
+  // The legend's first row ends before the latest value's note, which stands above the plot's right end.
+  const latest = data.annotations.find((a) => a.label === 'latest');
+  const latestLeft = latest
+    ? MARGINS.left +
+      x(latest.year) -
+      Math.max(...[t('chartLatest', { year: latest.year }), `${latest.text}%`].map(textWidth)) * CHART_TEXT -
+      16
+    : undefined;
   drawLegend(
     svg,
     data.benchmarks.length > 0,
     series.points.some((p) => p.quality === 'third_party'),
+    latestLeft,
   );
   return svg.node()!;
 }
 
-function drawLegend(svg: Svg, benchmarks: boolean, hollow: boolean): void {
+function drawLegend(svg: Svg, benchmarks: boolean, hollow: boolean, right?: number): void {
   const items: LegendItem[] = [
     { path: symbolPath(style(0).symbol, 90), fill: style(0).color, stroke: style(0).color, text: t('chartYearEnd') },
   ];
@@ -206,7 +231,7 @@ function drawLegend(svg: Svg, benchmarks: boolean, hollow: boolean): void {
       text: t('chartSurvey'),
     });
   }
-  legendRow(svg, items);
+  legendRow(svg, items, right);
 }
 
 /** `trend`: China's urbanisation rate (NBS year-end), with census and survey benchmarks and milestones. */

@@ -1,9 +1,9 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { chartData } from 'virtual:deck';
 import { animateIn } from '../../charts/animate.ts';
-import { SIZE, chartWidth, narrowNotes } from '../../charts/draw.ts';
+import { SIZE, chartWidth, narrowNotes, printWidth } from '../../charts/draw.ts';
 import { kindNamed } from '../../charts/registry.ts';
-import { isPrintView } from '../../common/print.ts';
+import { isPrintView, PRINT_SCALE_EVENT } from '../../common/print.ts';
 import { PRESENTING_EVENT } from '../presenting.ts';
 import { buildFigure, type MountedChart } from './figure.ts';
 import { fitChart, unfit } from './fit.ts';
@@ -30,10 +30,17 @@ export function chartsPlugin(): RevealPlugin {
    * the slide); in the reading view, its column's (draw.ts `chartWidth`), so it fits the column
    * with legible text instead of shrinking a slide-wide chart into it.
    */
-  const widthFor = (chart: MountedChart): number =>
-    document.documentElement.classList.contains('reading-view') && chart.figure.clientWidth > 0
-      ? chartWidth(chart.figure.clientWidth)
-      : SIZE.width;
+  const widthFor = (chart: MountedChart): number => {
+    if (document.documentElement.classList.contains('reading-view') && chart.figure.clientWidth > 0)
+      return chartWidth(chart.figure.clientWidth);
+    const print = printed.get(chart);
+    return print ? printWidth(print.shown, print.scale) : SIZE.width;
+  };
+  /**
+   * Charts drawn for print at their printed size (`PRINT_SCALE_EVENT`): the scale their slide prints
+   * at and the width (px of the slide) each showed at its slide's own size.
+   */
+  const printed = new Map<MountedChart, { scale: number; shown: number }>();
 
   /**
    * Renders a chart's SVG (lazily: on its first showing, in the overview or in print), and again
@@ -44,7 +51,9 @@ export function chartsPlugin(): RevealPlugin {
     if (chart.svg && chart.width === width) return chart.svg;
     chart.finish?.();
     chart.svg?.remove();
-    const svg = chart.kind.render(chart.payload.data, chart.payload.options, { document, width });
+    // Drawn for print, a chart keeps its shape on the slide: its frame there is fixed.
+    const keepAspect = printed.has(chart);
+    const svg = chart.kind.render(chart.payload.data, chart.payload.options, { document, width, keepAspect });
     // Chromium puts an inline <svg> in the tab order; the first point is the chart's tab stop instead.
     svg.setAttribute('tabindex', '-1');
     chart.svg = svg;
@@ -130,6 +139,26 @@ export function chartsPlugin(): RevealPlugin {
         }
       };
       reveal.on('pdf-ready', onPdfReady);
+      // The handout prints slides smaller than the slides' own PDF: each chart is drawn again for the
+      // width it prints at (its text at print size, not a slide-sized chart shrunk), and back.
+      const onPrintScale = (event: Event): void => {
+        const scale = (event as CustomEvent<unknown>).detail;
+        const list = [...charts.values()];
+        // All measured before any is drawn again.
+        const shown = list.map((c) => shownWidth(c));
+        printed.clear();
+        if (typeof scale === 'number' && scale > 0) {
+          list.forEach((c, i) => {
+            if (shown[i]) printed.set(c, { scale, shown: shown[i] });
+          });
+        }
+        for (const chart of list) {
+          if (!chart.svg) continue;
+          unfit(chart);
+          draw(chart, false);
+        }
+      };
+      document.addEventListener(PRINT_SCALE_EVENT, onPrintScale);
       // The reading view (src/runtime/study/contract.ts) re-flows the same slides into a document:
       // every chart is shown final at its natural size there, and re-fitted to its slide after.
       // Entering it, the charts are drawn one per task in page order, so a phone's main thread is
@@ -197,6 +226,7 @@ export function chartsPlugin(): RevealPlugin {
         window.removeEventListener('beforeprint', onOverview);
         window.removeEventListener('resize', onResize);
         reveal.off?.('pdf-ready', onPdfReady);
+        document.removeEventListener(PRINT_SCALE_EVENT, onPrintScale);
         document.removeEventListener('deck:reading-view', onReading);
         document.removeEventListener(PRESENTING_EVENT, onPresenting);
         reveal.off?.('ready', onChange);
@@ -211,6 +241,18 @@ export function chartsPlugin(): RevealPlugin {
       deck = null;
     },
   };
+}
+
+/**
+ * How wide a chart's drawing shows on its slide, in px of the slide: its box's width, or less where
+ * its height is limited (`fitChart`) and the drawing keeps its aspect inside the box; 0 undrawn.
+ */
+function shownWidth(chart: MountedChart): number {
+  const svg = chart.svg;
+  if (!svg || svg.clientWidth === 0) return 0;
+  const [, , w, h] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
+  if (!w || !h) return svg.clientWidth;
+  return Math.min(svg.clientWidth, (svg.clientHeight * w) / h);
 }
 
 /**
