@@ -159,7 +159,10 @@ function render(data: CitiesData, options: CitiesOptions, ctx: RenderContext): S
       });
     rowY += rows * (TILE.h + TILE.gap) + 30;
   }
-  svg.attr('viewBox', `0 0 ${width} ${Math.max(rowY + 20, 200)}`);
+  // Wide, the grid keeps its seven columns: a width under theirs (a column or a print frame a little
+  // narrower than a slide) shows the whole grid smaller rather than cut at the chart's edge.
+  const grid = narrow ? width : Math.max(width, LEFT + COLUMNS * (TILE.w + TILE.gap) - TILE.gap);
+  svg.attr('viewBox', `0 0 ${grid} ${Math.max(rowY + 20, 200)}`);
   return svg.node()!;
 }
 
