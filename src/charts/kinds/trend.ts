@@ -10,12 +10,14 @@ import {
   drawEndLabels,
   drawLines,
   drawPoints,
+  isNarrow,
   legendRow,
   lineFrame,
   pointLabel,
   seriesStops,
   style,
   symbolPath,
+  widthOf,
   type LegendItem,
   type LineAxes,
   type Margins,
@@ -147,15 +149,16 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
   drawPoints(marks, points, x, y);
   // The series' name under its line from 1990, or earlier where the 50 % note (below the line,
   // ending 200 after its year) would reach it: a chart drawn narrower (for print) brings them closer.
+  const census = half && data.benchmarks.find((b) => b.year === half.year - 1 && b.measure === 'census');
   const halfLines = half
     ? [
         `${t('chartHalf')}：${half.year}年 ${half.text}%`,
-        ...(data.benchmarks.some((b) => b.year === half.year - 1 && b.measure === 'census')
-          ? [t('chartHalfNote', { census: data.benchmarks.find((b) => b.year === half.year - 1)!.text })]
-          : []),
+        ...(census ? [t('chartHalfNote', { census: census.text })] : []),
       ]
     : [];
-  const halfLeft = half ? x(half.year) + 200 - Math.max(...halfLines.map(textWidth)) * CHART_TEXT : Infinity;
+  // Narrow, the notes' words leave the plot for numbered badges (draw.ts `narrowNotes`): nothing to keep clear of.
+  const wide = !isNarrow(widthOf(ctx));
+  const halfLeft = half && wide ? x(half.year) + 200 - Math.max(...halfLines.map(textWidth)) * CHART_TEXT : Infinity;
   const labelHalf = (textWidth(series.label) * LABEL_TEXT) / 2;
   const candidates = series.points.filter((p) => p.year <= 1990 && x(p.year) + labelHalf + 16 <= halfLeft);
   const labelAt =
@@ -196,12 +199,13 @@ function render(data: TrendData, options: TrendOptions, ctx: RenderContext): SVG
   }
   // The legend's first row ends before the latest value's note, which stands above the plot's right end.
   const latest = data.annotations.find((a) => a.label === 'latest');
-  const latestLeft = latest
-    ? MARGINS.left +
-      x(latest.year) -
-      Math.max(...[t('chartLatest', { year: latest.year }), `${latest.text}%`].map(textWidth)) * CHART_TEXT -
-      16
-    : undefined;
+  const latestLeft =
+    latest && wide
+      ? MARGINS.left +
+        x(latest.year) -
+        Math.max(...[t('chartLatest', { year: latest.year }), `${latest.text}%`].map(textWidth)) * CHART_TEXT -
+        16
+      : undefined;
   drawLegend(
     svg,
     data.benchmarks.length > 0,
