@@ -409,11 +409,12 @@ export async function exportPdf({
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
     // The handout prints its slides smaller: its slides are taken with the charts drawn for the
     // size they print at (text at print size, not a slide's chart shrunk).
-    const handoutSlides = (
-      (await guard(
-        atPrintScale(page, handoutSlideScale(handoutLayout), readyTimeout, () => page.evaluate(PRINT_EXTRACT)),
-      )) as Extracted
-    ).slides;
+    const handoutSlides =
+      (
+        (await guard(
+          atPrintScale(page, handoutSlideScale(handoutLayout), readyTimeout, () => page.evaluate(PRINT_EXTRACT)),
+        )) as Extracted | null
+      )?.slides ?? data.slides;
     mark('charts drawn for the handout');
     progress('layout', data.slides.length, data.slides.length);
 

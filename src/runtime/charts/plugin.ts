@@ -3,7 +3,7 @@ import { chartData } from 'virtual:deck';
 import { animateIn } from '../../charts/animate.ts';
 import { SIZE, chartWidth, narrowNotes, printWidth } from '../../charts/draw.ts';
 import { kindNamed } from '../../charts/registry.ts';
-import { isPrintView, PRINT_SCALE_EVENT } from '../../common/print.ts';
+import { isPrintView, PRINT_SCALE_EVENT, type PrintScaleDetail } from '../../common/print.ts';
 import { PRESENTING_EVENT } from '../presenting.ts';
 import { buildFigure, type MountedChart } from './figure.ts';
 import { fitChart, unfit } from './fit.ts';
@@ -142,7 +142,8 @@ export function chartsPlugin(): RevealPlugin {
       // The handout prints slides smaller than the slides' own PDF: each chart is drawn again for the
       // width it prints at (its text at print size, not a slide-sized chart shrunk), and back.
       const onPrintScale = (event: Event): void => {
-        const scale = (event as CustomEvent<unknown>).detail;
+        const detail = (event as CustomEvent<Partial<PrintScaleDetail> | null>).detail ?? {};
+        const { scale } = detail;
         const list = [...charts.values()];
         // All measured before any is drawn again.
         const shown = list.map((c) => shownWidth(c));
@@ -152,11 +153,15 @@ export function chartsPlugin(): RevealPlugin {
             if (shown[i]) printed.set(c, { scale, shown: shown[i] });
           });
         }
+        // Only the charts whose width changes are drawn again; the caller learns how many.
+        let redrawn = 0;
         for (const chart of list) {
-          if (!chart.svg) continue;
+          if (!chart.svg || chart.width === widthFor(chart)) continue;
           unfit(chart);
           draw(chart, false);
+          redrawn++;
         }
+        detail.redrawn = redrawn;
       };
       document.addEventListener(PRINT_SCALE_EVENT, onPrintScale);
       // The reading view (src/runtime/study/contract.ts) re-flows the same slides into a document:
