@@ -15,3 +15,14 @@ declare module 'subset-font' {
     options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt'; preserveNameIds?: number[] },
   ): Promise<Buffer>;
 }
+
+declare module 'fontverter' {
+  /** Converts a font between sfnt (TrueType/OpenType), woff and woff2 (subset-font's own converter). */
+  export function convert(
+    font: Buffer | Uint8Array,
+    toFormat: 'sfnt' | 'truetype' | 'woff' | 'woff2',
+    fromFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2',
+  ): Promise<Buffer>;
+  const fontverter: { convert: typeof convert };
+  export default fontverter;
+}

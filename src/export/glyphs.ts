@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright';
 import subsetFont from 'subset-font';
 import { FONT_FAMILY } from '../config.ts';
+import { decodedFont } from './font-source.ts';
 
 /**
  * The deck's font is cut from Noto Sans SC's simplified-Chinese file, which lacks a few marks the
@@ -52,7 +53,7 @@ function slices(root: string, weight: number): { dir: string; slices: Slice[] } 
   return { dir: path.join(dir, 'files'), slices: out };
 }
 
-/** A face to add under the deck's family: its weight, the characters it is for, the woff2 bytes (base64). */
+/** A face to add under the deck's family: its weight, the characters it is for, the TrueType bytes (base64). */
 export interface GlyphFace {
   weight: number;
   unicodeRange: string;
@@ -88,7 +89,8 @@ async function cutFaces(root: string, chars: string[], weights: readonly number[
       if (slice) byFile.set(slice.file, [...(byFile.get(slice.file) ?? []), c]);
     }
     for (const [file, these] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-      const bytes = await subsetFont(readFileSync(path.join(dir, file)), these.join(''), { targetFormat: 'woff2' });
+      const font = await decodedFont(path.join(dir, file));
+      const bytes = await subsetFont(font, these.join(''), { targetFormat: 'truetype' });
       faces.push({
         weight,
         unicodeRange: these.map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(','),

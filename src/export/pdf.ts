@@ -17,8 +17,8 @@ import { atPrintScale } from './print-charts.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage } from './print-page.ts';
 import { completeGlyphs } from './glyphs.ts';
-import { printSpeech } from './speech/print.ts';
-import { printScript } from './script/print.ts';
+import { printSpeech, speechFontText } from './speech/print.ts';
+import { printScript, scriptFontText } from './script/print.ts';
 import { s as scriptString } from './script/strings.ts';
 import { writeOutline, type Bookmark } from './outline.ts';
 import { repairStructure, sourceDate, stableStructIds, stampMetadata } from './finish.ts';
@@ -493,9 +493,11 @@ export async function exportPdf({
       meta: data.meta,
       parts: data.parts.map((p) => ({ ...p, slides: data.slides.filter((s) => s.part === p.id) })),
     };
+    // One cut of each open font serves the 讲话稿 and the script: cut to the text of both.
+    const fontText = speechFontText(deck, editorial) + scriptFontText(deck);
     const printSpeechPdf = async (): Promise<Printed> => {
       progress('speech.pdf');
-      const printed = await printSpeech(context, deck, { root, editorial });
+      const printed = await printSpeech(context, deck, { root, editorial, fontText });
       const done = await finishAndRead('speech.pdf', () => finishPdf(printed.bytes, data, 'speech', date));
       progress('speech.pdf', printed.pages, printed.pages);
       return done;
@@ -503,7 +505,7 @@ export async function exportPdf({
     const scriptPath = path.join(out, 'script.pdf');
     const printScriptPdf = async (): Promise<Printed> => {
       progress('script.pdf');
-      const printed = await printScript(context, deck, { root });
+      const printed = await printScript(context, deck, { root, fontText });
       // A bookmark per part at the page its heading starts (each part starts a page).
       const starts = partPages(data.parts, (part) => [scriptPartId(part)], await printedPages(printed.bytes));
       const bookmarks = data.parts

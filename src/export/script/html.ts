@@ -7,7 +7,7 @@ import { pageCounterContent } from '../handout.ts';
 import { destinationLinks } from '../destinations.ts';
 import type { ScriptBlock, ScriptDocument, ScriptPart, ScriptSlide } from './text.ts';
 
-/** The script's faces: data: URLs of woff2 files cut to its text. */
+/** The script's faces: data: URLs of TrueType files cut to its text (speech/fonts.ts). */
 export interface ScriptFonts {
   /** The speech (宋体 role). */
   serif: string;
@@ -80,9 +80,9 @@ export function scriptHtml(doc: ScriptDocument, fonts: ScriptFonts): string {
   const total = t('total', { parts: doc.parts.length, slides: doc.slideCount, minutes: doc.minutes });
   return printDocument(
     title,
-    `@font-face { font-family: 'Script Song'; font-weight: 400; src: url('${fonts.serif}') format('woff2'); }
-@font-face { font-family: 'Script Kai'; font-weight: 500; src: url('${fonts.kai}') format('woff2'); }
-@font-face { font-family: 'Script Hei'; font-weight: 500; src: url('${fonts.sans}') format('woff2'); }
+    `@font-face { font-family: 'Script Song'; font-weight: 400; src: url('${fonts.serif}') format('truetype'); }
+@font-face { font-family: 'Script Kai'; font-weight: 500; src: url('${fonts.kai}') format('truetype'); }
+@font-face { font-family: 'Script Hei'; font-weight: 500; src: url('${fonts.sans}') format('truetype'); }
 @page {
   size: A4 portrait;
   margin: 16mm 16mm 18mm 12mm;

@@ -1,24 +1,29 @@
-import path from 'node:path';
 import type { BrowserContext } from 'playwright';
 import { printHtml } from '../print-page.ts';
-import { fontUrl, SPEECH_FONTS, subsetFor } from '../speech/fonts.ts';
+import { fontCacheDir, fontUrl, SPEECH_FONTS, subsetFor } from '../speech/fonts.ts';
 import type { PrintDeck } from '../speech/text.ts';
 import { scriptChrome, scriptHtml } from './html.ts';
 import { scriptDocument, scriptText } from './text.ts';
 
+/** Every character the script of `deck` prints (its fonts are cut to at least these). */
+export function scriptFontText(deck: PrintDeck): string {
+  const doc = scriptDocument(deck);
+  return scriptText(doc, scriptChrome(doc));
+}
+
 /**
  * Prints the speaker's script (script.pdf) in a tab of `context`: the open fonts of the 讲话稿 cut
- * to the script's text, one print document. @returns the PDF bytes (bookmarks and metadata are
- * added by the caller).
+ * to the script's text (or to `fontText`, which must hold it: see printSpeech), one print document.
+ * @returns the PDF bytes (bookmarks and metadata are added by the caller).
  */
 export async function printScript(
   context: BrowserContext,
   deck: PrintDeck,
-  options: { root: string },
+  options: { root: string; fontText?: string },
 ): Promise<{ bytes: Uint8Array }> {
   const doc = scriptDocument(deck);
-  const text = scriptText(doc, scriptChrome(doc));
-  const cacheDir = path.join(options.root, 'node_modules', '.cache', 'deck-print-fonts');
+  const text = options.fontText ?? scriptText(doc, scriptChrome(doc));
+  const cacheDir = fontCacheDir(options.root);
   const [serif, kai, sans] = await Promise.all(
     [SPEECH_FONTS.serif, SPEECH_FONTS.kai, SPEECH_FONTS.sans].map(async (f) =>
       fontUrl(await subsetFor(options.root, f, text, cacheDir)),

@@ -58,7 +58,7 @@ export function speechHtml(layout: SpeechLayout, faces: Record<Face | 'pageNumbe
     .filter((f, i, all) => all.findIndex((g) => g.family === f.family) === i)
     .map(
       (f) =>
-        `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url('${f.url}') format('woff2');${f.unicodeRange ? ` unicode-range: ${f.unicodeRange};` : ''} }`,
+        `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url('${f.url}') format('truetype');${f.unicodeRange ? ` unicode-range: ${f.unicodeRange};` : ''} }`,
     )
     .join('\n');
   const faceRules = (Object.entries(faces) as [string, PrintFace][])

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { BrowserContext } from 'playwright';
 import { printHtml } from '../print-page.ts';
-import { fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
+import { fontCacheDir, fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
 import { fontFamily, speechHtml, type PrintFace } from './html.ts';
 import { layoutSpeech } from './layout.ts';
 import { speechDocument, type Face, type PrintDeck, type SpeechDocument } from './text.ts';
@@ -26,19 +25,25 @@ function allText(doc: SpeechDocument): string {
   return [doc.title, ...doc.subtitle, ...doc.blocks.flatMap((b) => b.runs.map((r) => r.text))].join('');
 }
 
+/** Every character the 讲话稿 of `deck` prints (its fonts are cut to at least these). */
+export function speechFontText(deck: PrintDeck, editorial: boolean): string {
+  return allText(speechDocument(deck, { editorial }));
+}
+
 /**
  * Prints the 讲话稿 (speech.pdf) in a tab of `context`: builds the document from the deck, cuts the
- * open fonts to its text, measures every glyph in the browser, lays the lines out on the GB/T grid
- * (layout.ts) and prints the pages. @returns the PDF bytes (metadata is added by the caller).
+ * open fonts to its text (or to `fontText`, which must hold it: the exporter gives the 讲话稿 and
+ * the script one cut of each font), measures every glyph in the browser, lays the lines out on the
+ * GB/T grid (layout.ts) and prints the pages. @returns the PDF bytes (metadata is added by the caller).
  */
 export async function printSpeech(
   context: BrowserContext,
   deck: PrintDeck,
-  options: { root: string; editorial: boolean; installed?: InstalledFonts },
+  options: { root: string; editorial: boolean; installed?: InstalledFonts; fontText?: string },
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = speechDocument(deck, { editorial: options.editorial });
-  const text = allText(doc);
-  const cacheDir = path.join(options.root, 'node_modules', '.cache', 'deck-print-fonts');
+  const text = options.fontText ?? allText(doc);
+  const cacheDir = fontCacheDir(options.root);
   const fonts = Object.fromEntries(
     await Promise.all(
       (Object.entries(SPEECH_FONTS) as [string, FontSource][]).map(async ([name, source]) => [
