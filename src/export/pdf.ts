@@ -15,7 +15,7 @@ import { scriptPartId } from './script/html.ts';
 import { fitHandout, handoutSlideScale } from './handout-fit.ts';
 import { atPrintScale } from './print-charts.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
-import { loadAllFonts, printPage } from './print-page.ts';
+import { loadAllFonts, printPage, type PrintedPdf } from './print-page.ts';
 import { completeGlyphs } from './glyphs.ts';
 import { printSpeech, speechFontText } from './speech/print.ts';
 import { printScript, scriptFontText } from './script/print.ts';
@@ -210,13 +210,14 @@ export interface Extracted extends PrintData {
  * dictionary and as XMP, and the sources' date and content-derived ids (byte-identical output).
  */
 export async function finishPdf(
-  bytes: Uint8Array,
+  print: Uint8Array | PDFDocument,
   data: Extracted,
   kind: ExportedFile['kind'],
   date: Date,
   bookmarks?: Bookmark[],
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  // The exporter hands over the document it read to check the print (one parse per PDF).
+  const doc = print instanceof PDFDocument ? print : await PDFDocument.load(print, { updateMetadata: false });
   if (bookmarks) writeOutline(doc, bookmarks);
   repairStructure(doc);
   stableStructIds(doc);
@@ -271,11 +272,6 @@ function partPages(
     if (page) found[part.id] = page;
   }
   return found;
-}
-
-/** The pages a Chromium print's named destinations open (see destinations.ts). */
-async function printedPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  return namedPages(await PDFDocument.load(bytes, { updateMetadata: false }));
 }
 
 /**
@@ -442,7 +438,7 @@ export async function exportPdf({
       const printed = await printPage(page, pdfOptions);
       // Bookmarks from the pages we know, not from Chromium (see outline.ts).
       const done = await finishAndRead('slides.pdf', () =>
-        finishPdf(printed, data, 'slides', date, slideBookmarks(data)),
+        finishPdf(printed.doc, data, 'slides', date, slideBookmarks(data)),
       );
       progress('slides.pdf', data.pages, data.pages);
       return done;
@@ -454,7 +450,7 @@ export async function exportPdf({
       const input = { ...data, slides: handoutSlides, layout: handoutLayout, printedOn: chineseDate(date) };
       let html = handoutHtml(input);
       await tab.route(handoutUrl, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-      const print = async (contents: boolean): Promise<{ bytes: Uint8Array; expected: Record<string, number> }> => {
+      const print = async (contents: boolean): Promise<{ printed: PrintedPdf; expected: Record<string, number> }> => {
         await tab.goto(handoutUrl, { waitUntil: 'load' });
         mark('handout page loaded');
         await loadAllFonts(tab);
@@ -463,7 +459,7 @@ export async function exportPdf({
         mark('handout fonts ready');
         const expected = await fitHandout(tab, handoutLayout, { contents });
         mark('handout laid out for paper');
-        return { bytes: await printPage(tab, { ...pdfOptions, format: 'A4' }), expected };
+        return { printed: await printPage(tab, { ...pdfOptions, format: 'A4' }), expected };
       };
       // The contents carry the pages the layout plan expects each part to start on; the print says
       // where every slide went (its named destinations), and is printed again with the pages it
@@ -471,20 +467,20 @@ export async function exportPdf({
       const itemsOf = (part: string): string[] =>
         data.slides.filter((s) => s.part === part).map((s) => handoutItemId(s.id));
       const first = await print(true);
-      let printed = first.bytes;
-      let pages = await printedPages(printed);
+      let printed = first.printed;
+      let pages = namedPages(printed.doc);
       const found = partPages(data.parts, itemsOf, pages);
       if (data.parts.some((p) => found[p.id] !== first.expected[p.id])) {
         if (timing) process.stderr.write('handout.pdf: parts start elsewhere than planned; printed again\n');
         html = handoutHtml({ ...input, partPages: found });
-        printed = (await print(false)).bytes;
-        pages = await printedPages(printed);
+        printed = (await print(false)).printed;
+        pages = namedPages(printed.doc);
       }
       const bookmarks = slideBookmarks({
         parts: data.parts,
         slides: data.slides.map((s) => ({ ...s, page: pages.get(handoutItemId(s.id)) ?? 0 })),
       });
-      const done = await finishAndRead('handout.pdf', () => finishPdf(printed, data, 'handout', date, bookmarks));
+      const done = await finishAndRead('handout.pdf', () => finishPdf(printed.doc, data, 'handout', date, bookmarks));
       progress('handout.pdf', data.slides.length, data.slides.length);
       return done;
     };
@@ -498,7 +494,7 @@ export async function exportPdf({
     const printSpeechPdf = async (): Promise<Printed> => {
       progress('speech.pdf');
       const printed = await printSpeech(context, deck, { root, editorial, fontText });
-      const done = await finishAndRead('speech.pdf', () => finishPdf(printed.bytes, data, 'speech', date));
+      const done = await finishAndRead('speech.pdf', () => finishPdf(printed.doc, data, 'speech', date));
       progress('speech.pdf', printed.pages, printed.pages);
       return done;
     };
@@ -507,11 +503,11 @@ export async function exportPdf({
       progress('script.pdf');
       const printed = await printScript(context, deck, { root, fontText });
       // A bookmark per part at the page its heading starts (each part starts a page).
-      const starts = partPages(data.parts, (part) => [scriptPartId(part)], await printedPages(printed.bytes));
+      const starts = partPages(data.parts, (part) => [scriptPartId(part)], namedPages(printed.doc));
       const bookmarks = data.parts
         .filter((p) => starts[p.id])
         .map((p) => ({ title: partHeadingText(p), page: starts[p.id]!, items: [] }));
-      const done = await finishAndRead('script.pdf', () => finishPdf(printed.bytes, data, 'script', date, bookmarks));
+      const done = await finishAndRead('script.pdf', () => finishPdf(printed.doc, data, 'script', date, bookmarks));
       progress('script.pdf', 1, 1);
       return done;
     };

@@ -71,9 +71,14 @@ export async function loadAllFonts(page: Page): Promise<void> {
   }
 }
 
+/** A print from Chromium: its bytes, and the document pdf-lib read from them (read once, used by every step after). */
+export interface PrintedPdf {
+  bytes: Uint8Array;
+  doc: PDFDocument;
+}
+
 /** What a print from Chromium must have before it is used: fonts (its text), and an outline when asked. */
-export async function printDefects(bytes: Uint8Array, { outline }: { outline: boolean }): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export function printDefects(doc: PDFDocument, { outline }: { outline: boolean }): string[] {
   const defects: string[] = [];
   let fonts = 0;
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
@@ -86,23 +91,30 @@ export async function printDefects(bytes: Uint8Array, { outline }: { outline: bo
   return defects;
 }
 
+/** Prints `page` and reads the PDF with pdf-lib. */
+async function printOnce(page: Page, options: Parameters<Page['pdf']>[0]): Promise<PrintedPdf> {
+  const bytes = await page.pdf(options);
+  return { bytes, doc: await PDFDocument.load(bytes, { updateMetadata: false }) };
+}
+
 /**
  * Prints `page` to PDF, and prints it once more when Chromium's first print lacks what it must
  * have: its text (no fonts at all) or the outline it builds from the accessibility tree. Prints
  * without text came from fonts that arrived late (see `loadAllFonts`, which now prevents them);
  * the second print stays as a guard. The caller's checks still fail the export if the second
- * print is defective too.
+ * print is defective too. @returns the print with its parsed document, for the steps after
+ * (named pages, finishing) to share one parse.
  */
 export async function printPage(
   page: Page,
   options: Parameters<Page['pdf']>[0],
   { outline = false, onRetry = (_: string[]) => {} } = {},
-): Promise<Uint8Array> {
-  const first = await page.pdf(options);
-  const defects = await printDefects(first, { outline });
+): Promise<PrintedPdf> {
+  const first = await printOnce(page, options);
+  const defects = printDefects(first.doc, { outline });
   if (defects.length === 0) return first;
   onRetry(defects);
-  return page.pdf(options);
+  return printOnce(page, options);
 }
 
 /**
@@ -110,7 +122,7 @@ export async function printPage(
  * every font loaded, A4 from its own @page rule, tagged, with no outline from Chromium (the
  * exporter writes bookmarks itself).
  */
-export async function printHtml(tab: Page, html: string): Promise<Uint8Array> {
+export async function printHtml(tab: Page, html: string): Promise<PrintedPdf> {
   await tab.setContent(html, { waitUntil: 'load' });
   await loadAllFonts(tab);
   return printPage(tab, { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });

@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright';
-import { printHtml } from '../print-page.ts';
+import { printHtml, type PrintedPdf } from '../print-page.ts';
 import { fontCacheDir, fontUrl, SPEECH_FONTS, subsetFor } from '../speech/fonts.ts';
 import type { PrintDeck } from '../speech/text.ts';
 import { scriptChrome, scriptHtml } from './html.ts';
@@ -14,13 +14,13 @@ export function scriptFontText(deck: PrintDeck): string {
 /**
  * Prints the speaker's script (script.pdf) in a tab of `context`: the open fonts of the 讲话稿 cut
  * to the script's text (or to `fontText`, which must hold it: see printSpeech), one print document.
- * @returns the PDF bytes (bookmarks and metadata are added by the caller).
+ * @returns the print (bookmarks and metadata are added by the caller).
  */
 export async function printScript(
   context: BrowserContext,
   deck: PrintDeck,
   options: { root: string; fontText?: string },
-): Promise<{ bytes: Uint8Array }> {
+): Promise<PrintedPdf> {
   const doc = scriptDocument(deck);
   const text = options.fontText ?? scriptText(doc, scriptChrome(doc));
   const cacheDir = fontCacheDir(options.root);
@@ -33,8 +33,7 @@ export async function printScript(
   try {
     // No outline from Chromium: its outline comes from the accessibility tree, which a loaded
     // machine may leave incomplete; the exporter writes the script's bookmarks itself.
-    const bytes = await printHtml(tab, scriptHtml(doc, { serif: serif!, kai: kai!, sans: sans! }));
-    return { bytes };
+    return await printHtml(tab, scriptHtml(doc, { serif: serif!, kai: kai!, sans: sans! }));
   } finally {
     await tab.close();
   }

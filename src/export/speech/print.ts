@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright';
-import { printHtml } from '../print-page.ts';
+import { printHtml, type PrintedPdf } from '../print-page.ts';
 import { fontCacheDir, fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
 import { fontFamily, speechHtml, type PrintFace } from './html.ts';
 import { layoutSpeech } from './layout.ts';
@@ -34,13 +34,13 @@ export function speechFontText(deck: PrintDeck, editorial: boolean): string {
  * Prints the 讲话稿 (speech.pdf) in a tab of `context`: builds the document from the deck, cuts the
  * open fonts to its text (or to `fontText`, which must hold it: the exporter gives the 讲话稿 and
  * the script one cut of each font), measures every glyph in the browser, lays the lines out on the
- * GB/T grid (layout.ts) and prints the pages. @returns the PDF bytes (metadata is added by the caller).
+ * GB/T grid (layout.ts) and prints the pages. @returns the print (metadata is added by the caller).
  */
 export async function printSpeech(
   context: BrowserContext,
   deck: PrintDeck,
   options: { root: string; editorial: boolean; installed?: InstalledFonts; fontText?: string },
-): Promise<{ bytes: Uint8Array; pages: number }> {
+): Promise<PrintedPdf & { pages: number }> {
   const doc = speechDocument(deck, { editorial: options.editorial });
   const text = options.fontText ?? allText(doc);
   const cacheDir = fontCacheDir(options.root);
@@ -101,8 +101,8 @@ export async function printSpeech(
       { chars, families },
     );
     const layout = layoutSpeech(doc, (ch, face) => widths[face]?.[ch] ?? 1);
-    const bytes = await printHtml(tab, speechHtml(layout, faces, doc.title));
-    return { bytes, pages: layout.pages.length };
+    const printed = await printHtml(tab, speechHtml(layout, faces, doc.title));
+    return { ...printed, pages: layout.pages.length };
   } finally {
     await tab.close();
   }
