@@ -392,7 +392,15 @@ export async function exportPdf({
     // Navigations and waits get the same patience as the print state: a loaded machine (load
     // average 25 seen) took the handout's page past Playwright's default 30 s.
     context.setDefaultTimeout(readyTimeout);
-    const page = await guard(context.newPage());
+    // The deck prints in the tab the browser opened with; the other documents' tabs open (each
+    // starts a renderer) while the deck loads, off the way to its print layout.
+    const page = context.pages()[0] ?? (await guard(context.newPage()));
+    const openTab = (): Promise<Page> => {
+      const tab = context.newPage();
+      tab.catch(() => {});
+      return tab;
+    };
+    const tabs = { handout: openTab(), speech: openTab(), script: openTab() };
 
     progress('layout');
     const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
@@ -445,7 +453,7 @@ export async function exportPdf({
     };
     const printHandout = async (): Promise<Printed> => {
       progress('handout.pdf', 0, data.slides.length);
-      const tab = await context.newPage();
+      const tab = await tabs.handout;
       const handoutUrl = new URL('handout-print.html', site).href;
       const input = { ...data, slides: handoutSlides, layout: handoutLayout, printedOn: chineseDate(date) };
       let html = handoutHtml(input);
@@ -493,7 +501,7 @@ export async function exportPdf({
     const fontText = speechFontText(deck, editorial) + scriptFontText(deck);
     const printSpeechPdf = async (): Promise<Printed> => {
       progress('speech.pdf');
-      const printed = await printSpeech(context, deck, { root, editorial, fontText });
+      const printed = await printSpeech(await tabs.speech, deck, { root, editorial, fontText });
       const done = await finishAndRead('speech.pdf', () => finishPdf(printed.doc, data, 'speech', date));
       progress('speech.pdf', printed.pages, printed.pages);
       return done;
@@ -501,7 +509,7 @@ export async function exportPdf({
     const scriptPath = path.join(out, 'script.pdf');
     const printScriptPdf = async (): Promise<Printed> => {
       progress('script.pdf');
-      const printed = await printScript(context, deck, { root, fontText });
+      const printed = await printScript(await tabs.script, deck, { root, fontText });
       // A bookmark per part at the page its heading starts (each part starts a page).
       const starts = partPages(data.parts, (part) => [scriptPartId(part)], namedPages(printed.doc));
       const bookmarks = data.parts

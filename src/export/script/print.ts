@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { printHtml, type PrintedPdf } from '../print-page.ts';
 import { fontCacheDir, fontUrl, SPEECH_FONTS, subsetFor } from '../speech/fonts.ts';
 import type { PrintDeck } from '../speech/text.ts';
@@ -12,12 +12,13 @@ export function scriptFontText(deck: PrintDeck): string {
 }
 
 /**
- * Prints the speaker's script (script.pdf) in a tab of `context`: the open fonts of the 讲话稿 cut
- * to the script's text (or to `fontText`, which must hold it: see printSpeech), one print document.
- * @returns the print (bookmarks and metadata are added by the caller).
+ * Prints the speaker's script (script.pdf) in a new tab of `where` (or in `where` itself, a tab;
+ * closed after): the open fonts of the 讲话稿 cut to the script's text (or to `fontText`, which
+ * must hold it: see printSpeech), one print document. @returns the print (bookmarks and metadata
+ * are added by the caller).
  */
 export async function printScript(
-  context: BrowserContext,
+  where: BrowserContext | Page,
   deck: PrintDeck,
   options: { root: string; fontText?: string },
 ): Promise<PrintedPdf> {
@@ -29,7 +30,7 @@ export async function printScript(
       fontUrl(await subsetFor(options.root, f, text, cacheDir)),
     ),
   );
-  const tab = await context.newPage();
+  const tab = 'newPage' in where ? await where.newPage() : where;
   try {
     // No outline from Chromium: its outline comes from the accessibility tree, which a loaded
     // machine may leave incomplete; the exporter writes the script's bookmarks itself.

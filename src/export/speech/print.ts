@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { printHtml, type PrintedPdf } from '../print-page.ts';
 import { fontCacheDir, fontUrl, SPEECH_FONTS, subsetFor, type FontSource } from './fonts.ts';
 import { fontFamily, speechHtml, type PrintFace } from './html.ts';
@@ -31,13 +31,14 @@ export function speechFontText(deck: PrintDeck, editorial: boolean): string {
 }
 
 /**
- * Prints the 讲话稿 (speech.pdf) in a tab of `context`: builds the document from the deck, cuts the
- * open fonts to its text (or to `fontText`, which must hold it: the exporter gives the 讲话稿 and
- * the script one cut of each font), measures every glyph in the browser, lays the lines out on the
- * GB/T grid (layout.ts) and prints the pages. @returns the print (metadata is added by the caller).
+ * Prints the 讲话稿 (speech.pdf) in a new tab of `where` (or in `where` itself, a tab; closed
+ * after): builds the document from the deck, cuts the open fonts to its text (or to `fontText`,
+ * which must hold it: the exporter gives the 讲话稿 and the script one cut of each font), measures
+ * every glyph in the browser, lays the lines out on the GB/T grid (layout.ts) and prints the
+ * pages. @returns the print (metadata is added by the caller).
  */
 export async function printSpeech(
-  context: BrowserContext,
+  where: BrowserContext | Page,
   deck: PrintDeck,
   options: { root: string; editorial: boolean; installed?: InstalledFonts; fontText?: string },
 ): Promise<PrintedPdf & { pages: number }> {
@@ -70,7 +71,7 @@ export async function printSpeech(
     }),
   ) as Record<Face | 'pageNumber', PrintFace>;
 
-  const tab = await context.newPage();
+  const tab = 'newPage' in where ? await where.newPage() : where;
   try {
     // The faces first, with no pages: the glyphs are measured with the fonts that will print them.
     await tab.setContent(speechHtml({ pages: [] }, faces, doc.title), { waitUntil: 'load' });
