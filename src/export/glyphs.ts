@@ -90,7 +90,8 @@ async function cutFaces(root: string, chars: string[], weights: readonly number[
     }
     for (const [file, these] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
       const font = await decodedFont(path.join(dir, file));
-      const bytes = await subsetFont(font, these.join(''), { targetFormat: 'truetype' });
+      // A Buffer: subset-font reads the format from the first bytes with Buffer's toString.
+      const bytes = await subsetFont(Buffer.from(font), these.join(''), { targetFormat: 'truetype' });
       faces.push({
         weight,
         unicodeRange: these.map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(','),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodedFont } from '../../../src/export/font-source.ts';
+import { glyphFaces } from '../../../src/export/glyphs.ts';
 import { subsetFor } from '../../../src/export/speech/fonts.ts';
 
 const FILES = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans-sc', 'files');
@@ -52,5 +53,16 @@ describe('subsetFor()', () => {
     expect(Buffer.from(again).equals(Buffer.from(a))).toBe(true);
     const more = await subsetFor(process.cwd(), source, '城市治理现代化', cache);
     expect(more.length).toBeGreaterThan(a.length);
+  });
+});
+
+describe('glyphFaces()', () => {
+  it('cuts the characters the deck font lacks from the Noto Sans SC files that have them, as TrueType, per weight', async () => {
+    const faces = await glyphFaces(process.cwd(), ['→', '–'], [400, 700]);
+    for (const weight of [400, 700]) {
+      const ranges = faces.filter((f) => f.weight === weight).flatMap((f) => f.unicodeRange.split(','));
+      expect(ranges.sort()).toEqual(['U+2013', 'U+2192']);
+    }
+    for (const f of faces) expect(sfnt(Buffer.from(f.base64, 'base64'))).toBe(true);
   });
 });
