@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import fontverter from 'fontverter';
 
 /**
  * The open fonts' woff2 files decoded to TrueType, each once per process: decoding (brotli) is most
@@ -19,7 +18,11 @@ let queue: Promise<unknown> = Promise.resolve();
 export function decodedFont(file: string): Promise<Uint8Array> {
   let font = decoded.get(file);
   if (!font) {
-    font = queue.then(async () => new Uint8Array(await fontverter.convert(readFileSync(file), 'truetype')));
+    font = queue.then(async () => {
+      // Loaded when a font is decoded (wawoff2 compiles its wasm as it loads).
+      const { default: fontverter } = await import('fontverter');
+      return new Uint8Array(await fontverter.convert(readFileSync(file), 'truetype'));
+    });
     queue = font.catch(() => {});
     font.catch(() => decoded.delete(file));
     decoded.set(file, font);

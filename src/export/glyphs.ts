@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright';
-import subsetFont from 'subset-font';
 import { FONT_FAMILY } from '../config.ts';
 import { decodedFont } from './font-source.ts';
 
@@ -79,6 +78,8 @@ export function glyphFaces(root: string, chars: string[], weights: readonly numb
 }
 
 async function cutFaces(root: string, chars: string[], weights: readonly number[]): Promise<GlyphFace[]> {
+  // Loaded when a cut is needed (most exports need none): its wasm costs every start otherwise.
+  const { default: subsetFont } = await import('subset-font');
   const faces: GlyphFace[] = [];
   for (const weight of weights) {
     const { dir, slices: all } = slices(root, weight);

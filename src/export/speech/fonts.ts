@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 import { decodedFont } from '../font-source.ts';
 
 /** An open font for the printed documents: the npm package, the file in it, its weight. */
@@ -59,6 +58,8 @@ export function subsetFor(root: string, source: FontSource, text: string, cacheD
 async function cutFont(root: string, source: FontSource, chars: string, cached: string): Promise<Uint8Array> {
   if (existsSync(cached)) return readFileSync(cached);
   const font = await sourceFont(root, source);
+  // Loaded only on a cache miss: its wasm costs every start otherwise.
+  const { default: subsetFont } = await import('subset-font');
   const bytes = await subsetFont(Buffer.from(font), chars, { targetFormat: 'truetype' });
   mkdirSync(path.dirname(cached), { recursive: true });
   const tmp = `${cached}.${process.pid}.tmp`;
