@@ -14,7 +14,7 @@ const FILES = ['slides.pdf', 'handout.pdf', 'speech.pdf', 'script.pdf'] as const
 /** The export's phases before the prints (DECK_PDF_TIMING=1 npm run pdf shows every step). */
 const PHASES = {
   browser: 'browser and server up',
-  laidOut: "deck's print layout, charts, fonts and glyphs ready",
+  laidOut: "deck's print layout and charts ready (the other documents start)",
 } as const;
 
 /**

@@ -133,6 +133,15 @@ const PROFILE_PREFIX = 'deck-chromium-';
  * chart's final state (`figure.chart[data-chart-state="final"]`) and the fonts. No fixed sleeps.
  */
 export async function waitForPrintState(page: Page, timeout: number): Promise<void> {
+  await waitForPrintLayout(page, timeout);
+  await loadAllFonts(page);
+}
+
+/**
+ * Waits for reveal's print layout and every chart's final state: what the other documents take from
+ * the deck's page (PRINT_EXTRACT) is there then; its fonts (`loadAllFonts`) matter to its own print.
+ */
+export async function waitForPrintLayout(page: Page, timeout: number): Promise<void> {
   // Function predicates, not strings: Playwright evaluates string predicates with `new Function`,
   // which the deck's CSP (script-src 'self') forbids.
   try {
@@ -157,8 +166,13 @@ export async function waitForPrintState(page: Page, timeout: number): Promise<vo
     );
     throw new PrintTimeoutError(`charts not in their final state: ${ids.join(', ')}`, timeout);
   }
-  await loadAllFonts(page);
 }
+
+/** Ids of the slides whose content runs past the slide's edge (measured with the fonts that print). */
+const CUT_OFF = `Array.prototype.filter.call(
+    document.querySelectorAll('.pdf-page:not([data-fragment-copy]) > section[data-part]'),
+    function (s) { return s.scrollHeight > s.clientHeight + 2 || s.scrollWidth > s.clientWidth + 2; }
+  ).map(function (s) { return s.id; })`;
 
 /** What the handout needs from the laid-out print view (one entry per slide, not per fragment step). */
 export const PRINT_EXTRACT = `(function () {
@@ -188,10 +202,7 @@ export const PRINT_EXTRACT = `(function () {
       return { id: s.id, part: s.getAttribute('data-part'), title: s.getAttribute('data-title') || '', section: s.getAttribute('data-section') || '', editorial: s.classList.contains('editorial'), notes: blocks, html: copy.outerHTML, notesHtml: notesHtml, page: pages.indexOf(s.closest('.pdf-page')) + 1 };
     });
   var stylesheets = Array.prototype.map.call(document.querySelectorAll('link[rel="stylesheet"]'), function (l) { return l.getAttribute('href'); });
-  var cutOff = Array.prototype.filter.call(
-    document.querySelectorAll('.pdf-page:not([data-fragment-copy]) > section[data-part]'),
-    function (s) { return s.scrollHeight > s.clientHeight + 2 || s.scrollWidth > s.clientWidth + 2; }
-  ).map(function (s) { return s.id; });
+  var cutOff = ${CUT_OFF};
   return { meta: data.meta, parts: data.parts, slides: slides, stylesheets: stylesheets, pages: document.querySelectorAll('.pdf-page').length, cutOff: cutOff };
 })()`;
 
@@ -406,10 +417,8 @@ export async function exportPdf({
     const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
     await guard(page.goto(`${site}index.html${query}`, { waitUntil: 'load' }));
     mark('deck page loaded');
-    await guard(waitForPrintState(page, readyTimeout));
-    mark('print layout, charts and fonts ready');
-    await guard(completeGlyphs(page, root));
-    mark('missing glyphs added');
+    await guard(waitForPrintLayout(page, readyTimeout));
+    mark('print layout and charts ready');
     const data = (await guard(page.evaluate(PRINT_EXTRACT))) as Extracted;
     // The handout prints its slides smaller: its slides are taken with the charts drawn for the
     // size they print at (text at print size, not a slide's chart shrunk).
@@ -421,6 +430,17 @@ export async function exportPdf({
       )?.slides ?? data.slides;
     mark('charts drawn for the handout');
     progress('layout', data.slides.length, data.slides.length);
+    // The other documents start from the extract; the deck's own fonts and glyphs, which only its
+    // print needs, are made ready meanwhile (the handout's chain is the export's longest).
+    const deckFonts = (async () => {
+      await loadAllFonts(page);
+      mark('deck fonts ready');
+      await completeGlyphs(page, root);
+      mark('missing glyphs added');
+      // Measured with the fonts that print.
+      data.cutOff = (await page.evaluate(CUT_OFF)) as string[];
+    })();
+    deckFonts.catch(() => {});
 
     // The four prints run at once, each in its own tab: Chromium lays out one while another is written.
     // No outline from Chromium: the exporter writes every PDF's bookmarks (outline.ts).
@@ -443,6 +463,7 @@ export async function exportPdf({
     };
     const printSlides = async (): Promise<Printed> => {
       progress('slides.pdf', 0, data.pages);
+      await deckFonts;
       const printed = await printPage(page, pdfOptions);
       // Bookmarks from the pages we know, not from Chromium (see outline.ts).
       const done = await finishAndRead('slides.pdf', () =>
