@@ -38,7 +38,8 @@ export function fitChart(chart: MountedChart): void {
   svg.dataset.fitted = 'true';
   let after = 0;
   for (let el = figure.nextElementSibling; el; el = el.nextElementSibling) {
-    if (el instanceof HTMLElement && !el.matches('aside.notes')) {
+    // Not laid out (the notes, the reading view's notes heading): no room taken, whatever margins it has.
+    if (el instanceof HTMLElement && !el.matches('aside.notes') && el.getClientRects().length > 0) {
       const cs = getComputedStyle(el);
       after += el.offsetHeight + (parseFloat(cs.marginTop) || 0) + (parseFloat(cs.marginBottom) || 0);
     }
