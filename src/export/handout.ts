@@ -188,16 +188,7 @@ export function handoutHtml(input: HandoutInput): string {
     .join('\n');
   const sectionClass = input.layout === '3up' ? 'handout-sheet' : 'handout-part';
   const title = t('handoutTitle', { title: input.meta.title });
-  const links = input.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}" />`).join('\n');
-  return `<!doctype html>
-<html lang="zh-CN" class="print-pdf">
-<head>
-<meta charset="utf-8" />
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'" />
-<title>${escapeHtml(title)}</title>
-${links}
-<style>
-@page {
+  const style = `@page {
   size: A4 portrait;
   margin: ${HANDOUT_PAGE.marginTop}mm ${HANDOUT_PAGE.marginSide}mm ${HANDOUT_PAGE.marginBottom}mm;
   @bottom-center {
@@ -208,9 +199,8 @@ ${links}
   }
 }
 ${runningHeads}
-.handout-sheet { height: ${297 - HANDOUT_PAGE.marginTop - HANDOUT_PAGE.marginBottom - 1}mm; }
-</style>
-</head>
+.handout-sheet { height: ${297 - HANDOUT_PAGE.marginTop - HANDOUT_PAGE.marginBottom - 1}mm; }`;
+  return `${documentHead(title, input.stylesheets, style)}
 <body class="handout handout-layout-${input.layout}">
 ${cover(input)}
 <main>
@@ -220,4 +210,29 @@ ${destinationLinks(input.slides.map((s) => handoutItemId(s.id)))}
 </body>
 </html>
 `;
+}
+
+/** The handout document's start, to its `<body>`: its stylesheets (the deck's), its own style. */
+function documentHead(title: string, stylesheets: readonly string[], style: string): string {
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}" />`).join('\n');
+  return `<!doctype html>
+<html lang="zh-CN" class="print-pdf">
+<head>
+<meta charset="utf-8" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'" />
+<title>${escapeHtml(title)}</title>
+${links}
+<style>
+${style}
+</style>
+</head>`;
+}
+
+/**
+ * An empty handout document with the deck's stylesheets: the exporter opens it while the deck
+ * is still laying out, so the handout's fonts are loaded before its slides exist, and then puts
+ * the handout into it in place (`handoutHtml`'s head and body; see pdf.ts).
+ */
+export function handoutShellHtml(stylesheets: readonly string[]): string {
+  return `${documentHead('', stylesheets, '')}\n<body></body>\n</html>\n`;
 }

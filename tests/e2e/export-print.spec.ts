@@ -4,6 +4,12 @@ import { CHROMIUM_ARGS, findBrowser } from '../../src/export/browser.ts';
 import { inspectPdf } from '../../src/export/inspect.ts';
 import { finishPdf, PRINT_EXTRACT, waitForPrintState, type Extracted } from '../../src/export/pdf.ts';
 import { printScript } from '../../src/export/script/print.ts';
+import { completeGlyphs } from '../../src/export/glyphs.ts';
+import { handoutHtml } from '../../src/export/handout.ts';
+import { fitHandout } from '../../src/export/handout-fit.ts';
+import { openHandoutTab } from '../../src/export/handout-tab.ts';
+import { loadAllFonts, printPage } from '../../src/export/print-page.ts';
+import type { Page } from 'playwright';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -82,4 +88,54 @@ test('script.pdf comes out byte for byte the same printed six times, three at on
   } finally {
     await browser.close();
   }
+});
+
+test('the handout put into a page opened before its slides existed prints the same bytes as the handout loaded as a page', async ({
+  page,
+  context,
+  site,
+}) => {
+  test.setTimeout(120_000);
+  // The exporter opens the handout's page and loads its fonts while the deck still lays out, then
+  // puts the handout in (handout-tab.ts). Whatever that leaves of the empty page, or misses of the
+  // handout's own (its styles, its root's and body's attributes, its title), shows in the PDF.
+  await page.goto(`${site}index.html?print-pdf`, { waitUntil: 'load' });
+  await waitForPrintState(page, 60_000);
+  const data = (await page.evaluate(PRINT_EXTRACT)) as Extracted;
+  const html = handoutHtml({ ...data, layout: 'notes', printedOn: '2026年11月29日' });
+  const url = `${site}handout-print.html`;
+  const date = new Date(Date.UTC(2026, 10, 29));
+  const print = async (tab: Page): Promise<string> => {
+    await completeGlyphs(tab, process.cwd());
+    await fitHandout(tab, 'notes', { contents: true });
+    const { doc } = await printPage(tab, {
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      format: 'A4',
+    });
+    return createHash('sha256')
+      .update(await finishPdf(doc, data, 'handout', date, []))
+      .digest('hex');
+  };
+  // As a page of its own.
+  const own = await context.newPage();
+  await own.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await own.goto(url, { waitUntil: 'load' });
+  await loadAllFonts(own);
+  // Put into the empty page, and into one whose stylesheets differ from the handout's (loaded anew).
+  const early = await openHandoutTab(await context.newPage(), url, data.stylesheets);
+  const other = await openHandoutTab(await context.newPage(), url, ['./assets/missing.css']);
+  await Promise.all([early.ready, other.ready]);
+  await Promise.all([early.show(html), other.show(html)]);
+  const titles = await Promise.all(
+    context
+      .pages()
+      .slice(-3)
+      .map((tab) => tab.title()),
+  );
+  expect(new Set(titles).size, titles.join(' | ')).toBe(1);
+  const [a, b, c] = [await print(own), await print(context.pages().at(-2)!), await print(context.pages().at(-1)!)];
+  expect(b, 'put in place').toBe(a);
+  expect(c, 'other stylesheets: loaded as a page').toBe(a);
 });
