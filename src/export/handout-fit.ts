@@ -178,7 +178,8 @@ export function handoutSlideScale(layout: 'notes' | '3up'): number {
  * (full width, or smaller where a slide would otherwise leave a page more than a quarter blank);
  * in every layout, no slide text under 6 pt. With `contents`, writes the pages the plan expects
  * each part to start on into the cover's contents. Call after the fonts are loaded, before
- * printing. @returns the page each part is expected to start on, by part id.
+ * printing. Leaves the tab in print media, as it measured it: switching back would style and lay out
+ * the whole handout once more before its print. @returns the page each part is expected to start on, by part id.
  */
 export async function fitHandout(
   tab: Page,
@@ -186,34 +187,30 @@ export async function fitHandout(
   { contents = false }: { contents?: boolean } = {},
 ): Promise<Record<string, number>> {
   await tab.emulateMedia({ media: 'print' });
-  try {
-    let partPages: Record<string, number>;
-    if (layout === '3up') {
-      // A little under the page's height: borders and rounding must not push a slide to the next page.
-      const sheets = { height: handoutTextHeight(), frame: handout3upFrame(), perPage: 3, slack: 4 };
-      await tab.evaluate(`${FIT_SHEETS}(${JSON.stringify(sheets)})`);
-      await tab.evaluate(`${RAISE}(${JSON.stringify({ minTextPx: MIN_TEXT_PX })})`);
-      // Three slides a page after the cover: a part starts on the page of its first slide.
-      const parts = (await tab.evaluate(
-        `Array.prototype.map.call(document.querySelectorAll('.handout-item'), function (a) { return a.getAttribute('data-part'); })`,
-      )) as string[];
-      partPages = {};
-      parts.forEach((part, i) => (partPages[part] ??= 2 + Math.floor(i / 3)));
-    } else {
-      const textWidth = handoutTextWidth();
-      const items = (await tab.evaluate(
-        `${MEASURE}(${JSON.stringify({ textWidth, minTextPx: MIN_TEXT_PX, maxRaise: MAX_RAISE })})`,
-      )) as MeasuredItem[];
-      const page: PageGeometry = { height: handoutTextHeight(), frame: textWidth, aspect: 9 / 16 };
-      const plan = planHandout(items, page);
-      await tab.evaluate(`${APPLY}(${JSON.stringify({ textWidth, plan: plan.frames, minTextPx: MIN_TEXT_PX })})`);
-      // The cover is page 1.
-      partPages = {};
-      for (const item of items) partPages[item.part] ??= plan.pages[item.id]! + 1;
-    }
-    if (contents) await tab.evaluate(`${CONTENTS}(${JSON.stringify(partPages)})`);
-    return partPages;
-  } finally {
-    await tab.emulateMedia({ media: null });
+  let partPages: Record<string, number>;
+  if (layout === '3up') {
+    // A little under the page's height: borders and rounding must not push a slide to the next page.
+    const sheets = { height: handoutTextHeight(), frame: handout3upFrame(), perPage: 3, slack: 4 };
+    await tab.evaluate(`${FIT_SHEETS}(${JSON.stringify(sheets)})`);
+    await tab.evaluate(`${RAISE}(${JSON.stringify({ minTextPx: MIN_TEXT_PX })})`);
+    // Three slides a page after the cover: a part starts on the page of its first slide.
+    const parts = (await tab.evaluate(
+      `Array.prototype.map.call(document.querySelectorAll('.handout-item'), function (a) { return a.getAttribute('data-part'); })`,
+    )) as string[];
+    partPages = {};
+    parts.forEach((part, i) => (partPages[part] ??= 2 + Math.floor(i / 3)));
+  } else {
+    const textWidth = handoutTextWidth();
+    const items = (await tab.evaluate(
+      `${MEASURE}(${JSON.stringify({ textWidth, minTextPx: MIN_TEXT_PX, maxRaise: MAX_RAISE })})`,
+    )) as MeasuredItem[];
+    const page: PageGeometry = { height: handoutTextHeight(), frame: textWidth, aspect: 9 / 16 };
+    const plan = planHandout(items, page);
+    await tab.evaluate(`${APPLY}(${JSON.stringify({ textWidth, plan: plan.frames, minTextPx: MIN_TEXT_PX })})`);
+    // The cover is page 1.
+    partPages = {};
+    for (const item of items) partPages[item.part] ??= plan.pages[item.id]! + 1;
   }
+  if (contents) await tab.evaluate(`${CONTENTS}(${JSON.stringify(partPages)})`);
+  return partPages;
 }

@@ -27,6 +27,8 @@ export async function openHandoutTab(tab: Page, url: string, stylesheets: readon
   let body = handoutShellHtml(stylesheets);
   await tab.route(url, (route) => route.fulfill({ body, contentType: 'text/html; charset=utf-8' }));
   const warm = (async () => {
+    // Styled for print from the start: the handout is measured (handout-fit.ts) and printed so.
+    await tab.emulateMedia({ media: 'print' });
     await tab.goto(url, { waitUntil: 'load' });
     await loadAllFonts(tab);
   })();
