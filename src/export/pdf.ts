@@ -270,7 +270,6 @@ export async function finishPdf(
   return doc.save();
 }
 
-/** The page each part starts on: the page of the first of its items that printed (by item id). */
 /** The `<link rel="stylesheet">` hrefs of the built deck's page, as its print extract reads them. */
 function builtStylesheets(dist: string): string[] {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -283,6 +282,7 @@ function builtStylesheets(dist: string): string[] {
   return hrefs;
 }
 
+/** The page each part starts on: the page of the first of its items that printed (by item id). */
 function partPages(
   parts: readonly { id: string }[],
   itemsOf: (part: string) => readonly string[],
@@ -429,6 +429,7 @@ export async function exportPdf({
     // layout wait about 3 s longer (measured: 1.2 s in front, 4.1 s behind three new tabs).
     await guard(Promise.allSettled(Object.values(tabs)));
     await guard(page.bringToFront());
+    mark('tabs open');
     // The handout's page and fonts load while the deck lays out (handout-tab.ts).
     const handoutUrl = new URL('handout-print.html', site).href;
     const handoutTab = tabs.handout.then((tab) => openHandoutTab(tab, handoutUrl, builtStylesheets(dist)));
