@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// `deck-pdf`: the PDF export CLI (src/export/cli.ts), run through tsx's loader.
-import { register } from 'tsx/esm/api';
+// `deck-pdf`: the PDF export CLI (src/export/cli.ts).
+import { runTs } from './run-ts.js';
 
-register();
-await import('../src/export/cli.ts');
+await runTs('src/export/cli.ts');

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// `deck-pptx`: the PowerPoint export CLI (src/export/pptx-cli.ts), run through tsx's loader.
-import { register } from 'tsx/esm/api';
+// `deck-pptx`: the PowerPoint export CLI (src/export/pptx-cli.ts).
+import { runTs } from './run-ts.js';
 
-register();
-await import('../src/export/pptx-cli.ts');
+await runTs('src/export/pptx-cli.ts');

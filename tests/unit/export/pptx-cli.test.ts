@@ -11,7 +11,7 @@ import { readPptx } from '../../../src/export/pptx/read.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'pptx-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
-  // As npm run pptx runs it (node bin/deck-pptx.js: tsx's loader in-process, no wrapper process).
+  // As npm run pptx runs it (node bin/deck-pptx.js: the entry bundled once, in-process, no wrapper process).
   spawnSync(process.execPath, ['bin/deck-pptx.js', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
