@@ -15,6 +15,7 @@ import { scriptPartId } from './script/html.ts';
 import { fitHandout, handoutSlideScale } from './handout-fit.ts';
 import { atPrintScale } from './print-charts.ts';
 import { openHandoutTab } from './handout-tab.ts';
+import { readBuiltPage, withFontPreloads } from './built-page.ts';
 import { inspectPdf, pdfProblems, type PdfReport } from './inspect.ts';
 import { loadAllFonts, printPage, type PrintedPdf } from './print-page.ts';
 import { completeGlyphs } from './glyphs.ts';
@@ -270,18 +271,6 @@ export async function finishPdf(
   return doc.save();
 }
 
-/** The `<link rel="stylesheet">` hrefs of the built deck's page, as its print extract reads them. */
-function builtStylesheets(dist: string): string[] {
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const hrefs: string[] = [];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
-    const rel = /\brel\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1];
-    const href = /\bhref\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
-    if (rel?.toLowerCase() === 'stylesheet' && href !== undefined) hrefs.push(href);
-  }
-  return hrefs;
-}
-
 /** The page each part starts on: the page of the first of its items that printed (by item id). */
 function partPages(
   parts: readonly { id: string }[],
@@ -432,7 +421,8 @@ export async function exportPdf({
     mark('tabs open');
     // The handout's page and fonts load while the deck lays out (handout-tab.ts).
     const handoutUrl = new URL('handout-print.html', site).href;
-    const handoutTab = tabs.handout.then((tab) => openHandoutTab(tab, handoutUrl, builtStylesheets(dist)));
+    const deckPage = readBuiltPage(dist);
+    const handoutTab = tabs.handout.then((tab) => openHandoutTab(tab, handoutUrl, deckPage.stylesheets));
     handoutTab.catch(() => {});
     if (timing)
       void handoutTab
@@ -444,7 +434,11 @@ export async function exportPdf({
 
     progress('layout');
     const query = fragments ? '?print-pdf&pdfSeparateFragments=true' : '?print-pdf';
-    await guard(page.goto(`${site}index.html${query}`, { waitUntil: 'load' }));
+    const deckUrl = `${site}index.html${query}`;
+    // The print view with every font face asked for at once (built-page.ts).
+    const deckHtml = withFontPreloads(deckPage.html, deckPage.fonts);
+    await page.route(deckUrl, (route) => route.fulfill({ body: deckHtml, contentType: 'text/html; charset=utf-8' }));
+    await guard(page.goto(deckUrl, { waitUntil: 'load' }));
     mark('deck page loaded');
     await guard(waitForPrintLayout(page, readyTimeout));
     mark('print layout and charts ready');
