@@ -6,6 +6,8 @@ import os from 'node:os';
 export interface CommandCost {
   wallMs: number;
   exitCode: number | null;
+  /** What the command wrote to stderr. */
+  stderr: string;
   /** CPU seconds of Chromium's processes and of the others (`node`: npm, the shell, Node), or null without /proc. */
   cpu: Record<string, number> | null;
 }
@@ -43,7 +45,9 @@ export function commandCost(
 ): Promise<CommandCost> {
   const linux = os.platform() === 'linux' && existsSync('/proc/self/stat');
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'ignore' });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const last = new Map<number, { kind: string; cpu: number }>();
   const sample = (): void => {
     if (!linux || child.pid === undefined) return;
@@ -69,13 +73,13 @@ export function commandCost(
       clearInterval(timer);
       reject(error);
     });
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       clearInterval(timer);
       const wallMs = performance.now() - started;
-      if (!linux) return resolve({ wallMs, exitCode: code, cpu: null });
+      if (!linux) return resolve({ wallMs, exitCode: code, stderr, cpu: null });
       const cpu: Record<string, number> = {};
       for (const { kind, cpu: s } of last.values()) cpu[kind] = (cpu[kind] ?? 0) + s;
-      resolve({ wallMs, exitCode: code, cpu });
+      resolve({ wallMs, exitCode: code, stderr, cpu });
     });
   });
 }
