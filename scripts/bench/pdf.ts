@@ -87,11 +87,11 @@ export async function benchPdf(ctx: BenchContext): Promise<BenchRow[]> {
         });
     }
     for (const name of FILES) {
-      const at = figure(`${name} read back`);
+      const at = figure(`${name} checked`);
       if (at.length > 0) {
         rows.push({
           area: 'pdf',
-          metric: `  ${name} written and read back after (median)`,
+          metric: `  ${name} written and checked after (median)`,
           value: seconds(median(at)),
           target: '',
           ok: null,

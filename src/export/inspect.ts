@@ -62,14 +62,6 @@ function readOutline(doc: PDFDocument): OutlineEntry[] {
  */
 export async function inspectPdf(bytes: Uint8Array, { text: withText = true } = {}): Promise<PdfReport> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const fonts: PdfReport['fonts'] = [];
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (obj instanceof PDFDict && name(obj, 'Type') === 'Font') {
-      fonts.push({ subtype: name(obj, 'Subtype'), name: name(obj, 'BaseFont') });
-    }
-  }
-  const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
-  const outline = readOutline(doc);
   const text: string[] = [];
   if (withText) {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -83,10 +75,26 @@ export async function inspectPdf(bytes: Uint8Array, { text: withText = true } = 
       await pdf.destroy();
     }
   }
+  return { ...inspectDocument(doc), text };
+}
+
+/**
+ * What a PDF document pdf-lib holds contains (as `inspectPdf`, without the text): the exporter
+ * checks each PDF it has just finished and saved from the document it saved, not by parsing the
+ * bytes again.
+ */
+export function inspectDocument(doc: PDFDocument): PdfReport {
+  const fonts: PdfReport['fonts'] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && name(obj, 'Type') === 'Font') {
+      fonts.push({ subtype: name(obj, 'Subtype'), name: name(obj, 'BaseFont') });
+    }
+  }
+  const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
   return {
     pages: doc.getPageCount(),
     sizes: doc.getPages().map((p) => p.getSize()),
-    outline,
+    outline: readOutline(doc),
     info: {
       title: doc.getTitle() ?? '',
       author: doc.getAuthor() ?? '',
@@ -96,7 +104,7 @@ export async function inspectPdf(bytes: Uint8Array, { text: withText = true } = 
     },
     tagged: markInfo?.get(PDFName.of('Marked'))?.toString() === 'true',
     fonts,
-    text,
+    text: [],
   };
 }
 

@@ -865,7 +865,7 @@ test.describe('npm run pdf errors', () => {
       expect(sent, `${moment} was reached`).toBe(true);
       // npm re-raises the signal (the shell shows 130); the command itself exits with 130.
       expect(code === 130 || signal === 'SIGINT', `${moment}: ${code} ${signal}`).toBe(true);
-      // The checks take no time now (each PDF is read back as it is written): Ctrl-C at "check"
+      // The checks take no time now (each PDF is checked as it is written): Ctrl-C at "check"
       // may come after the new set is in place. Either complete set, never a mix, and a message.
       if (moment.startsWith('[8/8]') && output.includes('新文件已全部写入并通过检查')) {
         expect(readdirSync(out).sort(), moment).toEqual(['handout.pdf', 'script.pdf', 'slides.pdf', 'speech.pdf']);
