@@ -1,4 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,6 +63,24 @@ describe('bin/run-ts.js bundleEntry()', () => {
     expect(((await import(second)) as { said: string }).said).toBe('导出讲话稿');
     // The bundle made a moment ago stays: a command that just found it may be importing it.
     expect(readdirSync(path.dirname(first)).sort()).toEqual([path.basename(first), path.basename(second)].sort());
+  });
+
+  it('requires pdf-lib (CommonJS) rather than importing it, its names exported as before', async () => {
+    const root = project();
+    roots.push(root);
+    // The project's own packages; the bundle lands in their .cache, removed below.
+    symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
+    writeFileSync(
+      path.join(root, 'src', 'pdf-entry.ts'),
+      "import { PDFDocument, PDFName } from 'pdf-lib';\nexport const kinds = [typeof PDFDocument.create, PDFName.of('Lang').asString()];\n",
+    );
+    const made = (await bundle(root, 'src/pdf-entry.ts'))!;
+    try {
+      expect(readFileSync(made, 'utf8')).toContain('createRequire(import.meta.url)("pdf-lib")');
+      expect(((await import(made)) as { kinds: string[] }).kinds).toEqual(['function', '/Lang']);
+    } finally {
+      rmSync(made, { force: true });
+    }
   });
 
   it('gives null (the CLI then runs through tsx) when the entry cannot be bundled', async () => {
