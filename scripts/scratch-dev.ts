@@ -15,10 +15,15 @@ export interface ScratchDev {
 
 /**
  * Starts Vite's dev server on a copy of the project whose `slides/` come from `slides` (a list of
- * files to copy in, by the name they get). `src/`, `node_modules/` and `public/` are links; the dev
+ * files to copy in, by the name they get) and whose `assets/data/` has `data` added. `src/`, `node_modules/` and `public/` are links; the dev
  * server writes its font CSS into `assets/`, so that is a copy.
  */
-export async function startScratchDev(root: string, slides: { from: string; as: string }[]): Promise<ScratchDev> {
+export async function startScratchDev(
+  root: string,
+  slides: { from: string; as: string }[],
+  /** Files to copy into the copy's `assets/data/` before the server starts. */
+  data: string[] = [],
+): Promise<ScratchDev> {
   const dir = mkdtempSync(path.join(tmpdir(), 'deck-dev-'));
   for (const name of ['src', 'node_modules', 'public']) {
     if (existsSync(path.join(root, name))) symlinkSync(path.join(root, name), path.join(dir, name));
@@ -28,6 +33,9 @@ export async function startScratchDev(root: string, slides: { from: string; as: 
   cpSync(path.join(root, 'vite.config.ts'), path.join(dir, 'vite.config.ts'));
   mkdirSync(path.join(dir, 'slides'));
   for (const s of slides) cpSync(s.from, path.join(dir, 'slides', s.as));
+  // In place before the server starts: its first compile (the dependency scan may run it at once)
+  // sees them, and no test depends on when the watcher reports a file added during its start.
+  for (const f of data) cpSync(f, path.join(dir, 'assets/data', path.basename(f)));
   const server = await createServer({
     root: dir,
     configFile: path.join(dir, 'vite.config.ts'),

@@ -29,6 +29,7 @@ export function chartsExtension(): DeckExtension {
       }
       return { chartData };
     },
-    watch: (folder) => dataFiles(folder),
+    // The folder too: a CSV added while the dev server runs is new data, not a file to ignore.
+    watch: (folder) => [...dataFiles(folder), folder.data],
   };
 }

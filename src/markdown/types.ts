@@ -185,6 +185,9 @@ export interface DeckExtension {
   compileOptions?: (folder: DeckFolder) => CompileOptions;
   /** Named exports added to `virtual:deck`, computed from the compiled deck. */
   exports?: (deck: Deck, folder: DeckFolder) => Record<string, unknown>;
-  /** Files (absolute) whose change must recompile the deck. */
+  /**
+   * Files and folders (absolute) whose change must recompile the deck. In a folder, a file added
+   * while `npm run dev` runs counts too (a new CSV beside its sidecar).
+   */
   watch?: (folder: DeckFolder) => string[];
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { build, type Plugin, type ResolvedConfig, type Rollup, type ViteDevServer } from 'vite';
@@ -94,7 +94,10 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
     load(id) {
       if (id !== RESOLVED) return null;
       for (const file of readSlideFiles(deckDir)) this.addWatchFile(path.join(deckDir.project, file.file));
-      for (const ext of extensions) for (const f of ext.watch?.(deckDir) ?? []) this.addWatchFile(f);
+      for (const ext of extensions) {
+        for (const f of ext.watch?.(deckDir) ?? [])
+          if (!statSync(f, { throwIfNoEntry: false })?.isDirectory()) this.addWatchFile(f);
+      }
       const result = compile();
       if ('error' in result) return reportError(this, result.error);
       const { deck } = result;
@@ -142,7 +145,7 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
       const watched = [deckDir.slides, ...extensions.flatMap((e) => e.watch?.(deckDir) ?? [])];
       server.watcher.add(watched);
       const onChange = (file: string): void => {
-        if (!watched.some((w) => file.startsWith(w))) return;
+        if (!watched.some((w) => file === w || file.startsWith(w + path.sep))) return;
         cached = null;
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);

@@ -69,3 +69,32 @@ test('a saved slide re-renders by itself, and every Markdown mistake shows in th
   // that is the point of this test, not a failure.
   problems.length = 0;
 });
+
+test('a CSV saved after the slide that names it: the overlay gives way to the chart by itself', async ({
+  page,
+  problems,
+}) => {
+  // The author writes the chart first: the page says the data is missing.
+  writeFileSync(
+    path.join(dir, 'slides/01-data.md'),
+    [
+      '---\nid: qi\nkind: part\nlabel: 起\ntitle: 数据\nminutes: 2\n---\n',
+      '{#generic-line layout=chart}\n\n## 某市城镇化率\n',
+      '```chart\nkind: line\ndataset: 某市城镇化\ny: [urban_pct, hukou_pct]\n```\n',
+      'Note:\n\n讲稿。\n',
+    ].join('\n'),
+  );
+  await page.goto(`${url}#/generic-line`);
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toHaveCount(1, { timeout: 15_000 });
+  await expect(overlay.locator('.message-body')).toContainText('某市城镇化');
+  // Then saves the CSV and its sidecar into the data folder, files the server has never seen.
+  const data = path.join(ROOT, 'tests/fixtures/charts/data');
+  for (const f of ['某市城镇化.yaml', '某市城镇化.csv']) {
+    writeFileSync(path.join(dir, 'assets/data', f), readFileSync(path.join(data, f)));
+  }
+  await expect(page.locator('section#generic-line figure.chart svg')).toBeVisible({ timeout: 15_000 });
+  await expect(overlay).toHaveCount(0);
+  await expect(page.locator('section#generic-line path.chart-point')).toHaveCount(15);
+  problems.length = 0;
+});

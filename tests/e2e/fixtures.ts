@@ -32,7 +32,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     await use(server.url);
   },
   problems: [
-    async ({ page }, use) => {
+    async ({ page }, use, testInfo) => {
       const problems: string[] = [];
       page.on('console', (msg: ConsoleMessage) => {
         if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
@@ -48,6 +48,11 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
         problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText ?? ''})`);
       });
       await use(problems);
+      // A test that failed first never reaches the assertion below: say what the page reported, the
+      // likeliest cause of a chart that never drew (a module the server refused, a script error).
+      if (testInfo.status !== testInfo.expectedStatus && problems.length > 0) {
+        console.log(`${testInfo.title}: what the page reported before failing:\n  ${problems.join('\n  ')}`);
+      }
       expect(problems, 'console errors, page errors or failed requests').toEqual([]);
     },
     { auto: true },

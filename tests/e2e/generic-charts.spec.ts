@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startScratchDev, type ScratchDev } from '../../scripts/scratch-dev.ts';
 import { expect, test } from './fixtures.ts';
@@ -16,12 +16,14 @@ let dev: ScratchDev | undefined;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  dev = await startScratchDev(ROOT, [
-    { from: path.join(ROOT, 'tests/fixtures/charts/good-generic.md'), as: '00-generic.md' },
-    { from: path.join(ROOT, 'tests/fixtures/charts/good-sources.md'), as: '99-sources.md' },
-  ]);
-  for (const f of ['某市城镇化.csv', '某市城镇化.yaml'])
-    cpSync(path.join(DATA, f), path.join(dev.dir, 'assets/data', f));
+  dev = await startScratchDev(
+    ROOT,
+    [
+      { from: path.join(ROOT, 'tests/fixtures/charts/good-generic.md'), as: '00-generic.md' },
+      { from: path.join(ROOT, 'tests/fixtures/charts/good-sources.md'), as: '99-sources.md' },
+    ],
+    ['某市城镇化.csv', '某市城镇化.yaml'].map((f) => path.join(DATA, f)),
+  );
 });
 
 test.afterAll(async () => {
