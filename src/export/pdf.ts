@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -386,7 +387,10 @@ export async function exportPdf({
     const found = executablePath ? { executablePath } : await guard(findBrowser(env, browserSearch));
     const { chromium } = await import('playwright');
     // Server and browser start together; whichever started is stopped in `finally`.
-    serving = serveStatic(dist, { port });
+    // The 讲话稿's and the script's fonts, served by URL: inline, each tab's megabyte of base64 went
+    // through Playwright's pipe and was decoded again in the page.
+    const printFonts = new Map<string, Uint8Array>();
+    serving = serveStatic(dist, { port, memory: printFonts });
     profile = mkdtempSync(path.join(os.tmpdir(), PROFILE_PREFIX));
     launching = chromium.launchPersistentContext(profile, {
       executablePath: found.executablePath,
@@ -543,9 +547,22 @@ export async function exportPdf({
     };
     // One cut of each open font serves the 讲话稿 and the script: cut to the text of both.
     const fontText = speechFontText(deck, editorial) + scriptFontText(deck);
+    // The print documents are written into pages of the server's origin, so that their fonts are
+    // the page's own (a blank page may not load from a local address).
+    printFonts.set('print-fonts/blank.html', new TextEncoder().encode('<!doctype html><title></title>'));
+    const onSite = async (tab: Promise<Page>): Promise<Page> => {
+      const page = await tab;
+      await page.goto(new URL('print-fonts/blank.html', site).href);
+      return page;
+    };
+    const fontUrl = (bytes: Uint8Array): string => {
+      const name = `print-fonts/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.ttf`;
+      printFonts.set(name, bytes);
+      return new URL(name, site).href;
+    };
     const printSpeechPdf = async (): Promise<Printed> => {
       progress('speech.pdf');
-      const printed = await printSpeech(await tabs.speech, deck, { root, editorial, fontText });
+      const printed = await printSpeech(await onSite(tabs.speech), deck, { root, editorial, fontText, fontUrl });
       const done = await finishAndCheck('speech.pdf', printed.doc, (doc) => finishPdf(doc, data, 'speech', date));
       progress('speech.pdf', printed.pages, printed.pages);
       return done;
@@ -553,7 +570,7 @@ export async function exportPdf({
     const scriptPath = path.join(out, 'script.pdf');
     const printScriptPdf = async (): Promise<Printed> => {
       progress('script.pdf');
-      const printed = await printScript(await tabs.script, deck, { root, fontText });
+      const printed = await printScript(await onSite(tabs.script), deck, { root, fontText, fontUrl });
       // A bookmark per part at the page its heading starts (each part starts a page).
       const starts = partPages(data.parts, (part) => [scriptPartId(part)], namedPages(printed.doc));
       const bookmarks = data.parts

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
@@ -43,7 +44,18 @@ function inside(dir: string, file: string): boolean {
  * Only files inside `dir`, after following links, are served (else 403 or 404); an undecodable
  * path is 400. Every answer forbids framing (FRAME_HEADERS).
  */
-export function serveStatic(dir: string, options: { port?: number; basePath?: string } = {}): Promise<StaticServer> {
+export function serveStatic(
+  dir: string,
+  options: {
+    port?: number;
+    basePath?: string;
+    /**
+     * Files served from memory at `basePath` + their name, to any origin (the print documents are
+     * `about:blank` pages: their fonts are cross-origin requests). Read at each request: add later.
+     */
+    memory?: ReadonlyMap<string, Uint8Array>;
+  } = {},
+): Promise<StaticServer> {
   const root = path.resolve(dir);
   const base = ('/' + (options.basePath ?? '').replace(/^\/+|\/+$/g, '') + '/').replace(/\/+/g, '/');
   // Links are followed once, here: every file served must really be inside this folder.
@@ -62,6 +74,17 @@ export function serveStatic(dir: string, options: { port?: number; basePath?: st
       return;
     }
     rel = rel.slice(base.length) || 'index.html';
+    const held = options.memory?.get(rel);
+    if (held) {
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(rel)] ?? 'application/octet-stream',
+        'Content-Length': held.length,
+        'Access-Control-Allow-Origin': '*',
+        ...FRAME_HEADERS,
+      });
+      res.end(req.method === 'HEAD' ? undefined : held);
+      return;
+    }
     const file = path.resolve(root, rel);
     if (!inside(root, file)) {
       res.writeHead(403).end();

@@ -132,5 +132,6 @@ ${doc.meta.occasion ? `<p class="occasion">${escapeHtml(doc.meta.occasion)}</p>`
 </header>
 ${doc.parts.map((p) => part(p, doc.slideCount)).join('\n')}
 ${destinationLinks(doc.parts.map((p) => scriptPartId(p.id)))}`,
+    [fonts.serif, fonts.kai, fonts.sans],
   );
 }

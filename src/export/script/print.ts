@@ -20,14 +20,14 @@ export function scriptFontText(deck: PrintDeck): string {
 export async function printScript(
   where: BrowserContext | Page,
   deck: PrintDeck,
-  options: { root: string; fontText?: string },
+  options: { root: string; fontText?: string; fontUrl?: (bytes: Uint8Array) => string },
 ): Promise<PrintedPdf> {
   const doc = scriptDocument(deck);
   const text = options.fontText ?? scriptText(doc, scriptChrome(doc));
   const cacheDir = fontCacheDir(options.root);
   const [serif, kai, sans] = await Promise.all(
     [SPEECH_FONTS.serif, SPEECH_FONTS.kai, SPEECH_FONTS.sans].map(async (f) =>
-      fontUrl(await subsetFor(options.root, f, text, cacheDir)),
+      (options.fontUrl ?? fontUrl)(await subsetFor(options.root, f, text, cacheDir)),
     ),
   );
   const tab = 'newPage' in where ? await where.newPage() : where;

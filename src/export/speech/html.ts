@@ -97,5 +97,6 @@ body { font-size: ${GRID.bodyPt}pt; color: #000; text-rendering: geometricPrecis
 .k-insert .f-insert { color: #000; }
 .pn { position: absolute; top: ${mm(GRID.top + GRID.height + GRID.pageNumberBelow)}; margin: 0; font-size: ${GRID.pageNumberPt}pt; line-height: 1; white-space: pre; }`,
     `${pages}`,
+    Object.values(faces).map((f) => f.url),
   );
 }

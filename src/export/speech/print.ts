@@ -40,7 +40,14 @@ export function speechFontText(deck: PrintDeck, editorial: boolean): string {
 export async function printSpeech(
   where: BrowserContext | Page,
   deck: PrintDeck,
-  options: { root: string; editorial: boolean; installed?: InstalledFonts; fontText?: string },
+  options: {
+    root: string;
+    editorial: boolean;
+    installed?: InstalledFonts;
+    fontText?: string;
+    /** Where the page gets a cut font from (default: inline, a data: URL). */
+    fontUrl?: (bytes: Uint8Array) => string;
+  },
 ): Promise<PrintedPdf & { pages: number }> {
   const doc = speechDocument(deck, { editorial: options.editorial });
   const text = options.fontText ?? allText(doc);
@@ -49,7 +56,7 @@ export async function printSpeech(
     await Promise.all(
       (Object.entries(SPEECH_FONTS) as [string, FontSource][]).map(async ([name, source]) => [
         name,
-        fontUrl(await subsetFor(options.root, source, text, cacheDir)),
+        (options.fontUrl ?? fontUrl)(await subsetFor(options.root, source, text, cacheDir)),
       ]),
     ),
   ) as Record<keyof typeof SPEECH_FONTS, string>;

@@ -71,4 +71,22 @@ describe('serveStatic()', () => {
       expect([403, 404], p).toContain(res.status);
     }
   });
+
+  it("serves files held in memory, added after it started, to any origin (the print documents' fonts)", async () => {
+    const memory = new Map<string, Uint8Array>();
+    const held = await serveStatic(dist, { memory });
+    try {
+      expect((await get(held.port, '/print-fonts/a.ttf')).status).toBe(404);
+      memory.set('print-fonts/a.ttf', new TextEncoder().encode('FONT'));
+      const font = await get(held.port, '/print-fonts/a.ttf');
+      expect(font.status).toBe(200);
+      expect(font.body).toBe('FONT');
+      expect(font.headers['content-type']).toBe('font/ttf');
+      expect(font.headers['access-control-allow-origin']).toBe('*');
+      // The folder's own files are not opened to other origins.
+      expect((await get(held.port, '/index.html')).headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await held.close();
+    }
+  });
 });
