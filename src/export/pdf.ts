@@ -409,17 +409,18 @@ export async function exportPdf({
     // Navigations and waits get the same patience as the print state: a loaded machine (load
     // average 25 seen) took the handout's page past Playwright's default 30 s.
     context.setDefaultTimeout(readyTimeout);
-    // The deck prints in the tab the browser opened with; the other documents' tabs open (each
-    // starts a renderer) while the deck loads, off the way to its print layout.
+    // The deck prints in the tab the browser opened with; the handout's tab opens (it starts a
+    // renderer) before the deck loads, to load its page and fonts meanwhile (handout-tab.ts).
     const page = context.pages()[0] ?? (await guard(context.newPage()));
     const openTab = (): Promise<Page> => {
       const tab = context.newPage();
       tab.catch(() => {});
       return tab;
     };
-    const tabs = { handout: openTab(), speech: openTab(), script: openTab() };
+    const tabs = { handout: openTab() };
     // A new tab opens over the others: a headless Chromium lets the covered deck page's print
-    // layout wait about 3 s longer (measured: 1.2 s in front, 4.1 s behind three new tabs).
+    // layout wait about 3 s longer (measured: 1.2 s in front, 4.1 s behind three new tabs). The
+    // 讲话稿's and the script's tabs, which need the deck's text, open once its layout is done.
     await guard(Promise.allSettled(Object.values(tabs)));
     await guard(page.bringToFront());
     mark('tabs open');
@@ -562,7 +563,7 @@ export async function exportPdf({
     };
     const printSpeechPdf = async (): Promise<Printed> => {
       progress('speech.pdf');
-      const printed = await printSpeech(await onSite(tabs.speech), deck, { root, editorial, fontText, fontUrl });
+      const printed = await printSpeech(await onSite(openTab()), deck, { root, editorial, fontText, fontUrl });
       const done = await finishAndCheck('speech.pdf', printed.doc, (doc) => finishPdf(doc, data, 'speech', date));
       progress('speech.pdf', printed.pages, printed.pages);
       return done;
@@ -570,7 +571,7 @@ export async function exportPdf({
     const scriptPath = path.join(out, 'script.pdf');
     const printScriptPdf = async (): Promise<Printed> => {
       progress('script.pdf');
-      const printed = await printScript(await onSite(tabs.script), deck, { root, fontText, fontUrl });
+      const printed = await printScript(await onSite(openTab()), deck, { root, fontText, fontUrl });
       // A bookmark per part at the page its heading starts (each part starts a page).
       const starts = partPages(data.parts, (part) => [scriptPartId(part)], namedPages(printed.doc));
       const bookmarks = data.parts
