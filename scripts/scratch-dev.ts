@@ -36,6 +36,10 @@ export async function startScratchDev(
   // In place before the server starts: its first compile (the dependency scan may run it at once)
   // sees them, and no test depends on when the watcher reports a file added during its start.
   for (const f of data) cpSync(f, path.join(dir, 'assets/data', path.basename(f)));
+  // A dev server whatever this process did before: Vite's build leaves NODE_ENV=production behind,
+  // and a server created under it serves a production client (no charts in dev, see keepingNodeEnv).
+  const nodeEnv = process.env.NODE_ENV;
+  if (nodeEnv === 'production') process.env.NODE_ENV = 'development';
   const server = await createServer({
     root: dir,
     configFile: path.join(dir, 'vite.config.ts'),
@@ -51,6 +55,7 @@ export async function startScratchDev(
       fs: { allow: [dir, root] },
     },
   });
+  if (nodeEnv === 'production') process.env.NODE_ENV = nodeEnv;
   await server.listen();
   const address = server.httpServer!.address() as { port: number };
   return {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { build } from 'vite';
+import { keepingNodeEnv } from '../../src/export/build.ts';
 import { serveStatic } from '../../src/export/server.ts';
 import type { DeckFolder } from '../../src/deck-folder.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
@@ -161,13 +162,15 @@ deck.initialize().then(() => document.documentElement.classList.add('deck-ready'
     path.join(src, 'reference.css'),
     `.reveal, .reveal h1, .reveal h2, .reveal h3 { font-family: 'Noto Sans SC', sans-serif; }\n`,
   );
-  await build({
-    root: src,
-    base: './',
-    logLevel: 'silent',
-    configFile: false,
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
-  });
+  await keepingNodeEnv(() =>
+    build({
+      root: src,
+      base: './',
+      logLevel: 'silent',
+      configFile: false,
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+    }),
+  );
 }
 
 async function measure(

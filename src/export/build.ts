@@ -117,12 +117,14 @@ export async function buildDeck(root: string, outDir: string, deckDir?: string |
   if (deckDir) process.env[DECK_ENV] = path.resolve(deckDir);
   else delete process.env[DECK_ENV];
   try {
-    await build({
-      root,
-      configFile: path.join(root, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir: staging, emptyOutDir: true },
-    });
+    await keepingNodeEnv(() =>
+      build({
+        root,
+        configFile: path.join(root, 'vite.config.ts'),
+        logLevel: 'silent',
+        build: { outDir: staging, emptyOutDir: true },
+      }),
+    );
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const location = buildErrorLocation(error, root);
@@ -135,6 +137,22 @@ export async function buildDeck(root: string, outDir: string, deckDir?: string |
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(staging, outDir);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Runs `work` (a Vite build) and leaves `process.env.NODE_ENV` as it found it. Vite sets it to
+ * "production" for a build and never unsets it: a dev server started later in the same process
+ * (the browser tests' scratch server, the bench) then served a production client, whose
+ * `import.meta.env.DEV` is false, and its charts never loaded.
+ */
+export async function keepingNodeEnv<T>(work: () => Promise<T>): Promise<T> {
+  const before = process.env.NODE_ENV;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
 
 /** Whether a process with this id is running (leftover temporary files of dead ones are removed). */

@@ -42,16 +42,29 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       page.on('response', (res) => {
         if (res.status() >= 400) problems.push(`response ${res.status()}: ${res.url()}`);
       });
+      // Requests still unanswered, and those cut off: shown only when the test fails.
+      const pending = new Set<string>();
+      const aborted: string[] = [];
+      page.on('request', (req) => pending.add(req.url()));
+      page.on('requestfinished', (req) => pending.delete(req.url()));
       page.on('requestfailed', (req) => {
+        pending.delete(req.url());
         // A request cut off because the test navigated away (e.g. the favicon) is not a failure.
-        if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+        if (req.failure()?.errorText === 'net::ERR_ABORTED') return void aborted.push(req.url());
         problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText ?? ''})`);
       });
       await use(problems);
       // A test that failed first never reaches the assertion below: say what the page reported, the
-      // likeliest cause of a chart that never drew (a module the server refused, a script error).
-      if (testInfo.status !== testInfo.expectedStatus && problems.length > 0) {
-        console.log(`${testInfo.title}: what the page reported before failing:\n  ${problems.join('\n  ')}`);
+      // likeliest cause of a chart that never drew (a module the server refused or never answered).
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const report = [
+          ...problems,
+          ...[...pending].map((u) => `never answered: ${u}`),
+          ...aborted.map((u) => `aborted: ${u}`),
+        ];
+        console.log(
+          `${testInfo.title}: what the page reported before failing:\n  ${report.join('\n  ') || '(nothing)'}`,
+        );
       }
       expect(problems, 'console errors, page errors or failed requests').toEqual([]);
     },

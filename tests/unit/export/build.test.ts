@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildErrorLocation, buildErrorMessage, staleReason } from '../../../src/export/build.ts';
+import { buildErrorLocation, buildErrorMessage, keepingNodeEnv, staleReason } from '../../../src/export/build.ts';
 
 describe('staleReason()', () => {
   it('asks for a build when dist/ is missing or older than a source, not otherwise', () => {
@@ -48,5 +48,31 @@ describe('buildErrorLocation() / buildErrorMessage()', () => {
     const location = buildErrorLocation(error, '/r');
     expect(location).toBe('src/runtime/main.ts:3');
     expect(buildErrorMessage(error, location)).toBe('src/runtime/main.ts:3: Unexpected token');
+  });
+});
+
+describe('keepingNodeEnv()', () => {
+  it('leaves NODE_ENV as it found it after a build set it, also when the build fails', async () => {
+    const before = process.env.NODE_ENV;
+    try {
+      delete process.env.NODE_ENV;
+      // What Vite's build does to the process: NODE_ENV=production, left behind.
+      const result = await keepingNodeEnv(async () => {
+        process.env.NODE_ENV = 'production';
+        return 'built';
+      });
+      expect(result).toBe('built');
+      expect(process.env.NODE_ENV).toBeUndefined();
+      process.env.NODE_ENV = 'development';
+      await expect(
+        keepingNodeEnv(async () => {
+          process.env.NODE_ENV = 'production';
+          throw new Error('build failed');
+        }),
+      ).rejects.toThrow('build failed');
+      expect(process.env.NODE_ENV).toBe('development');
+    } finally {
+      process.env.NODE_ENV = before;
+    }
   });
 });
