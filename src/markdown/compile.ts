@@ -13,6 +13,7 @@ import { splitSlides, type RawSlide } from './split.ts';
 import { htmlToText } from './text.ts';
 import { widenHtml, widenPunctuation } from './width.ts';
 import { partDivider } from './part-divider.ts';
+import { notesHeadingHtml, slideLabelHtml } from './reading-scaffold.ts';
 import { deckTerms, markHeadingBreaks } from './words.ts';
 import { chartId } from './views.ts';
 import type {
@@ -388,8 +389,11 @@ export function notesToHtml(notes: readonly NoteBlock[]): string {
 /**
  * The reveal.js `<section>` markup for the whole deck: one vertical stack per part. Editorial
  * slides always carry their tag; `showEditorialMarks: false` hides it on projected slides only.
+ * `reading: true` (the built page) adds the reading view's slide labels and notes headings
+ * (reading-scaffold.ts).
  */
-export function deckToHtml(deck: Deck): string {
+export function deckToHtml(deck: Deck, options: { reading?: boolean } = {}): string {
+  let n = 0;
   const quiet = deck.meta.showEditorialMarks ? '' : markup` data-projected="hidden"`;
   // Headings break only between words; the parts' themes name the deck's own terms.
   const terms = deckTerms(deck.parts.map((p) => p.theme));
@@ -416,7 +420,10 @@ export function deckToHtml(deck: Deck): string {
         : '';
       const section = s.section ? markup` data-section="${s.section}"` : '';
       const notes = trustedHtml(notesToHtml(s.notes));
-      return markup`<section id="${s.id}" class="${classes}" data-part="${part.id}" data-part-label="${part.label}"${section} data-title="${s.title}">\n${tag}${body}<aside class="notes">\n${notes}</aside>\n</section>`;
+      n++;
+      const label = options.reading ? slideLabelHtml(n, part.label) : '';
+      const notesHeading = options.reading ? notesHeadingHtml(body.toString()) : '';
+      return markup`<section id="${s.id}" class="${classes}" data-part="${part.id}" data-part-label="${part.label}"${section} data-title="${s.title}">\n${label}${tag}${body}${notesHeading}<aside class="notes">\n${notes}</aside>\n</section>`;
     });
     return markup`<section class="part part-${part.kind}" data-part="${part.id}" data-label="${part.label}">\n${joinHtml(slides, '\n')}\n</section>`;
   });

@@ -3,7 +3,7 @@ import { REVEAL_DEFAULTS } from '../config.ts';
 import { t } from '../common/i18n.ts';
 import { ownsKey } from '../common/keys.ts';
 import { deckPlugins } from './plugins.ts';
-import { PREPAINT_CLASS } from './prepaint.ts';
+import { PREPAINT_CLASS, READING_PREPAINT_CLASS } from './prepaint.ts';
 
 /** The running deck, for tests and the speaker view (`window.deck`). */
 declare global {
@@ -77,6 +77,9 @@ export async function startDeck(): Promise<RevealApi> {
   const deck = new Reveal(root, {
     ...REVEAL_DEFAULTS,
     ...motionSettings(),
+    // Opening in the reading view (laid out by its style sheet already): reveal's layout of every
+    // slide as a slide is work the reader never sees; the reading view keeps it off (reading-view.ts).
+    ...(document.documentElement.classList.contains(READING_PREPAINT_CLASS) ? { disableLayout: true } : {}),
     // reveal.js ignores keys while a dialog is open or the user types in a field.
     keyboardCondition: (event: KeyboardEvent) => ownsKey(event),
     plugins: deckPlugins(),

@@ -134,7 +134,7 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
           // In dev the page still loads; importing virtual:deck shows the error in the overlay.
           return html.replace(SLOT, '');
         }
-        const page = html.replace(SLOT, deckToHtml(result.deck));
+        const page = html.replace(SLOT, deckToHtml(result.deck, { reading: true }));
         // The speaker view keeps its own title.
         if (page.includes('data-view="speaker"')) return page;
         // A function, so a `$&` in the title is not read as a replacement pattern.

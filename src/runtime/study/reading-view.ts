@@ -177,10 +177,10 @@ export function readingViewPlugin(): RevealPlugin {
   ): void => {
     if (!deck) return;
     const target = slideId ?? deck.getCurrentSlide()?.id ?? allSlides[0]?.id;
-    // Laid out as this view before the script ran (prepaint.ts): where the reader has scrolled
-    // to meanwhile is kept, unless a place was asked for.
+    // Laid out as this view before the script ran (prepaint.ts): the page stays where it is (at
+    // its top, or where the reader has scrolled to meanwhile), unless a place was asked for.
     const html = document.documentElement;
-    const keepScroll = html.classList.contains(READING_PREPAINT_CLASS) && slideId === undefined && window.scrollY > 0;
+    const keepScroll = html.classList.contains(READING_PREPAINT_CLASS) && slideId === undefined;
     ensureToc();
     if (!isReading()) {
       if (deck.isOverview()) deck.toggleOverview(false);
@@ -339,18 +339,23 @@ export function readingViewPlugin(): RevealPlugin {
     bar.after(tocBox);
 
     // Slide labels and notes headings exist only for the reading view (CSS hides them on slides).
+    // The build writes them into the page (src/markdown/reading-scaffold.ts), so the page laid out
+    // before this script ran does not move; a page without them gets them here.
     allSlides.forEach((s, i) => {
       const el = section(s.id);
       if (!el) return;
       el.tabIndex = -1;
-      const label = document.createElement('p');
-      label.className = 'study-slide-label';
-      label.setAttribute('aria-hidden', 'true');
-      const part = deckData.parts.find((p) => p.slides.includes(s));
-      label.textContent = t('studySlideLabel', { n: i + 1, part: part?.label ?? '' });
-      el.prepend(label);
+      if (!el.querySelector(':scope > .study-slide-label')) {
+        const label = document.createElement('p');
+        label.className = 'study-slide-label';
+        label.setAttribute('aria-hidden', 'true');
+        const part = deckData.parts.find((p) => p.slides.includes(s));
+        label.textContent = t('studySlideLabel', { n: i + 1, part: part?.label ?? '' });
+        el.prepend(label);
+      }
       const notes = el.querySelector(':scope > aside.notes');
-      if (notes) {
+      if (!notes) return;
+      if (!el.querySelector(':scope > .study-notes-heading')) {
         // A sibling, not inside the notes: the speaker view and print read the notes as they are.
         // One level below the slide's own heading (h1 on the title slide, h2 elsewhere): headings
         // never skip a level.
@@ -359,10 +364,10 @@ export function readingViewPlugin(): RevealPlugin {
         h.className = 'study-notes-heading';
         h.textContent = t('studyNotesHeading');
         notes.before(h);
-        // In the reading view the notes are the page's main text, not a landmark nested in the
-        // deck's main one (axe: landmark-complementary-is-top-level); the heading above names them.
-        notes.setAttribute('role', 'none');
       }
+      // In the reading view the notes are the page's main text, not a landmark nested in the
+      // deck's main one (axe: landmark-complementary-is-top-level); the heading above names them.
+      notes.setAttribute('role', 'none');
     });
   };
 
@@ -383,8 +388,13 @@ export function readingViewPlugin(): RevealPlugin {
           enter(slideId, 0, { focus: inner, align: 'start' });
           flash(inner);
         } else if (firstView({ search: window.location.search, upright: uprightNow() }) === 'read') enter();
-        // Turned sideways while loading: the slides after all.
-        document.documentElement.classList.remove(READING_PREPAINT_CLASS);
+        else if (document.documentElement.classList.contains(READING_PREPAINT_CLASS)) {
+          // Turned sideways while loading: the slides after all, laid out by reveal now (start-deck.ts
+          // started it without its layout, for the reading view).
+          document.documentElement.classList.remove(READING_PREPAINT_CLASS);
+          reveal.configure({ disableLayout: false });
+          reveal.layout();
+        }
       };
       reveal.on('ready', onReady);
       reveal.on('slidechanged', onSlideChanged);
