@@ -1,12 +1,13 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { AGENDA, mountAgendaDiagrams } from '../structure/agenda.ts';
+import { AGENDA, AGENDA_READING, mountAgendaDiagrams } from '../structure/agenda.ts';
 import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { deckData } from './deck-data.ts';
 import { deckDialog, dialogCloseButton } from './dialog.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
-import { READING_EVENT, type ReadingViewDetail } from './study/contract.ts';
+import { READING_EVENT, isReading, type ReadingViewDetail } from './study/contract.ts';
+import { READING_PREPAINT_CLASS } from './prepaint.ts';
 
 const M_KEY = 77;
 
@@ -207,24 +208,30 @@ export function structurePlugin(): RevealPlugin {
       if (!root || outline.children.length === 0) return;
       const print = isPrintView(window.location.search);
       const slideWidth = reveal.getConfig().width;
-      const agendas = mountAgendaDiagrams(root, outline, { slideWidth, print, onNavigate: go });
+      // Opening in the reading view (prepaint.ts): drawn as the reading view's tree at once.
+      let reading = document.documentElement.classList.contains(READING_PREPAINT_CLASS);
+      const agendas = mountAgendaDiagrams(root, outline, { slideWidth, print, reading, onNavigate: go });
       maps.push(...agendas);
       if (print) return;
-      // In the reading view the agenda's diagram is not a slide scaled into the text column (4 px
-      // text on a phone) but a vertical tree at the column's own width: text of 14 px and more,
-      // every node a 44 px touch target; the same nodes, keys and links. Back on the slide, as before.
-      const onReading = (event: Event): void => {
-        const reading = (event as CustomEvent<ReadingViewDetail>).detail.active;
+      // In the reading view the agenda's diagram is a vertical tree at the column's own width
+      // (AGENDA_READING); the same nodes, keys and links. Back on the slide, as before.
+      const layOut = (active: boolean): void => {
+        if (active === reading) return;
+        reading = active;
         const width = (Number(slideWidth) || AGENDA.slideWidth) - AGENDA.sidePadding;
         for (const map of agendas)
-          map.setLayout(
-            reading
-              ? { width: null, fontSize: 16, mode: 'auto', minNodeHeight: 44 }
-              : { width, fontSize: AGENDA.fontSize, mode: 'flow' },
-          );
+          map.setLayout(reading ? AGENDA_READING : { width, fontSize: AGENDA.fontSize, mode: 'flow' });
       };
+      const onReading = (event: Event): void => layOut((event as CustomEvent<ReadingViewDetail>).detail.active);
+      // Turned sideways while loading, the deck opens on the slides after all: once every 'ready'
+      // handler has run (the reading view's among them), the diagram follows the view.
+      const onReady = (): void => queueMicrotask(() => layOut(isReading()));
       document.addEventListener(READING_EVENT, onReading);
-      cleanups.push(() => document.removeEventListener(READING_EVENT, onReading));
+      reveal.on('ready', onReady);
+      cleanups.push(
+        () => document.removeEventListener(READING_EVENT, onReading),
+        () => reveal.off('ready', onReady),
+      );
       indicator = buildIndicator(root);
       reveal.addKeyBinding({ keyCode: M_KEY, key: 'M', description: t('structureOpen') }, toggle);
       reveal.on('ready', update);

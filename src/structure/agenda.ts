@@ -1,5 +1,5 @@
 import { SLIDE_GEOMETRY } from '../config.ts';
-import { mountStructureMap, type StructureMap } from './mount.ts';
+import { mountStructureMap, type LayoutChange, type StructureMap } from './mount.ts';
 import type { OutlineNode, OutlineTarget } from './outline.ts';
 
 /** The agenda slide's diagram, in the slide's own space (src/config.ts SLIDE_GEOMETRY). */
@@ -11,12 +11,24 @@ export const AGENDA = {
   fontSize: 24,
 } as const;
 
+/**
+ * The agenda's diagram in the reading column: not a slide scaled into the text column (4 px text on
+ * a phone) but a vertical tree at the column's own width, text of 14 px and more, every node a
+ * 44 px touch target.
+ */
+export const AGENDA_READING: LayoutChange = { width: null, fontSize: 16, mode: 'auto', minNodeHeight: 44 };
+
 /** Options of `mountAgendaDiagrams`. */
 export interface AgendaOptions {
   /** reveal's logical slide width (`deck.getConfig().width`). Default `SLIDE_GEOMETRY.width`. */
   slideWidth?: unknown;
   /** Print view: the final state, nothing current. Default false. */
   print?: boolean;
+  /**
+   * Drawn for the reading view at once (AGENDA_READING): the page opens in it, and drawing the
+   * slide's layout first is work thrown away. Default false.
+   */
+  reading?: boolean;
   onNavigate(target: OutlineTarget, node: OutlineNode): void;
 }
 
@@ -40,10 +52,11 @@ export function mountAgendaDiagrams(root: ParentNode, outline: OutlineNode, opti
   const configured = Number(options.slideWidth);
   const width = (Number.isFinite(configured) && configured > 0 ? configured : AGENDA.slideWidth) - AGENDA.sidePadding;
   return [...root.querySelectorAll<HTMLElement>('[data-structure-map]')].map((placeholder) => {
+    const reading = options.reading && !options.print;
     const map = mountStructureMap(placeholder, outline, {
-      width,
-      fontSize: AGENDA.fontSize,
-      mode: 'flow',
+      ...(reading
+        ? { fontSize: AGENDA_READING.fontSize, mode: AGENDA_READING.mode, minNodeHeight: AGENDA_READING.minNodeHeight }
+        : { width, fontSize: AGENDA.fontSize, mode: 'flow' as const }),
       levels: 'sections',
       showRoot: false,
       expandAll: options.print ?? false,

@@ -224,14 +224,16 @@ export function paragraphLinksPlugin(): RevealPlugin {
     if (open && !(menu?.contains(e.target as Node) || open.button.contains(e.target as Node))) closeMenu(false);
   };
 
-  /** Puts each button of `links` level with its paragraph's first line. */
-  const place = (links: SlideLinks): void => {
+  /**
+   * Where each button of `links` goes: level with its paragraph's first line. Only measures, so
+   * that measuring every stale slide costs one layout, not one per button.
+   */
+  const measure = (links: SlideLinks): number[] => {
     const origin = links.row.getBoundingClientRect().top;
-    for (const [p, button] of links.pairs) {
+    return links.pairs.map(([p]) => {
       const line = parseFloat(getComputedStyle(p).lineHeight) || p.getBoundingClientRect().height;
-      const top = p.getBoundingClientRect().top - origin + line / 2;
-      button.style.top = `${Math.round(top)}px`;
-    }
+      return Math.round(p.getBoundingClientRect().top - origin + line / 2);
+    });
   };
 
   const closeOnLeave = (): void => {
@@ -241,7 +243,9 @@ export function paragraphLinksPlugin(): RevealPlugin {
   const placeStale = (): void => {
     frame = 0;
     if (!isReading()) return;
-    for (const links of stale) place(links);
+    const ready = [...stale];
+    const tops = ready.map(measure);
+    ready.forEach((links, i) => links.pairs.forEach(([, button], j) => (button.style.top = `${tops[i]![j]}px`)));
     stale.clear();
   };
 
