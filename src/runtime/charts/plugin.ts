@@ -14,6 +14,9 @@ function staticMode(): boolean {
   return isPrintView(window.location.search) || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/** How long after entering the reading view the charts not yet near the reader are drawn (ms). */
+const READING_SETTLE_MS = 3000;
+
 /**
  * Draws the deck's D3 charts: animated when a chart's slide becomes current (again on each
  * visit), final at once in print, in the overview and under `prefers-reduced-motion`. Each figure
@@ -166,9 +169,14 @@ export function chartsPlugin(): RevealPlugin {
       document.addEventListener(PRINT_SCALE_EVENT, onPrintScale);
       // The reading view (src/runtime/study/contract.ts) re-flows the same slides into a document:
       // every chart is shown final at its natural size there, and re-fitted to its slide after.
-      // Entering it, the charts are drawn one per task in page order, so a phone's main thread is
-      // never held for all of them at once (total blocking time, src/bench: phone).
+      // Entering it, the charts are drawn one per task, so a phone's main thread is never held for
+      // all of them at once: first those within a screen of the reader (as the reader scrolls, the
+      // next ones), and the charts further down once the page has settled (READING_SETTLE_MS), so
+      // a phone opening the page is not busy drawing charts far below while the reader starts to
+      // read and scroll (total blocking time, src/bench: phone).
       let queued = 0;
+      let settle = 0;
+      let near: IntersectionObserver | null = null;
       const toReading = (chart: MountedChart): void => {
         if (chart.svg) {
           render(chart);
@@ -179,17 +187,41 @@ export function chartsPlugin(): RevealPlugin {
         else if (chart.figure.dataset.chartState !== 'final') draw(chart, false);
         fitChart(chart);
       };
-      const onReading = (): void => {
+      const stopReading = (): void => {
         window.clearTimeout(queued);
+        window.clearTimeout(settle);
+        queued = 0;
+        near?.disconnect();
+        near = null;
+      };
+      const onReading = (): void => {
+        stopReading();
         if (document.documentElement.classList.contains('reading-view')) {
-          const queue = [...charts.values()];
+          const pending = new Set(charts.values());
+          const byFigure = new Map([...charts.values()].map((c) => [c.figure as Element, c]));
+          const queue: MountedChart[] = [];
           const step = (): void => {
+            queued = 0;
             const chart = queue.shift();
             if (!chart) return;
             toReading(chart);
             queued = window.setTimeout(step, 0);
           };
-          step();
+          const want = (chart: MountedChart | undefined): void => {
+            if (!chart || !pending.delete(chart)) return;
+            queue.push(chart);
+            if (!queued) queued = window.setTimeout(step, 0);
+          };
+          near = new IntersectionObserver(
+            (entries) => {
+              for (const e of entries) if (e.isIntersecting) want(byFigure.get(e.target));
+            },
+            { rootMargin: '100% 0px' },
+          );
+          for (const chart of charts.values()) near.observe(chart.figure);
+          settle = window.setTimeout(() => {
+            for (const chart of pending) want(chart);
+          }, READING_SETTLE_MS);
           return;
         }
         for (const chart of charts.values()) {
@@ -226,7 +258,7 @@ export function chartsPlugin(): RevealPlugin {
         else onReady();
       }
       cleanups.push(() => {
-        window.clearTimeout(queued);
+        stopReading();
         reveal.off?.('ready', onReady);
         window.removeEventListener('beforeprint', onOverview);
         window.removeEventListener('resize', onResize);
