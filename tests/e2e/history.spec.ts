@@ -179,5 +179,35 @@ for (const size of [
       await expect.poll(() => slideAtTop(page)).toBe('he-title');
       await backAndForwardReading(page, 'closing', 'he-title');
     });
+
+    test('Back returns to the slide although the page above it grew meanwhile (larger text)', async ({
+      page,
+      site,
+    }) => {
+      // The browser's own scroll restoration puts back the pixel offset the entry was left at; once
+      // the page above has changed height (here the text size, on a phone also charts drawn late),
+      // that offset shows another slide and the reading view then writes that slide into the address.
+      await startAt(page, site, 'closing');
+      await expect.poll(() => slideAtTop(page)).toBe('closing');
+      await page.locator('section#closing a[href="#/he-title"]').click();
+      await expect.poll(() => slideAtTop(page)).toBe('he-title');
+      await page.getByRole('button', { name: '阅读设置' }).click();
+      const larger = page.getByRole('button', { name: '放大字号（A+）' });
+      for (let i = 0; i < 4; i++) await larger.click();
+      await expect(page.locator('.study-comfort-size')).toHaveText('175%');
+      // A new text size keeps the reader's place, and the address naming it.
+      expect(await slideAtTop(page)).toBe('he-title');
+      await expect(page).toHaveURL(/#\/he-title$/);
+      await page.keyboard.press('Escape');
+      await backAndForwardReading(page, 'closing', 'he-title');
+      // Settled: nothing scrolls the page afterwards to another slide or rewrites the address.
+      await page.goBack();
+      await expect.poll(() => slideAtTop(page)).toBe('closing');
+      // Half a second later (a few frames of late layout and scroll events) it is still there.
+      const later = await page.evaluate(() => performance.now() + 500);
+      await page.waitForFunction((at) => performance.now() > at, later);
+      expect(await slideAtTop(page)).toBe('closing');
+      await expect(page).toHaveURL(/#\/closing$/);
+    });
   });
 }

@@ -2,7 +2,14 @@ import type { RevealPlugin } from 'reveal.js';
 import { deckData } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
 import { isPrintView } from '../../common/print.ts';
-import { iconButton, studyBar } from './contract.ts';
+import {
+  READING_POSITION,
+  iconButton,
+  isReading,
+  requestReading,
+  studyBar,
+  type ReadingPositionDetail,
+} from './contract.ts';
 import { printPart, printPartLabel } from './print-part.ts';
 import { deckKeyPrefix, safeStore, type SafeStore } from './storage.ts';
 import {
@@ -35,6 +42,11 @@ export function comfortPlugin(): RevealPlugin {
   let night: HTMLInputElement | null = null;
   let dark: MediaQueryList | null = null;
   const root = document.documentElement;
+  /** Where the reader is in the reading view (its READING_POSITION events). */
+  let place: ReadingPositionDetail | null = null;
+  const onPlace = (event: Event): void => {
+    place = (event as CustomEvent<ReadingPositionDetail>).detail ?? null;
+  };
 
   const apply = (): void => {
     const scale = TEXT_STEPS[step] ?? 1;
@@ -48,9 +60,17 @@ export function comfortPlugin(): RevealPlugin {
   };
 
   const setStep = (next: number): void => {
+    const before = TEXT_STEPS[step] ?? 1;
+    const at = isReading() ? place : null;
     step = Math.max(0, Math.min(TEXT_STEPS.length - 1, next));
     store?.set(SIZE_KEY, TEXT_STEPS[step]);
     apply();
+    // Everything above the reader grows or shrinks with the text, and the browser cannot keep the
+    // place (the margins change too): the same slide, the same share into it, stays at the top.
+    if (at) {
+      const offset = Math.round((at.offset * (TEXT_STEPS[step] ?? 1)) / before);
+      requestReading({ active: true, slideId: at.slideId, offset });
+    }
   };
 
   const setOpen = (open: boolean): void => {
@@ -149,11 +169,13 @@ export function comfortPlugin(): RevealPlugin {
       apply();
       document.addEventListener('pointerdown', onOutside);
       document.addEventListener('keydown', onKey);
+      document.addEventListener(READING_POSITION, onPlace);
     },
     destroy() {
       dark?.removeEventListener('change', apply);
       document.removeEventListener('pointerdown', onOutside);
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener(READING_POSITION, onPlace);
       button?.remove();
       panel?.remove();
       root.classList.remove(NIGHT_CLASS);

@@ -60,6 +60,7 @@ export function readingViewPlugin(): RevealPlugin {
   let savedTouch = true;
   let savedHash = true;
   let savedLabel: string | null = null;
+  let savedRestoration: ScrollRestoration = 'auto';
   let currentId: string | null = null;
   /**
    * The slide a jump brought into view whose top may lie below the bar (a search match is centred):
@@ -202,6 +203,11 @@ export function readingViewPlugin(): RevealPlugin {
       });
       html.classList.add(READING_CLASS);
       html.classList.remove(READING_PREPAINT_CLASS);
+      // This view places the page itself on Back and Forward (followAddress), by slide. The browser
+      // would afterwards put back the pixel offset the entry was left at, which names another slide
+      // once the page above has changed height (charts drawn late, a new text size).
+      savedRestoration = window.history.scrollRestoration;
+      window.history.scrollRestoration = 'manual';
       const root = deck.getRevealElement();
       savedLabel = root?.getAttribute('aria-label') ?? null;
       root?.setAttribute('aria-label', t('studyReadingLabel'));
@@ -232,6 +238,7 @@ export function readingViewPlugin(): RevealPlugin {
     for (const type of READER_SCROLL) window.removeEventListener(type, onReaderScroll);
     pinned = null;
     document.documentElement.classList.remove(READING_CLASS);
+    window.history.scrollRestoration = savedRestoration;
     if (savedLabel !== null) deck.getRevealElement()?.setAttribute('aria-label', savedLabel);
     window.scrollTo({ top: 0, behavior: 'instant' });
     deck.configure({
