@@ -45,6 +45,61 @@ test('the deck’s print view prints in the deck’s fonts when every font file 
   report.text.forEach((text, i) => expect(text.trim(), `page ${i + 1}`).not.toBe(''));
 });
 
+/**
+ * The charts script may arrive while reveal lays out its print view: reveal holds the slides
+ * outside the page between placing them on their PDF pages and its 'pdf-ready'. Started in that
+ * window, the charts plugin found no figure and none was ever drawn: the export waited for "charts
+ * not in their final state" until it timed out (seen under load once each plugin started in a task
+ * of its own). Here the charts script is held until the slides are out of the page, and reveal's
+ * next frame until the plugin has started, so it starts in that window every time.
+ */
+test('print: the charts plugin starting while reveal lays out the print view still draws every chart', async ({
+  page,
+  site,
+}) => {
+  let slidesOut: () => void = () => {};
+  const out = new Promise<void>((resolve) => (slidesOut = resolve));
+  await page.exposeFunction('deckTestSlidesOut', () => slidesOut());
+  await page.route('**/assets/charts-*.js', async (route) => {
+    await out;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { deckFeatures?: { charts?: unknown }; deckTestSlidesOut: () => void };
+    const raf = window.requestAnimationFrame.bind(window);
+    const held: FrameRequestCallback[] = [];
+    let state: 'waiting' | 'holding' | 'done' = 'waiting';
+    // Decided when the frame comes: reveal asks for its next frame before the slides are out.
+    window.requestAnimationFrame = (cb) => raf((time) => (state === 'holding' ? held.push(cb) : cb(time)));
+    new MutationObserver(() => {
+      const html = document.documentElement;
+      if (state !== 'waiting' || !html.classList.contains('print-pdf')) return;
+      if (document.querySelector('figure[data-chart]')) return;
+      state = 'holding';
+      w.deckTestSlidesOut();
+      const release = (): void => {
+        if (!w.deckFeatures?.charts) return void setTimeout(release, 20);
+        // The plugin starts in the script's load event; reveal's frame comes well after.
+        setTimeout(() => {
+          state = 'done';
+          for (const cb of held.splice(0)) raf(cb);
+        }, 200);
+      };
+      release();
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(`${site}index.html?print-pdf`, { waitUntil: 'load' });
+  await waitForPrintState(page, 20_000);
+  const charts = page.locator('figure.chart');
+  expect(await charts.count()).toBeGreaterThan(0);
+  for (const chart of await charts.all()) {
+    await expect(chart).toHaveAttribute('data-chart-state', 'final');
+    // Drawn once, and sized to its PDF page.
+    await expect(chart.locator(':scope > .chart-body > svg')).toHaveCount(1);
+    await expect(chart.locator(':scope > .chart-body > svg')).toHaveAttribute('data-fitted', 'true');
+  }
+});
+
 test('script.pdf comes out byte for byte the same printed six times, three at once, in one busy browser', async ({
   site,
 }) => {

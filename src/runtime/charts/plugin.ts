@@ -24,7 +24,9 @@ const READING_SETTLE_MS = 3000;
  * `data-chart-state="final"` once its final state is drawn.
  */
 export function chartsPlugin(): RevealPlugin {
-  const charts = new Map<string, MountedChart>();
+  // By figure, not id: a print with every fragment step (pdfSeparateFragments) copies a slide, and
+  // each copy's figure is a chart of its own.
+  const charts = new Map<Element, MountedChart>();
   let deck: RevealApi | null = null;
   const cleanups: (() => void)[] = [];
 
@@ -86,7 +88,7 @@ export function chartsPlugin(): RevealPlugin {
   const drawSlide = (slide: Element | undefined, animate: boolean): void => {
     if (!slide) return;
     slide.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((f) => {
-      const chart = charts.get(f.id);
+      const chart = charts.get(f);
       if (chart) draw(chart, animate);
     });
   };
@@ -104,15 +106,25 @@ export function chartsPlugin(): RevealPlugin {
       deck = reveal;
       const root = reveal.getRevealElement() ?? document;
       const payloads = chartData ?? {};
-      root.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((figure) => {
-        const payload = payloads[figure.dataset.chart ?? ''];
-        const kind = payload && kindNamed(payload.kind);
-        if (!payload || !kind) return;
-        const chart = buildFigure(figure, kind, payload);
-        charts.set(figure.id, chart);
-        // Print and PDF need every chart at once; otherwise a chart is drawn when first shown.
-        if (isPrintView(window.location.search)) draw(chart, false);
-      });
+      /**
+       * Mounts every figure in the deck not yet mounted. Print and PDF need every chart at once;
+       * otherwise a chart is drawn when first shown. Started while reveal lays out its print view,
+       * this finds no slides: reveal holds them outside the page until its 'pdf-ready', which
+       * mounts again (onPdfReady).
+       */
+      const mount = (): void => {
+        root.querySelectorAll<HTMLElement>('figure[data-chart]').forEach((figure) => {
+          // A fragment step's copy of a slide drawn before reveal copied it is drawn already.
+          if (charts.has(figure) || figure.querySelector(':scope > .chart-body')) return;
+          const payload = payloads[figure.dataset.chart ?? ''];
+          const kind = payload && kindNamed(payload.kind);
+          if (!payload || !kind) return;
+          const chart = buildFigure(figure, kind, payload);
+          charts.set(figure, chart);
+          if (isPrintView(window.location.search)) draw(chart, false);
+        });
+      };
+      mount();
       const onChange = (): void => {
         // The reading view draws every chart final, in order (onReading): no draw-in animation there.
         if (!deck || deck.isOverview() || document.documentElement.classList.contains('reading-view')) return;
@@ -134,8 +146,10 @@ export function chartsPlugin(): RevealPlugin {
       reveal.on('slidechanged', onChange);
       reveal.on('overviewshown', onOverview);
       window.addEventListener('beforeprint', onOverview);
-      // reveal's print layout places the slides only now: size each chart to its page.
+      // reveal's print layout places the slides only now: size each chart to its page (and draw the
+      // charts of slides that were out of the page while this plugin started).
       const onPdfReady = (): void => {
+        mount();
         for (const chart of charts.values()) {
           unfit(chart);
           fitChart(chart);
