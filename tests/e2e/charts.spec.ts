@@ -132,6 +132,23 @@ test('in the overview and in print view every chart is final', async ({ page, si
   }
 });
 
+test('the charts script arriving after the overview opened still draws every chart final', async ({ page, site }) => {
+  // Under load the charts script (loaded once the deck is up) can arrive after the reader opened
+  // the overview: the plugin then starts inside it and must catch up, as with print.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/charts-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openDeck(page, `${site}#/qi-trend`);
+  await page.evaluate(() => window.deck!.toggleOverview(true));
+  release();
+  await page.waitForFunction(() => !!window.deckFeatures?.charts);
+  for (const slide of Object.keys(CHART_SLIDES))
+    await expect(figure(page, slide)).toHaveAttribute('data-chart-state', 'final');
+});
+
 for (const viewport of [
   { width: 1920, height: 1080 },
   { width: 1024, height: 768 },

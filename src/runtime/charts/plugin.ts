@@ -269,6 +269,7 @@ export function chartsPlugin(): RevealPlugin {
       // Loaded after the deck started (shell.ts): catch up with what already happened.
       if (reveal.isReady()) {
         if (document.documentElement.classList.contains('reading-view')) onReading();
+        else if (reveal.isOverview()) onOverview();
         else onReady();
       }
       cleanups.push(() => {
