@@ -8,12 +8,20 @@ import type { Page } from 'playwright';
  * (`font-display: block`: 3 s; a loaded machine gets there) is drawn on screen, but Chromium's
  * first print of the page then shows its text invisible, or in a system fallback (DroidSansFallback,
  * LiberationSans); only a second print is right. Seen with font responses held back 4 s
- * (tests/e2e/export-fonts.spec.ts). So each @font-face rule's file is read once more (a data: URL
- * decoded, any other URL fetched from the page's own server) and added under the same family and
- * descriptors as a face made from bytes: such a face has no display timeline, and, added after
- * the stylesheet's, it is the one the print uses. Faces added by script are loaded as they are.
+ * (tests/e2e/export-fonts.spec.ts). So each @font-face rule's file that did not arrive in time
+ * (IN_TIME_MS; or was never asked for, or failed) is read once more (a data: URL decoded, any other
+ * URL fetched from the page's own server) and added under the same family and descriptors as a
+ * face made from bytes: such a face has no display timeline, and, added after the stylesheet's,
+ * it is the one the print uses. Faces added by script are loaded as they are.
  * @throws Error naming the font file when one cannot be read (printing it would use a fallback).
  */
+/**
+ * A face whose file arrived within this time of being asked for is printed as it is: well inside
+ * `font-display: block`'s 3 s. Binding every face again cost each tab a second fetch and decode of
+ * all its fonts (the deck's page: 14 files; the 讲话稿: a megabyte).
+ */
+const IN_TIME_MS = 2000;
+
 export async function loadAllFonts(page: Page): Promise<void> {
   // Plain JavaScript in a string: the page runs it as written (no transpiler helpers it lacks).
   const failed = (await page.evaluate(String.raw`(async function () {
@@ -28,11 +36,20 @@ export async function loadAllFonts(page: Page): Promise<void> {
       collect(sheet.cssRules, sheet.href || document.baseURI);
     });
     var failed = [];
+    var early = [];
+    document.fonts.forEach(function (face) { early.push(face.load().catch(function () {})); });
+    await Promise.all(early);
+    // A file that came in well within the block period, whole: its face prints as it is.
+    var inTime = function (url) {
+      var entry = performance.getEntriesByName(url).filter(function (e) { return e.responseEnd > 0; }).pop();
+      return !!entry && entry.responseStatus === 200 && entry.responseEnd - entry.startTime < ${IN_TIME_MS};
+    };
     var faces = await Promise.all(rules.map(async function (r) {
       var style = r.rule.style;
       var match = /url\(\s*(["']?)([^"')]+)\1\s*\)/.exec(style.getPropertyValue('src'));
       if (!match) return null;
       var url = new URL(match[2], r.base).href;
+      if (!url.startsWith('data:') && inTime(url)) return null;
       try {
         var bytes;
         if (url.startsWith('data:')) {
