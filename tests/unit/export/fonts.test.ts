@@ -65,4 +65,8 @@ describe('glyphFaces()', () => {
     }
     for (const f of faces) expect(sfnt(Buffer.from(f.base64, 'base64'))).toBe(true);
   });
+
+  it('cuts nothing when nothing is missing', async () => {
+    expect(await glyphFaces(process.cwd(), [], [400, 700])).toEqual([]);
+  });
 });
