@@ -65,10 +65,68 @@ export function preloadFonts(script: HTMLOrSVGScriptElement | null, protocol: st
   }
 }
 
+/** The longest the deck script waits for the first screen's fonts before it is asked for anyway. */
+const DECK_WAIT_MS = 1500;
+
+/**
+ * Resolves after the next frame has been painted. A background tab paints no frames: there (and
+ * when the tab goes to the background meanwhile) it resolves at once. No timer: on a busy phone
+ * the first frame can take longer than any timer would wait.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    document.addEventListener('visibilitychange', () => resolve(), { once: true });
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/**
+ * Adds the deck script (named by the build in this script's `data-deck`, src/vite/deck-plugin.ts
+ * `withDeckAfterFirstPaint`). A page that stands painted by its style sheet alone (the reading view
+ * or the first slide) asks for it once the first screen has its fonts and has been painted: on a
+ * slow phone network the bundle would otherwise share the line with what that screen waits for.
+ * Any other page (a `#/slide` address waits for reveal) asks for it as soon as it is parsed. A
+ * script added at run time loads from file:// too and stays inside CSP `script-src 'self'`.
+ */
+export function loadDeckScript(script: HTMLOrSVGScriptElement | null, html: HTMLElement): void {
+  if (!(script instanceof HTMLScriptElement) || !script.dataset.deck) return;
+  const src = script.dataset.deck;
+  const add = (): void => {
+    const deck = document.createElement('script');
+    deck.src = src;
+    if (script.dataset.lazy) deck.dataset.lazy = script.dataset.lazy;
+    document.head.append(deck);
+  };
+  const painted = html.classList.contains(PREPAINT_CLASS) || html.classList.contains(READING_PREPAINT_CLASS);
+  const parsed = new Promise<void>((resolve) => {
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    else resolve();
+  });
+  if (!painted) {
+    void parsed.then(add);
+    return;
+  }
+  void parsed
+    .then(afterPaint)
+    .then(() =>
+      Promise.race([document.fonts.ready.catch(() => undefined), new Promise((r) => setTimeout(r, DECK_WAIT_MS))]),
+    )
+    .then(afterPaint)
+    .then(add);
+}
+
 /** Runs in <head> (src/runtime/prepaint-boot.ts): marks the page and keeps the scale current. */
 export function startPrepaint(): void {
-  preloadFonts(document.currentScript, window.location.protocol);
+  const script = document.currentScript;
+  preloadFonts(script, window.location.protocol);
   const html = document.documentElement;
+  startFirstPaint(html);
+  loadDeckScript(script, html);
+}
+
+function startFirstPaint(html: HTMLElement): void {
   const upright = window.matchMedia(UPRIGHT_HANDHELD).matches;
   if (opensInReadingView(window.location, upright)) {
     html.classList.add(READING_PREPAINT_CLASS);

@@ -222,6 +222,22 @@ export function withFirstPaint(html: string, prepaintFile: string, fontFiles: st
 }
 
 /**
+ * The deck page asks for the deck script once the page stands painted: the head script
+ * (src/runtime/prepaint.ts `loadDeckScript`) adds it, named by `data-deck` (and the feature scripts
+ * by `data-lazy`), instead of a `<script defer>` fetched with the page. On a slow phone network
+ * the bundle (some 270 KB uncompressed) otherwise shares the line with the style sheet and the
+ * fonts the first screen waits for. The speaker view keeps its `<script defer>`.
+ */
+export function withDeckAfterFirstPaint(html: string): string {
+  const deck = /\s*<script defer src="([^"]+)"( data-lazy="[^"]*")?><\/script>/.exec(html);
+  const head = /(<script src="[^"]*prepaint-[^"]*"[^>]*)(><\/script>)/;
+  if (!deck || !head.test(html)) return html;
+  // Attribute values as the build wrote them (already escaped): moved as they are.
+  const attributes = ` data-deck="${deck[1]!}"${deck[2] ?? ''}`;
+  return html.replace(deck[0], '').replace(head, (_, open: string, close: string) => `${open}${attributes}${close}`);
+}
+
+/**
  * After the build: the entry becomes a classic deferred script (module scripts do not run from
  * file:// in Chromium) without `crossorigin` (which breaks file:// loads), the first-paint head
  * script and font preloads are added, the feature scripts loaded when first needed are built
@@ -257,8 +273,9 @@ export function staticSitePlugin(featurePlugins: () => Plugin[] = () => []): Plu
       const fonts = Object.keys(bundle).filter(isPreloadedFont).sort();
       const features = await buildFeatureScripts(config, featurePlugins);
       for (const f of features) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.code });
-      index.source = withFeatureScripts(withFirstPaint(String(index.source), prepaintFile, fonts), features);
-      this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(String(index.source)) });
+      const page = withFeatureScripts(withFirstPaint(String(index.source), prepaintFile, fonts), features);
+      index.source = withDeckAfterFirstPaint(page);
+      this.emitFile({ type: 'asset', fileName: 'speaker.html', source: toSpeakerPage(page) });
     },
   };
 }

@@ -275,3 +275,36 @@ for (const how of ['?view=read', 'an upright phone'] as const) {
     await page.unrouteAll();
   });
 }
+
+test('an upright phone asks for the deck script only once the first screen is painted with its fonts', async ({
+  page,
+  site,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDeck(page, site);
+  await expect(page.locator('html.reading-view')).toHaveCount(1);
+  const times = await page.evaluate(() => {
+    const started = (part: string): number[] =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes(part))
+        .map((e) => e.startTime);
+    return {
+      deck: started('/assets/index-'),
+      firstFonts: performance
+        .getEntriesByType('resource')
+        .filter((e) => /deck-sans-sc-(400|700-heading)-[^/]*\.woff2$/.test(e.name))
+        .map((e) => (e as PerformanceResourceTiming).responseEnd),
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    };
+  });
+  // Fetched once, after the first paint and after the first screen's fonts arrived.
+  expect(times.deck).toHaveLength(1);
+  expect(times.deck[0]!).toBeGreaterThan(times.painted);
+  expect(times.firstFonts.length).toBeGreaterThan(0);
+  for (const end of times.firstFonts) expect(times.deck[0]!).toBeGreaterThan(end);
+  // The script that ran is the one the build named: the feature scripts are found from it.
+  expect(await page.locator('script[src*="/assets/index-"][data-lazy*="charts="]').count()).toBe(1);
+  await page.goto(`${site}speaker.html`);
+  expect(await page.locator('script[defer][src*="index-"]').count()).toBe(1);
+});

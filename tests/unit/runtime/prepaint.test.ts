@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { opensInReadingView, opensOnFirstSlide, revealScale } from '../../../src/runtime/prepaint.ts';
-import { toSpeakerPage, withFirstPaint } from '../../../src/vite/deck-plugin.ts';
+import { toSpeakerPage, withDeckAfterFirstPaint, withFirstPaint } from '../../../src/vite/deck-plugin.ts';
 
 describe('opensOnFirstSlide()', () => {
   it('is true for a bare address on a screen that opens in slides', () => {
@@ -70,5 +70,31 @@ describe('withFirstPaint()', () => {
     const html = toSpeakerPage(withFirstPaint(built, 'assets/prepaint-1.js', ['assets/a.woff2']));
     expect(html).not.toContain('prepaint');
     expect(html).toContain('index-abc.js');
+  });
+});
+
+describe('withDeckAfterFirstPaint()', () => {
+  const built = [
+    '<head>',
+    '    <script src="./assets/prepaint-1.js" data-preload="./assets/a.woff2"></script>',
+    '    <script defer src="./assets/index-abc.js" data-lazy="charts=./assets/charts-2.js"></script>',
+    '    <link rel="stylesheet" href="./assets/style-x.css">',
+    '  </head>',
+  ].join('\n');
+
+  it('names the deck script and the feature scripts on the head script instead of fetching them with the page', () => {
+    const html = withDeckAfterFirstPaint(built);
+    expect(html).not.toContain('<script defer');
+    expect(html).toContain(
+      '<script src="./assets/prepaint-1.js" data-preload="./assets/a.woff2" data-deck="./assets/index-abc.js" data-lazy="charts=./assets/charts-2.js"></script>',
+    );
+    expect(html).toContain('<link rel="stylesheet" href="./assets/style-x.css">');
+  });
+
+  it('leaves a page without a deck script or a head script as it is', () => {
+    const bare = '<head><title>t</title></head>';
+    expect(withDeckAfterFirstPaint(bare)).toBe(bare);
+    const noHead = built.replace(/\s*<script src="[^"]*prepaint[^\n]*/, '');
+    expect(withDeckAfterFirstPaint(noHead)).toBe(noHead);
   });
 });
