@@ -5,6 +5,7 @@ import path from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { deckToHtml } from '../markdown/compile.ts';
+import { ROLES } from '../markdown/roles.ts';
 import { FONT_FACES, FONT_FAMILY } from '../config.ts';
 import { asDeck, deckFolder, type DeckFolder } from '../deck-folder.ts';
 import { compileFolder } from './deck-plugin.ts';
@@ -141,11 +142,13 @@ export function glyphSet(text: string): string {
 }
 
 /**
- * Text set in the heading family: slide headings, strong text, tiles, statement slides, and part
- * labels, titles, themes and subsections.
+ * Text set in the heading family: slide headings, strong text, tiles, statement slides, part
+ * labels, titles, themes and subsections, and the role labels of the notes (演讲提示 opens the
+ * reading view's first screen: two glyphs outside the headings fetched the whole rest face, some
+ * 85 KB, before a phone could paint that screen).
  */
 export function boldText(folder: DeckFolder): string {
-  const chunks: string[] = [];
+  const chunks: string[] = Object.values(ROLES).map((r) => `【${r.label}】`);
   try {
     const deck = compileFolder(folder, deckExtensions);
     for (const part of deck.parts) {
