@@ -127,6 +127,10 @@ export function readingViewPlugin(): RevealPlugin {
   const track = (): void => {
     frame = 0;
     if (!isReading()) return;
+    // The contents beside the page (a wide screen) are drawn with it; in a panel (phones and
+    // tablets) when first opened (setTocOpen): drawing the whole outline was a long task of a
+    // phone's start.
+    if (!toc && tocBox && getComputedStyle(tocBox).display !== 'none') ensureToc();
     if (pinned && !onScreen(pinned)) pinned = null;
     const pos: ReadingPositionDetail | null = pinned
       ? { slideId: pinned.id, offset: Math.max(0, Math.round(headerHeight() - pinned.getBoundingClientRect().top)) }
@@ -182,7 +186,6 @@ export function readingViewPlugin(): RevealPlugin {
     // its top, or where the reader has scrolled to meanwhile), unless a place was asked for.
     const html = document.documentElement;
     const keepScroll = html.classList.contains(READING_PREPAINT_CLASS) && slideId === undefined;
-    ensureToc();
     if (!isReading()) {
       if (deck.isOverview()) deck.toggleOverview(false);
       if (deck.isPaused()) deck.togglePause(false);
