@@ -264,6 +264,37 @@ for (const size of SIZES) {
       await expect(page.locator('html')).toHaveClass(/study-night/);
       const night = await lowestContrast(page);
       expect(night.ratio, night.where).toBeGreaterThanOrEqual(7);
+      // The contents keep the day palette whole: every label of its diagram, the deck's own box
+      // included (it drew dark text on the night's near-black), reads at 7:1 on its box. A phone
+      // or tablet draws the contents when they are first opened.
+      const contents = page.getByRole('button', { name: '目录' });
+      if (await contents.isVisible()) await contents.click();
+      await expect(page.locator('.study-toc .structure-node').first()).toBeVisible();
+      const labels = await page.locator('.study-toc .structure-node').evaluateAll((nodes) => {
+        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+        const lum = ([r, g, b]: number[]): number => {
+          const f = (v: number): number => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          };
+          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+        };
+        return nodes.flatMap((node) => {
+          const box = node.querySelector('.node-box');
+          if (!box) return [];
+          const fill = getComputedStyle(box).fill;
+          const back = fill === 'none' ? [255, 255, 255] : rgb(fill);
+          return [...node.querySelectorAll('text, tspan')]
+            .filter((t) => t.textContent?.trim())
+            .map((t) => {
+              const a = lum(rgb(getComputedStyle(t).fill));
+              const b = lum(back);
+              return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), text: t.textContent!.slice(0, 12) };
+            });
+        });
+      });
+      expect(labels.length).toBeGreaterThan(10);
+      for (const l of labels) expect(l.ratio, l.text).toBeGreaterThanOrEqual(7);
       // Charts keep their light card: the chart's own text is dark on light.
       const card = await page
         .locator('section#qi-world figure.chart')
