@@ -213,6 +213,19 @@ for (const size of [SIZES[0]!, SIZES[2]!]) {
   });
 }
 
+/** The WCAG contrast ratio of two CSS `rgb()` colours. */
+function contrastRatio(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [lum(a), lum(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
 /** The lowest contrast ratio of any reading text against the background behind it, and where. */
 async function lowestContrast(page: Page): Promise<{ ratio: number; where: string }> {
   return page.evaluate(() => {
@@ -270,31 +283,19 @@ for (const size of SIZES) {
       const contents = page.getByRole('button', { name: '目录' });
       if (await contents.isVisible()) await contents.click();
       await expect(page.locator('.study-toc .structure-node').first()).toBeVisible();
-      const labels = await page.locator('.study-toc .structure-node').evaluateAll((nodes) => {
-        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
-        const lum = ([r, g, b]: number[]): number => {
-          const f = (v: number): number => {
-            const s = v / 255;
-            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-          };
-          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-        };
-        return nodes.flatMap((node) => {
+      const labels = await page.locator('.study-toc .structure-node').evaluateAll((nodes) =>
+        nodes.flatMap((node) => {
           const box = node.querySelector('.node-box');
           if (!box) return [];
           const fill = getComputedStyle(box).fill;
-          const back = fill === 'none' ? [255, 255, 255] : rgb(fill);
+          const back = fill === 'none' ? 'rgb(255, 255, 255)' : fill;
           return [...node.querySelectorAll('text, tspan')]
             .filter((t) => t.textContent?.trim())
-            .map((t) => {
-              const a = lum(rgb(getComputedStyle(t).fill));
-              const b = lum(back);
-              return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), text: t.textContent!.slice(0, 12) };
-            });
-        });
-      });
+            .map((t) => ({ fg: getComputedStyle(t).fill, bg: back, text: t.textContent!.slice(0, 12) }));
+        }),
+      );
       expect(labels.length).toBeGreaterThan(10);
-      for (const l of labels) expect(l.ratio, l.text).toBeGreaterThanOrEqual(7);
+      for (const l of labels) expect(contrastRatio(l.fg, l.bg), l.text).toBeGreaterThanOrEqual(7);
       // Charts keep their light card: the chart's own text is dark on light.
       const card = await page
         .locator('section#qi-world figure.chart')
