@@ -130,6 +130,8 @@ test('the reading view: directions and notes collapsed, editorial summaries mark
   for (const s of slides.filter((x) => x.editorial)) {
     const tag = page.locator(`section#${s.id} > .editorial-tag`);
     await expect(tag).toBeVisible();
+    // A slide far from the screen is laid out only as the reader comes near it (content-visibility).
+    await tag.scrollIntoViewIfNeeded();
     expect(squash(await tag.innerText())).toBe('编者概括');
     expect(await tag.locator('.editorial-tag-who').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(
       8,

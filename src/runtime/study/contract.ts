@@ -13,6 +13,10 @@ import { iconSvg } from '../../common/svg.ts';
  *   off, optionally at a slide and a scroll offset (search results and resume use it).
  * - `deck:reading-position` (`ReadingPositionDetail`) is dispatched while the reader scrolls: the
  *   slide at the top of the page and how far into it (resume stores it).
+ * - `html.reading-whole` is set once the reading page has been laid out whole: until the first
+ *   jump, slides far from the screen are not (study.css, `content-visibility`), and
+ *   `deck:reading-laid-out` is dispatched on `document` when that changes (paragraph buttons are
+ *   placed then).
  * - `deck:study-note-request` (`NoteRequestDetail`) asks the notes plugin to highlight an
  *   element's words or to open its note editor on them (a paragraph's menu uses it).
  */
@@ -21,6 +25,8 @@ export const READING_CLASS = 'reading-view';
 export const READING_EVENT = 'deck:reading-view';
 export const READING_REQUEST = 'deck:reading-view-request';
 export const READING_POSITION = 'deck:reading-position';
+export const READING_WHOLE_CLASS = 'reading-whole';
+export const READING_LAID_OUT = 'deck:reading-laid-out';
 
 export interface ReadingViewDetail {
   active: boolean;

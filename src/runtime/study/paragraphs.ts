@@ -4,7 +4,7 @@ import { t, type UiKey } from '../../common/i18n.ts';
 import { rovingIndex } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { iconSvg } from '../../common/svg.ts';
-import { READING_EVENT, isReading, notesAvailable, requestNote } from './contract.ts';
+import { READING_EVENT, READING_LAID_OUT, isReading, notesAvailable, requestNote } from './contract.ts';
 import { paragraphAddress, paragraphElementId, paragraphUrl, parseParagraphAddress } from './paragraph-address.ts';
 
 /** How long a paragraph opened by its address stays highlighted (ms). */
@@ -236,6 +236,10 @@ export function paragraphLinksPlugin(): RevealPlugin {
     });
   };
 
+  /** Whether `el` lies in a slide the browser skips laying out for now (false where unknown). */
+  const skipped = (el: HTMLElement): boolean =>
+    typeof el.checkVisibility === 'function' && !el.checkVisibility({ contentVisibilityAuto: true });
+
   const closeOnLeave = (): void => {
     if (!isReading()) closeMenu(false);
   };
@@ -243,10 +247,21 @@ export function paragraphLinksPlugin(): RevealPlugin {
   const placeStale = (): void => {
     frame = 0;
     if (!isReading()) return;
-    const ready = [...stale];
+    // A slide far from the screen is not laid out (study.css, `content-visibility`): measuring it
+    // would lay it out now. It is measured when it comes near the screen (`onShown`).
+    const ready = [...stale].filter((links) => !skipped(links.row));
     const tops = ready.map(measure);
     ready.forEach((links, i) => links.pairs.forEach(([, button], j) => (button.style.top = `${tops[i]![j]}px`)));
-    stale.clear();
+    for (const links of ready) stale.delete(links);
+  };
+
+  /** A slide coming near the screen is laid out: its buttons are placed then. */
+  const onShown = (event: Event): void => {
+    if ((event as ContentVisibilityAutoStateChangeEvent).skipped) return;
+    const links = slides.find((l) => l.section === event.currentTarget);
+    if (!links || !isReading()) return;
+    stale.add(links);
+    if (!frame) frame = window.requestAnimationFrame(placeStale);
   };
 
   const placeAll = (): void => {
@@ -304,6 +319,7 @@ export function paragraphLinksPlugin(): RevealPlugin {
       slides.push(links);
       bySection.set(section, links);
       observer.observe(section);
+      section.addEventListener('contentvisibilityautostatechange', onShown);
     }
   };
 
@@ -317,6 +333,7 @@ export function paragraphLinksPlugin(): RevealPlugin {
       document.body.append(status);
       build();
       document.addEventListener(READING_EVENT, placeAll);
+      document.addEventListener(READING_LAID_OUT, placeAll);
       document.addEventListener(READING_EVENT, closeOnLeave);
       document.addEventListener('pointerdown', onPointerDown, true);
     },
@@ -325,6 +342,7 @@ export function paragraphLinksPlugin(): RevealPlugin {
       menu?.remove();
       menu = null;
       document.removeEventListener(READING_EVENT, placeAll);
+      document.removeEventListener(READING_LAID_OUT, placeAll);
       document.removeEventListener(READING_EVENT, closeOnLeave);
       document.removeEventListener('pointerdown', onPointerDown, true);
       observer?.disconnect();
@@ -332,6 +350,7 @@ export function paragraphLinksPlugin(): RevealPlugin {
       window.cancelAnimationFrame(frame);
       frame = 0;
       for (const links of slides.splice(0)) {
+        links.section.removeEventListener('contentvisibilityautostatechange', onShown);
         links.row.remove();
         for (const [p] of links.pairs) {
           p.classList.remove('study-para', FLASH_CLASS);

@@ -7,7 +7,9 @@ import { isPrintView } from '../../common/print.ts';
 import {
   READING_CLASS,
   READING_EVENT,
+  READING_LAID_OUT,
   READING_POSITION,
+  READING_WHOLE_CLASS,
   READING_REQUEST,
   goToSlide,
   iconButton,
@@ -94,9 +96,23 @@ export function readingViewPlugin(): RevealPlugin {
     return { slideId: best.id, offset: Math.max(0, Math.round(line - 8 - best.getBoundingClientRect().top)) };
   };
 
+  /**
+   * Lays the whole page out, once: slides far from the screen stand in with an estimated height
+   * until the reader comes near them (study.css, `content-visibility`), so a jump measured on such
+   * a page would land off its target. Reading on from the top never pays for this; the first jump
+   * does, and every jump after it lands where it aims.
+   */
+  const layOutWhole = (): void => {
+    const html = document.documentElement;
+    if (html.classList.contains(READING_WHOLE_CLASS)) return;
+    html.classList.add(READING_WHOLE_CLASS);
+    document.dispatchEvent(new CustomEvent(READING_LAID_OUT));
+  };
+
   const scrollToSlide = (id: string, offset = 0): void => {
     const el = section(id);
     if (!el) return;
+    layOutWhole();
     const top = el.getBoundingClientRect().top + window.scrollY - headerHeight() + offset;
     window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
     track();
@@ -146,6 +162,31 @@ export function readingViewPlugin(): RevealPlugin {
   const onScroll = (): void => {
     if (!frame) frame = window.requestAnimationFrame(track);
   };
+  /** Each slide's height when last measured (`keepPlace`). */
+  const heights = new WeakMap<Element, number>();
+  /**
+   * Until the page is laid out whole, slides far from the screen stand in with an estimated height
+   * and take their real one as the reader comes near (study.css, `content-visibility`). A slide
+   * above the screen changing height would move the text being read: the page scrolls by the
+   * same amount, so the reader's place stays put (study.css turns the browser's own scroll
+   * anchoring off meanwhile; it did not hold the place). Slides measured before, in page order.
+   */
+  const keepPlace = (entries: ResizeObserverEntry[]): void => {
+    const adjust = isReading() && !document.documentElement.classList.contains(READING_WHOLE_CLASS);
+    let shift = 0;
+    for (const entry of entries) {
+      const box = entry.target.getBoundingClientRect();
+      const before = heights.get(entry.target);
+      heights.set(entry.target, box.height);
+      if (!adjust || before === undefined || before === box.height) continue;
+      const grew = box.height - before;
+      // Where its bottom was before: above the screen's top, the change moved everything below it.
+      if (box.bottom - shift - grew <= 0) shift += grew;
+    }
+    if (shift) window.scrollBy({ top: shift, behavior: 'instant' });
+    onScroll();
+  };
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(keepPlace) : null;
   /** The reader moving the page themselves ends a jump's pin. */
   const onReaderScroll = (): void => {
     pinned = null;
@@ -157,6 +198,7 @@ export function readingViewPlugin(): RevealPlugin {
    */
   const bringUp = (id: string, el: HTMLElement, align: 'center' | 'start'): void => {
     const slide = section(id);
+    layOutWhole();
     if (align === 'start') {
       const top = el.getBoundingClientRect().top + window.scrollY - headerHeight() - 8;
       window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
@@ -221,6 +263,7 @@ export function readingViewPlugin(): RevealPlugin {
       setTocOpen(false);
       window.addEventListener('scroll', onScroll, { passive: true });
       window.addEventListener('resize', onScroll);
+      for (const s of sections()) resized?.observe(s);
       for (const type of READER_SCROLL) window.addEventListener(type, onReaderScroll, { passive: true });
       document.dispatchEvent(new CustomEvent<ReadingViewDetail>(READING_EVENT, { detail: { active: true } }));
     }
@@ -238,6 +281,7 @@ export function readingViewPlugin(): RevealPlugin {
     const id = slideId ?? positionNow()?.slideId ?? currentId;
     window.removeEventListener('scroll', onScroll);
     window.removeEventListener('resize', onScroll);
+    resized?.disconnect();
     for (const type of READER_SCROLL) window.removeEventListener(type, onReaderScroll);
     pinned = null;
     document.documentElement.classList.remove(READING_CLASS);
