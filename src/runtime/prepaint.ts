@@ -81,11 +81,40 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/** The longest the deck script waits for the page's first contentful paint to be reported. */
+const FCP_WAIT_MS = 3000;
+
+/**
+ * Resolves once the browser reports the page's first contentful paint (a `paint` entry, which
+ * arrives after the frame is on screen), or at once where that is not reported (a background tab,
+ * a browser without paint timing), or after FCP_WAIT_MS. A frame being painted is not enough: a
+ * busy renderer can leave it unpresented for a while, and the deck script asked for meanwhile
+ * shares the line with what the first screen waits for.
+ */
+function contentfulPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const types = typeof PerformanceObserver === 'function' ? PerformanceObserver.supportedEntryTypes : undefined;
+    if (document.visibilityState === 'hidden' || !types?.includes('paint')) return resolve();
+    const timer = setTimeout(done, FCP_WAIT_MS);
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) done();
+    });
+    function done(): void {
+      clearTimeout(timer);
+      observer.disconnect();
+      resolve();
+    }
+    document.addEventListener('visibilitychange', done, { once: true });
+    observer.observe({ type: 'paint', buffered: true });
+  });
+}
+
 /**
  * Adds the deck script (named by the build in this script's `data-deck`, src/vite/deck-plugin.ts
  * `withDeckAfterFirstPaint`). A page that stands painted by its style sheet alone (the reading view
- * or the first slide) asks for it once the first screen has its fonts and has been painted: on a
- * slow phone network the bundle would otherwise share the line with what that screen waits for.
+ * or the first slide) asks for it once the first screen has been painted with its fonts (the browser
+ * has reported its first contentful paint, `contentfulPaint`): on a slow phone network the bundle
+ * would otherwise share the line with what that screen waits for.
  * Any other page (a `#/slide` address waits for reveal) asks for it as soon as it is parsed. A
  * script added at run time loads from file:// too and stays inside CSP `script-src 'self'`.
  */
@@ -109,7 +138,7 @@ export function loadDeckScript(script: HTMLOrSVGScriptElement | null, html: HTML
     return;
   }
   void parsed
-    .then(afterPaint)
+    .then(contentfulPaint)
     .then(() =>
       Promise.race([document.fonts.ready.catch(() => undefined), new Promise((r) => setTimeout(r, DECK_WAIT_MS))]),
     )
