@@ -4,6 +4,7 @@ import { t } from '../common/i18n.ts';
 import { ownsKey } from '../common/keys.ts';
 import { deckPlugins } from './plugins.ts';
 import { PREPAINT_CLASS, READING_PREPAINT_CLASS } from './prepaint.ts';
+import { readingRevealSettings, startingInReadingView } from './study/reading-view.ts';
 
 /** The running deck, for tests and the speaker view (`window.deck`). */
 declare global {
@@ -74,14 +75,18 @@ export async function startDeck(): Promise<RevealApi> {
   await firstSlidePainted();
   const root = document.querySelector<HTMLElement>('.reveal')!;
   root.setAttribute('aria-label', t('deckLabel'));
+  // reveal.js ignores keys while a dialog is open or the user types in a field.
+  const keyboardCondition = (event: KeyboardEvent): boolean => ownsKey(event);
+  // Opening in the reading view (laid out by its style sheet already): reveal starts with that
+  // view's settings (no layout of every slide as a slide, work the reader never sees), so opening
+  // it needs no second start of reveal (reading-view.ts `startingInReadingView`).
+  const reading = document.documentElement.classList.contains(READING_PREPAINT_CLASS);
+  if (reading) startingInReadingView({ hash: REVEAL_DEFAULTS.hash, touch: true, keyboardCondition });
   const deck = new Reveal(root, {
     ...REVEAL_DEFAULTS,
     ...motionSettings(),
-    // Opening in the reading view (laid out by its style sheet already): reveal's layout of every
-    // slide as a slide is work the reader never sees; the reading view keeps it off (reading-view.ts).
-    ...(document.documentElement.classList.contains(READING_PREPAINT_CLASS) ? { disableLayout: true } : {}),
-    // reveal.js ignores keys while a dialog is open or the user types in a field.
-    keyboardCondition: (event: KeyboardEvent) => ownsKey(event),
+    keyboardCondition,
+    ...(reading ? readingRevealSettings(keyboardCondition) : {}),
     plugins: deckPlugins(),
   });
   window.deck = deck;

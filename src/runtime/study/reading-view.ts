@@ -40,6 +40,50 @@ const REVEAL_NAV_KEYS = new Set([
 /** Input that means the reader is moving the page themselves. */
 const READER_SCROLL = ['wheel', 'touchstart', 'keydown'] as const;
 
+/** A reveal `keyboardCondition` as this deck sets it. */
+type KeyCondition = ((event: KeyboardEvent) => boolean) | undefined;
+
+/** The reveal settings the slide view runs with, which the reading view puts back when it closes. */
+export interface SlideViewSettings {
+  hash: boolean;
+  touch: boolean;
+  keyboardCondition: KeyCondition;
+}
+
+/**
+ * reveal's settings while the reading view is open: no layout of the slides as slides, no swipes,
+ * no address writes of its own (the view owns the address), and none of reveal's slide keys
+ * (`previous` still decides the others).
+ */
+export function readingRevealSettings(previous: KeyCondition): {
+  hash: false;
+  disableLayout: true;
+  touch: false;
+  keyboardCondition: (event: KeyboardEvent) => boolean;
+} {
+  return {
+    hash: false,
+    disableLayout: true,
+    touch: false,
+    keyboardCondition: (event: KeyboardEvent) =>
+      !REVEAL_NAV_KEYS.has(event.keyCode) && (typeof previous === 'function' ? previous(event) : true),
+  };
+}
+
+/**
+ * The slide view's settings of a deck that start-deck.ts started with the reading view's
+ * (`readingRevealSettings`) because it opens in the reading view: that first opening then needs no
+ * `configure`, whose `sync` re-creates every slide's background and binds every input again (the
+ * longest part of a phone's start, with reveal's own). Taken by the first opening, or by the
+ * slides when a phone turned sideways while loading.
+ */
+let startedReading: SlideViewSettings | null = null;
+
+/** Called by start-deck.ts before reveal starts with `readingRevealSettings`. */
+export function startingInReadingView(slideView: SlideViewSettings): void {
+  startedReading = slideView;
+}
+
 /** Attributes reveal sets on slides it is not showing; the reading view shows every slide. */
 const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
 
@@ -58,7 +102,7 @@ export function readingViewPlugin(): RevealPlugin {
   let tocBox: HTMLElement | null = null;
   let toc: Toc | null = null;
   let title: HTMLElement | null = null;
-  let savedCondition: ((event: KeyboardEvent) => boolean) | undefined;
+  let savedCondition: KeyCondition;
   let savedTouch = true;
   let savedHash = true;
   let savedLabel: string | null = null;
@@ -231,21 +275,22 @@ export function readingViewPlugin(): RevealPlugin {
     if (!isReading()) {
       if (deck.isOverview()) deck.toggleOverview(false);
       if (deck.isPaused()) deck.togglePause(false);
-      const config = deck.getConfig();
-      savedTouch = config.touch !== false;
-      savedHash = config.hash !== false;
-      savedCondition = config.keyboardCondition as typeof savedCondition;
-      const previous = savedCondition;
+      const preset = startedReading;
+      startedReading = null;
       // The reading view owns the address while it is open: reveal's current slide is not the one
       // being read, and reveal's late address write would overwrite the reader's jumps.
       cancelRevealAddressWrite(deck);
-      deck.configure({
-        hash: false,
-        disableLayout: true,
-        touch: false,
-        keyboardCondition: (event: KeyboardEvent) =>
-          !REVEAL_NAV_KEYS.has(event.keyCode) && (typeof previous === 'function' ? previous(event) : true),
-      });
+      if (preset) {
+        savedTouch = preset.touch;
+        savedHash = preset.hash;
+        savedCondition = preset.keyboardCondition;
+      } else {
+        const config = deck.getConfig();
+        savedTouch = config.touch !== false;
+        savedHash = config.hash !== false;
+        savedCondition = config.keyboardCondition as KeyCondition;
+        deck.configure(readingRevealSettings(savedCondition));
+      }
       html.classList.add(READING_CLASS);
       html.classList.remove(READING_PREPAINT_CLASS);
       // This view places the page itself on Back and Forward (followAddress), by slide. The browser
@@ -446,7 +491,8 @@ export function readingViewPlugin(): RevealPlugin {
           // Turned sideways while loading: the slides after all, laid out by reveal now (start-deck.ts
           // started it without its layout, for the reading view).
           document.documentElement.classList.remove(READING_PREPAINT_CLASS);
-          reveal.configure({ disableLayout: false });
+          reveal.configure({ disableLayout: false, ...startedReading });
+          startedReading = null;
           reveal.layout();
         }
       };
