@@ -120,13 +120,23 @@ async function overlappingTexts(bytes: Uint8Array): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
   const out: string[] = [];
+  let charts = 0;
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const items = (await page.getTextContent()).items.filter(
         (i): i is typeof i & { str: string; width: number; transform: number[] } => 'str' in i && i.str.trim() !== '',
       );
-      if (!items.some((i) => i.str.startsWith('来源：'))) continue;
+      // A line of text is several runs where its glyphs come from different faces (src/config.ts
+      // FONT_FACES): the page's text is read whole.
+      if (
+        !items
+          .map((i) => i.str)
+          .join('')
+          .includes('来源：')
+      )
+        continue;
+      charts++;
       // Ink boxes, about: from 0.8 em above the baseline (a Chinese glyph's top) to 0.1 em below.
       const boxes = items.map((i) => {
         const [a, b, , , x, y] = i.transform;
@@ -153,7 +163,16 @@ async function overlappingTexts(bytes: Uint8Array): Promise<string[]> {
   } finally {
     await pdf.destroy();
   }
+  // No chart page found would make this check pass for nothing.
+  if (charts === 0) out.push('no chart page (来源：) found');
   return out;
+}
+
+/** The pages whose text (all runs, in order) includes `text`. */
+function pagesWith(runs: { page: number; text: string }[], text: string): number[] {
+  const byPage = new Map<number, string>();
+  for (const r of runs) byPage.set(r.page, (byPage.get(r.page) ?? '') + r.text);
+  return [...byPage].filter(([, all]) => all.includes(text)).map(([page]) => page);
 }
 
 /** A rendered page in grey (luminance 0–1 per pixel, as printed in greyscale), with its text boxes. */
@@ -430,7 +449,8 @@ test.describe.serial('npm run pdf', () => {
     test.setTimeout(120_000);
     const bytes = readFileSync(result.files[1]!.path);
     const chartPages = [
-      ...new Set((await pdfTextSizes(bytes)).filter((t) => t.text.startsWith('来源：')).map((t) => t.page)),
+      // A line is several runs where its glyphs come from different faces: each page read whole.
+      ...pagesWith(await pdfTextSizes(bytes), '来源：'),
     ];
     expect(chartPages.length).toBeGreaterThan(0);
     const rendered = await greyPages(bytes, chartPages, 3);
