@@ -2,6 +2,13 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import type { Page } from 'playwright';
 
 /**
+ * A face whose file arrived within this time of being asked for is printed as it is: well inside
+ * `font-display: block`'s 3 s. Binding every face again cost each tab a second fetch and decode of
+ * all its fonts (the deck's page: 14 files; the 讲话稿: a megabyte).
+ */
+const IN_TIME_MS = 2000;
+
+/**
  * Makes every font face the page declares in its stylesheets ready for print, and waits for them.
  *
  * Waiting for the faces to load is not enough. A face that arrives after its block period
@@ -15,13 +22,6 @@ import type { Page } from 'playwright';
  * it is the one the print uses. Faces added by script are loaded as they are.
  * @throws Error naming the font file when one cannot be read (printing it would use a fallback).
  */
-/**
- * A face whose file arrived within this time of being asked for is printed as it is: well inside
- * `font-display: block`'s 3 s. Binding every face again cost each tab a second fetch and decode of
- * all its fonts (the deck's page: 14 files; the 讲话稿: a megabyte).
- */
-const IN_TIME_MS = 2000;
-
 export async function loadAllFonts(page: Page): Promise<void> {
   // Plain JavaScript in a string: the page runs it as written (no transpiler helpers it lacks).
   const failed = (await page.evaluate(String.raw`(async function () {
@@ -74,9 +74,7 @@ export async function loadAllFonts(page: Page): Promise<void> {
         return null;
       }
     }));
-    var loads = [];
-    document.fonts.forEach(function (face) { loads.push(face.load().catch(function () {})); });
-    await Promise.all(loads);
+    // Every face the page declares was loaded (or failed) above, before its arrival was judged.
     faces.forEach(function (face) { if (face) document.fonts.add(face); });
     await document.fonts.ready;
     return failed;
