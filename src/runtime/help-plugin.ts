@@ -1,5 +1,5 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { deckDialog, dialogCloseButton } from './dialog.ts';
+import { closeDeckDialog, deckDialog, dialogCloseButton, showDeckDialog } from './dialog.ts';
 import { t } from '../common/i18n.ts';
 import { DECK_KEYS, rowKeys } from './keymap.ts';
 
@@ -24,17 +24,16 @@ export function helpPlugin(): RevealPlugin {
       row.appendChild(k);
       row.insertCell().textContent = t(keys.label);
     }
-    const close = dialogCloseButton('helpClose', () => d.close());
+    const close = dialogCloseButton('helpClose', () => closeDeckDialog(d));
     d.append(title, table, close);
-    d.addEventListener('close', () => deck?.getRevealElement()?.focus?.());
     document.body.appendChild(d);
     return d;
   };
 
   const toggle = (): void => {
     dialog ??= build();
-    if (dialog.open) dialog.close();
-    else dialog.showModal();
+    if (dialog.open) closeDeckDialog(dialog);
+    else showDeckDialog(dialog, deck?.getRevealElement() ?? null);
   };
 
   return {

@@ -3,7 +3,7 @@ import { AGENDA, AGENDA_READING, mountAgendaDiagrams } from '../structure/agenda
 import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { deckData } from './deck-data.ts';
-import { deckDialog, dialogCloseButton } from './dialog.ts';
+import { closeDeckDialog, deckDialog, dialogCloseButton, showDeckDialog } from './dialog.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
 import { READING_EVENT, isReading, type ReadingViewDetail } from './study/contract.ts';
@@ -26,33 +26,10 @@ export function structurePlugin(): RevealPlugin {
   let dialogMap: StructureMap | null = null;
   let hereText: HTMLElement | null = null;
   let indicator: HTMLElement | null = null;
-  let returnFocus: Element | null = null;
   let currentId: string | null = null;
 
-  /**
-   * Focus goes back where it was when the overlay opened. When that was nowhere (the page), focus
-   * leaves the closed overlay at once: left on a node of the hidden diagram until the browser's
-   * next focus fix-up, it would still take the next arrow key away from reveal.
-   */
-  const returnFocusFrom = (d: HTMLDialogElement): void => {
-    const target = returnFocus;
-    returnFocus = null;
-    if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
-    else {
-      // The focused node is an SVG element: HTMLElement and SVGElement both can blur.
-      const inside = document.activeElement;
-      if ((inside instanceof HTMLElement || inside instanceof SVGElement) && d.contains(inside)) inside.blur();
-    }
-  };
-
-  const closeDialog = (d: HTMLDialogElement): void => {
-    if (!d.open) return;
-    d.close();
-    returnFocusFrom(d);
-  };
-
   const go = (target: OutlineTarget): void => {
-    if (dialog?.open) closeDialog(dialog);
+    if (dialog?.open) closeDeckDialog(dialog);
     deck?.slide(target.h, target.v);
   };
 
@@ -68,7 +45,7 @@ export function structurePlugin(): RevealPlugin {
     head.className = 'structure-dialog-head';
     hereText = document.createElement('p');
     hereText.className = 'structure-dialog-here';
-    const close = dialogCloseButton('structureClose', () => closeDialog(d));
+    const close = dialogCloseButton('structureClose', () => closeDeckDialog(d));
     head.append(title, hereText, close);
     const hint = document.createElement('p');
     hint.className = 'structure-dialog-hint';
@@ -79,20 +56,19 @@ export function structurePlugin(): RevealPlugin {
     // Keys pressed in the overlay are the overlay's: reveal must not also change slides.
     d.addEventListener('keydown', (event) => {
       if (!d.open) return;
-      if (event.key === 'm' || event.key === 'M' || event.key === 'Escape') {
+      if (event.key === 'm' || event.key === 'M') {
         event.preventDefault();
-        closeDialog(d);
+        closeDeckDialog(d);
       }
       event.stopPropagation();
     });
-    d.addEventListener('close', () => returnFocusFrom(d));
     // A click on the backdrop (outside the dialog's box) closes it.
     d.addEventListener('click', (event) => {
       if (event.target === d) {
         const r = d.getBoundingClientRect();
         const inside =
           event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
-        if (!inside) closeDialog(d);
+        if (!inside) closeDeckDialog(d);
       }
     });
     document.body.appendChild(d);
@@ -102,8 +78,7 @@ export function structurePlugin(): RevealPlugin {
   const open = (): void => {
     dialog ??= buildDialog();
     if (dialog.open) return;
-    returnFocus = document.activeElement;
-    dialog.showModal();
+    showDeckDialog(dialog);
     const body = dialog.querySelector<HTMLElement>('.structure-dialog-map')!;
     dialogMap ??= mountStructureMap(body, outline!, { onNavigate: go, current: currentId });
     if (!maps.includes(dialogMap)) maps.push(dialogMap);
@@ -113,7 +88,7 @@ export function structurePlugin(): RevealPlugin {
   };
 
   const toggle = (): void => {
-    if (dialog?.open) closeDialog(dialog);
+    if (dialog?.open) closeDeckDialog(dialog);
     else open();
   };
 

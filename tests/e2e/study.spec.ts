@@ -314,6 +314,39 @@ test('Esc closes search and focus returns to the button that opened it', async (
   expect(await page.evaluate(() => window.deck!.isOverview())).toBe(false);
 });
 
+test('Esc on search or help gives the keys back to the deck at once: R right after it leaves the reading view', async ({
+  page,
+  site,
+}) => {
+  await open(page, site);
+  // In one task: Esc where focus is, then R where focus is then. Left on the closed dialog's field
+  // until the browser's next focus fix-up, the R would go to that hidden field and be lost.
+  const escThenR = (): Promise<{ open: boolean; focusInside: boolean }> =>
+    page.evaluate(() => {
+      const d = document.querySelector<HTMLDialogElement>('dialog[open]')!;
+      const key = (k: string): boolean =>
+        (document.activeElement ?? document.body).dispatchEvent(
+          new KeyboardEvent('keydown', { key: k, code: k === 'r' ? 'KeyR' : k, bubbles: true, cancelable: true }),
+        );
+      key('Escape');
+      const focusInside = d.contains(document.activeElement);
+      key('r');
+      return { open: d.open, focusInside };
+    });
+  await page.keyboard.press('r');
+  await expect(page.locator('html')).toHaveClass(/reading-view/);
+  await page.getByRole('button', { name: '搜索' }).click();
+  await page.getByRole('combobox', { name: '搜索幻灯片和讲稿' }).fill('城市');
+  expect(await escThenR()).toEqual({ open: false, focusInside: false });
+  await expect(page.locator('html')).not.toHaveClass(/reading-view/);
+
+  await page.keyboard.press('Shift+?');
+  await expect(page.locator('dialog.help-dialog[open]')).toBeVisible();
+  await page.locator('dialog.help-dialog .dialog-close').focus();
+  expect(await escThenR()).toEqual({ open: false, focusInside: false });
+  await expect(page.locator('html')).toHaveClass(/reading-view/);
+});
+
 test.describe('pinyin search on a touch phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 

@@ -2,7 +2,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import '../../../assets/styles/study.css';
 import { pinyin } from 'virtual:deck';
 import { allSlides, deckData, slideById } from '../deck-data.ts';
-import { deckDialog } from '../dialog.ts';
+import { closeDeckDialog, deckDialog, showDeckDialog } from '../dialog.ts';
 import { t } from '../../common/i18n.ts';
 import { ownsKey } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
@@ -42,8 +42,6 @@ export function searchPlugin(): RevealPlugin {
   let hits: SearchHit[] = [];
   let active = -1;
   let composing = false;
-  let returnFocus: HTMLElement | null = null;
-  let openedResult = false;
   let highlighted: string | null = null;
   const cleanups: (() => void)[] = [];
 
@@ -131,9 +129,7 @@ export function searchPlugin(): RevealPlugin {
     const data = hit ? slideById(hit.doc.slideId) : undefined;
     if (!hit || !data || !deck) return;
     // Focus goes to the match, not back to the button that opened the search.
-    returnFocus = null;
-    openedResult = true;
-    close();
+    if (dialog) closeDeckDialog(dialog, false);
     clearMarks();
     const el = fieldElement(data.id, hit.doc.field);
     if (!el) return;
@@ -162,7 +158,7 @@ export function searchPlugin(): RevealPlugin {
   };
 
   const close = (): void => {
-    if (dialog?.open) dialog.close();
+    if (dialog) closeDeckDialog(dialog);
   };
 
   const openDialog = (): void => {
@@ -172,8 +168,7 @@ export function searchPlugin(): RevealPlugin {
       input?.select();
       return;
     }
-    returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
+    showDeckDialog(dialog, button);
     input?.focus();
     input?.select();
   };
@@ -249,12 +244,6 @@ export function searchPlugin(): RevealPlugin {
     });
     d.addEventListener('click', (event) => {
       if (event.target === d) close();
-    });
-    d.addEventListener('close', () => {
-      const back = returnFocus?.isConnected ? returnFocus : button;
-      if (!openedResult) back?.focus({ preventScroll: true });
-      returnFocus = null;
-      openedResult = false;
     });
     document.body.append(d);
     return d;
