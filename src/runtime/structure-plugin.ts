@@ -2,7 +2,7 @@ import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { AGENDA, AGENDA_READING, mountAgendaDiagrams } from '../structure/agenda.ts';
 import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
-import { deckData } from './deck-data.ts';
+import { allSlides, deckData, slideById } from './deck-data.ts';
 import { closeDeckDialog, deckDialog, dialogCloseButton, showDeckDialog } from './dialog.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
@@ -10,6 +10,20 @@ import { READING_EVENT, isReading, type ReadingViewDetail } from './study/contra
 import { READING_PREPAINT_CLASS } from './prepaint.ts';
 
 const M_KEY = 77;
+
+/**
+ * The slide the deck opens on, as far as the address tells before reveal has read it (`#/id`,
+ * `#/id/2`, `#/id/p3`; else the first slide). A wrong guess only costs a redraw at 'ready'.
+ */
+function openingSlide(hash: string): string | null {
+  let id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    id = '';
+  }
+  return (id ? slideById(id)?.id : undefined) ?? allSlides[0]?.id ?? null;
+}
 
 /**
  * The structure map at run time: draws the diagram on the agenda slide (static and final in
@@ -185,7 +199,9 @@ export function structurePlugin(): RevealPlugin {
       const slideWidth = reveal.getConfig().width;
       // Opening in the reading view (prepaint.ts): drawn as the reading view's tree at once.
       let reading = document.documentElement.classList.contains(READING_PREPAINT_CLASS);
-      const agendas = mountAgendaDiagrams(root, outline, { slideWidth, print, reading, onNavigate: go });
+      // Drawn with the opening slide current: the first update, at 'ready', then redraws nothing.
+      const current = print ? null : openingSlide(window.location.hash);
+      const agendas = mountAgendaDiagrams(root, outline, { slideWidth, print, reading, current, onNavigate: go });
       maps.push(...agendas);
       if (print) return;
       // In the reading view the agenda's diagram is a vertical tree at the column's own width

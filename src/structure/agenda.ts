@@ -29,6 +29,8 @@ export interface AgendaOptions {
    * slide's layout first is work thrown away. Default false.
    */
   reading?: boolean;
+  /** The slide marked "you are here" from the start (see `MountOptions.current`). Default none. */
+  current?: string | null;
   onNavigate(target: OutlineTarget, node: OutlineNode): void;
 }
 
@@ -60,6 +62,7 @@ export function mountAgendaDiagrams(root: ParentNode, outline: OutlineNode, opti
       levels: 'sections',
       showRoot: false,
       expandAll: options.print ?? false,
+      current: options.current ?? null,
       onNavigate: options.onNavigate,
     });
     for (const el of fallbackAfter(placeholder)) {

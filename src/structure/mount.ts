@@ -88,11 +88,29 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
 
   const expanded = new Set<string>();
   let current = options.expandAll ? null : (options.current ?? null);
+  /** Opens the subsection holding `slideId` (unless told not to follow); whether it was closed. */
+  const openSectionOf = (slideId: string | null): boolean => {
+    if (!slideId || options.followCurrent === false) return false;
+    const section = pathToSlide(outline, slideId).find((n) => n.kind === 'section');
+    if (!section || expanded.has(section.key)) return false;
+    expanded.add(section.key);
+    return true;
+  };
+  // Drawn at once as `setCurrent(current)` would leave it, so that call, as the deck starts, has
+  // nothing to redraw.
+  openSectionOf(current);
   let focusKey: string | null = null;
   let layout: StructureLayout;
   let measuredWidth = 0;
 
   const widthNow = (): number => opts.width ?? (container.clientWidth || measuredWidth || 1024);
+
+  /** The drawn node that marks `current` (its deepest visible ancestor). */
+  const hereKey = (): string | null => {
+    const visible = new Set(layout.nodes.map((n) => n.key));
+    const path = current ? pathToSlide(outline, current) : [];
+    return [...path].reverse().find((n) => visible.has(n.key))?.key ?? null;
+  };
 
   const draw = (): void => {
     const width = widthNow();
@@ -107,9 +125,8 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
       showRoot: options.showRoot ?? true,
     });
     const path = current ? pathToSlide(outline, current) : [];
-    const visible = new Set(layout.nodes.map((n) => n.key));
-    const here = [...path].reverse().find((n) => visible.has(n.key))?.key ?? null;
-    if (!focusKey || !visible.has(focusKey)) focusKey = here ?? layout.nodes[0]?.key ?? null;
+    const here = hereKey();
+    if (!focusKey || !layout.nodes.some((n) => n.key === focusKey)) focusKey = here ?? layout.nodes[0]?.key ?? null;
     renderStructure(svg, layout, {
       current: here,
       currentPath: new Set(path.map((n) => n.key)),
@@ -188,13 +205,12 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
     element: wrapper,
     setCurrent(slideId) {
       if (options.expandAll) return;
+      const moved = slideId !== current;
       current = slideId;
-      if (slideId && options.followCurrent !== false) {
-        const section = pathToSlide(outline, slideId).find((n) => n.kind === 'section');
-        if (section) expanded.add(section.key);
-      }
+      const opened = openSectionOf(slideId);
       const hadFocus = wrapper.contains(doc.activeElement);
       // Tab returns to "you are here" unless the user is moving inside the diagram.
+      if (!moved && !opened && (hadFocus || focusKey === hereKey())) return;
       if (!hadFocus) focusKey = null;
       draw();
     },

@@ -29,6 +29,28 @@ afterEach(() => {
 });
 
 describe('mountStructureMap()', () => {
+  it('mounted with a current slide, is drawn as setCurrent leaves it: the same slide redraws nothing', async () => {
+    const { map } = mount('cheng-three');
+    expect(node('section:cheng/2').getAttribute('aria-expanded')).toBe('true');
+    const svg = document.querySelector('svg')!;
+    const drawn = svg.innerHTML;
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(svg, { subtree: true, childList: true, attributes: true, characterData: true });
+    map.setCurrent('cheng-three');
+    expect(changes.takeRecords()).toEqual([]);
+    map.setCurrent('zhuan-four');
+    expect(changes.takeRecords().length).toBeGreaterThan(0);
+    changes.disconnect();
+    // The same drawing as a diagram mounted with none current, then told.
+    const first = mountStructureMap(document.body.appendChild(document.createElement('div')), outline, {
+      onNavigate: vi.fn(),
+      width: 984,
+    });
+    first.setCurrent('cheng-three');
+    expect(first.element.querySelector('svg')!.innerHTML).toBe(drawn);
+    first.destroy();
+  });
+
   it('goes to a node’s slide on click', () => {
     const { onNavigate } = mount();
     node('part:zhuan')
