@@ -114,6 +114,17 @@ test.describe('the example deck (examples/three-parts)', () => {
         '结语',
       ]);
       expect(slides.info.title).toBe('在社区志愿服务表彰会上的讲话');
+      // Every glyph from the deck's fonts, also where this deck's text lacks a character the
+      // print adds (the script's "计划 0.4 分钟" needs a '.' the example's text has none of).
+      for (const name of ['slides.pdf', 'handout.pdf', 'speech.pdf', 'script.pdf']) {
+        const { fonts } = await inspectPdf(readFileSync(path.join(out, name)), { text: false });
+        expect(
+          fonts
+            .map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))
+            .filter((n) => !/^(NotoSansSC|NotoSerifSC|LXGWWenKai)/.test(n)),
+          name,
+        ).toEqual([]);
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

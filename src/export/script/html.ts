@@ -20,12 +20,24 @@ export interface ScriptFonts {
 /** Sizes in points: the speech is read at arm's length, so 20 pt. */
 export const SCRIPT_SIZES = { speech: 20, direction: 16, note: 13, marker: 22, heading: 22 } as const;
 
-/** Every fixed string the script prints (the fonts are cut to include it). */
+/** A part's planned minutes, as the script prints them ("计划 0.4 分钟（第 1 至 1.4 分钟）"). */
+const planLine = (p: ScriptPart): string =>
+  t('plan', { minutes: p.minutes, from: p.startsAt, to: p.startsAt + p.minutes });
+
+/** The first page's line on the whole speech. */
+const totalLine = (doc: ScriptDocument): string =>
+  t('total', { parts: doc.parts.length, slides: doc.slideCount, minutes: doc.minutes });
+
+/**
+ * Every string the script prints besides the deck's text (the fonts are cut to include it): the
+ * labels, and the figures as printed — a part of 0.4 minutes needs the '.', which a deck's own text
+ * may not have (the example deck's did not, and its '.' came from a system font, as Type 3).
+ */
 export function scriptChrome(doc: ScriptDocument): string {
   return [
     t('title', { title: '' }),
-    t('total', { parts: 0, slides: 0, minutes: 0 }),
-    t('plan', { minutes: 0, from: 0, to: 0 }),
+    totalLine(doc),
+    ...doc.parts.map(planLine),
     t('advance'),
     SCRIPT_STRINGS.pageNumber,
     ...Object.values(ROLES).map((r) => r.label),
@@ -54,7 +66,7 @@ function slide(s: ScriptSlide, total: number): string {
 export const scriptPartId = (partId: string): string => `part-${partId}`;
 
 function part(p: ScriptPart, total: number): string {
-  const plan = t('plan', { minutes: p.minutes, from: p.startsAt, to: p.startsAt + p.minutes });
+  const plan = planLine(p);
   return (
     `<article class="part" id="${escapeHtml(scriptPartId(p.id))}" data-part="${escapeHtml(p.id)}">` +
     `<h1>${escapeHtml(partHeadingText(p))}</h1><p class="plan">${escapeHtml(plan)}</p>` +
@@ -72,12 +84,9 @@ function part(p: ScriptPart, total: number): string {
 export function scriptHtml(doc: ScriptDocument, fonts: ScriptFonts): string {
   const title = t('title', { title: doc.meta.title });
   const overview = doc.parts
-    .map(
-      (p) =>
-        `<tr><th scope="row">${escapeHtml(partHeadingText(p))}</th><td>${escapeHtml(t('plan', { minutes: p.minutes, from: p.startsAt, to: p.startsAt + p.minutes }))}</td></tr>`,
-    )
+    .map((p) => `<tr><th scope="row">${escapeHtml(partHeadingText(p))}</th><td>${escapeHtml(planLine(p))}</td></tr>`)
     .join('');
-  const total = t('total', { parts: doc.parts.length, slides: doc.slideCount, minutes: doc.minutes });
+  const total = totalLine(doc);
   return printDocument(
     title,
     `@font-face { font-family: 'Script Song'; font-weight: 400; src: url('${fonts.serif}') format('truetype'); }
