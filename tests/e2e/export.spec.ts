@@ -20,6 +20,7 @@ import { inspectPdf, type OutlineEntry, type PdfReport } from '../../src/export/
 import { exportPdf, OutputNotWritableError, type ExportResult } from '../../src/export/pdf.ts';
 import { PortUnavailableError, serveStatic } from '../../src/export/server.ts';
 import { DIST, expect, openDeck, test } from './fixtures.ts';
+import { handoutText, pdfTextSizes, squash } from './pdf-read.ts';
 
 /** The deck's structure as built into dist/index.html: parts with their slides' ids and titles. */
 interface BuiltPart {
@@ -47,8 +48,6 @@ function builtParts(dist: string): BuiltPart[] {
   }
   return parts;
 }
-
-const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** A line of text in a PDF page, from pdf.js: its text, font size and box, in points from the page's top left. */
 interface PdfLine {
@@ -91,25 +90,6 @@ async function pdfLines(bytes: Uint8Array): Promise<PdfLine[][]> {
   return pages;
 }
 const tmp = (name: string): string => mkdtempSync(path.join(os.tmpdir(), `deck-${name}-`));
-
-/** Every run of text in a PDF with its printed size in points (the text matrix times the page's transform). */
-async function pdfTextSizes(bytes: Uint8Array): Promise<{ page: number; text: string; size: number }[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
-  const out: { page: number; text: string; size: number }[] = [];
-  try {
-    for (let n = 1; n <= pdf.numPages; n++) {
-      for (const item of (await (await pdf.getPage(n)).getTextContent()).items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        const [a, b] = item.transform as number[];
-        out.push({ page: n, text: item.str, size: Math.hypot(a!, b!) });
-      }
-    }
-  } finally {
-    await pdf.destroy();
-  }
-  return out;
-}
 
 /**
  * Pairs of text runs on a PDF's chart pages (those with a data source, "来源：") whose boxes overlap:
@@ -350,15 +330,8 @@ test.describe.serial('npm run pdf', () => {
       expect(squash(text), `page ${i + 1}`).toContain(squash(`第 ${i + 1} 页 / 共 ${handout.pages} 页`)),
     );
     expect(handout.text[0]).toContain('提升城市治理现代化水平推进会');
-    // The text read across pages: each page less its running head and number, so a paragraph that
-    // runs on over a page break reads whole.
-    const all = handout.text
-      .map((text, i) => {
-        let body = squash(text).replace(squash(`第 ${i + 1} 页 / 共 ${handout.pages} 页`), '');
-        for (const e of handout.outline) body = body.split(squash(e.title)).join('');
-        return body;
-      })
-      .join('');
+    // The text read across pages, so a paragraph that runs on over a page break reads whole.
+    const all = handoutText(handout);
     const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     // What the audience may read: the speech and the editorial summaries (marked), never the rest.
     const blocks = [...index.matchAll(/<(div|details) class="role role-(\w+)" data-role="\w+">([\s\S]*?)<\/\1>/g)].map(
