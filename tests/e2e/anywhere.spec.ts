@@ -296,6 +296,9 @@ for (const size of SIZES) {
       );
       expect(labels.length).toBeGreaterThan(10);
       for (const l of labels) expect(contrastRatio(l.fg, l.bg), l.text).toBeGreaterThanOrEqual(7);
+      // The card's padding stays inside the column: nothing scrolls sideways.
+      await expect(page.locator('section#qi-world figure.chart')).toHaveAttribute('data-chart-state', 'final');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       // Charts keep their light card: the chart's own text is dark on light.
       const card = await page
         .locator('section#qi-world figure.chart')
