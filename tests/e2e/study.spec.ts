@@ -169,6 +169,32 @@ test('upright phones and tablets open in the reading view; ?view=slides and a ta
   expect(await reading(page)).toBe(false);
 });
 
+test.describe('a shared link on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('lands with the linked slide at the top, under the bar, and keeps it there while its chart draws', async ({
+    page,
+    site,
+  }) => {
+    await open(page, `${site}#/qi-trend`);
+    expect(await reading(page)).toBe(true);
+    // The chart draws once near the screen: the slide grows below its title, and the browser's
+    // scroll anchoring once moved the page 370 px with it.
+    await expect(page.locator('section#qi-trend figure.chart')).toHaveAttribute('data-chart-state', 'final');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const place = await page.evaluate(() => ({
+      slide: document.getElementById('qi-trend')!.getBoundingClientRect().top,
+      bar: document.querySelector('.study-bar')!.getBoundingClientRect().bottom,
+    }));
+    expect(Math.abs(place.slide - place.bar)).toBeLessThanOrEqual(2);
+    // The reader moving the page lets go of the place.
+    await page.mouse.wheel(0, 400);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById('qi-trend')!.getBoundingClientRect().top))
+      .toBeLessThan(place.slide - 300);
+  });
+});
+
 test('the view toggle keeps the place both ways (button and R)', async ({ page, site }) => {
   await open(page, site);
   const ids = await slideIds(page);

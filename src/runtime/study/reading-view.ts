@@ -113,6 +113,13 @@ export function readingViewPlugin(): RevealPlugin {
    * the address keeps naming it while it is on screen and until the reader scrolls.
    */
   let pinned: HTMLElement | null = null;
+  /**
+   * Where a jump put the page: `el`'s top at `top` px from the window's top. Held while the page
+   * takes its real heights (a chart drawn once near, its notes, the fonts) until the page is moved
+   * otherwise (`onScroll`, `onReaderScroll`): the browser's scroll anchoring kept a node below a chart still as the chart drew, and
+   * a phone opening a link to a chart slide found the slide's title 370 px above the screen.
+   */
+  let held: { el: HTMLElement; top: number } | null = null;
   /** The address last acted on, so popstate and hashchange for one move act once. */
   let followed = '';
   let frame = 0;
@@ -159,7 +166,13 @@ export function readingViewPlugin(): RevealPlugin {
     layOutWhole();
     const top = el.getBoundingClientRect().top + window.scrollY - headerHeight() + offset;
     window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+    hold(el);
     track();
+  };
+
+  /** Holds `el` where it is now on screen (see `held`). */
+  const hold = (el: HTMLElement): void => {
+    held = { el, top: el.getBoundingClientRect().top };
   };
 
   /** Writes the view and the place into the address: a new history entry for a jump (`push`). */
@@ -204,6 +217,9 @@ export function readingViewPlugin(): RevealPlugin {
     document.dispatchEvent(new CustomEvent<ReadingPositionDetail>(READING_POSITION, { detail: pos }));
   };
   const onScroll = (): void => {
+    // Moved by anything but the page taking its heights (`keepPlace` puts a held place back before
+    // the scroll is reported): a scrollbar dragged, a paragraph brought into view. Let go.
+    if (held && Math.abs(held.el.getBoundingClientRect().top - held.top) >= 1) held = null;
     if (!frame) frame = window.requestAnimationFrame(track);
   };
   /** Each slide's height when last measured (`keepPlace`). */
@@ -227,13 +243,16 @@ export function readingViewPlugin(): RevealPlugin {
       // Where its bottom was before: above the screen's top, the change moved everything below it.
       if (box.bottom - shift - grew <= 0) shift += grew;
     }
-    if (shift) window.scrollBy({ top: shift, behavior: 'instant' });
+    // A jump's place is held whatever moved it (the browser's own anchoring included).
+    if (held?.el.isConnected) shift = held.el.getBoundingClientRect().top - held.top;
+    if (Math.abs(shift) >= 1) window.scrollBy({ top: shift, behavior: 'instant' });
     onScroll();
   };
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(keepPlace) : null;
-  /** The reader moving the page themselves ends a jump's pin. */
+  /** The reader moving the page themselves ends a jump's pin and lets go of its place. */
   const onReaderScroll = (): void => {
     pinned = null;
+    held = null;
   };
 
   /**
@@ -247,6 +266,7 @@ export function readingViewPlugin(): RevealPlugin {
       const top = el.getBoundingClientRect().top + window.scrollY - headerHeight() - 8;
       window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
     } else el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    hold(el);
     pinned = slide;
     if (!el.hasAttribute('tabindex') && el.tabIndex < 0) el.tabIndex = -1;
     el.focus({ preventScroll: true });
@@ -314,6 +334,7 @@ export function readingViewPlugin(): RevealPlugin {
     }
     currentId = null;
     pinned = null;
+    held = null;
     if (!target) return;
     if (jump.push) setUrl('read', target, true);
     if (jump.focus && section(target)?.contains(jump.focus)) bringUp(target, jump.focus, jump.align ?? 'center');
@@ -329,6 +350,7 @@ export function readingViewPlugin(): RevealPlugin {
     resized?.disconnect();
     for (const type of READER_SCROLL) window.removeEventListener(type, onReaderScroll);
     pinned = null;
+    held = null;
     document.documentElement.classList.remove(READING_CLASS);
     window.history.scrollRestoration = savedRestoration;
     if (savedLabel !== null) deck.getRevealElement()?.setAttribute('aria-label', savedLabel);
