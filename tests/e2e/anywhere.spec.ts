@@ -439,6 +439,17 @@ test.describe('charts in the reading view on a laptop', () => {
       const layout = await chartLayout(page, id);
       expect(layout.svg.right - layout.svg.left, id).toBeGreaterThan(column * 0.9);
       expect(layout.smallest, id).toBeGreaterThanOrEqual(14);
+      // Its source and notes are small print: at least 14 px, smaller than the speech beside it.
+      const sizes = await page.locator(`section#${id}`).evaluate((s) => {
+        const px = (sel: string): number[] =>
+          [...s.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+        return { print: px('.chart-source, .chart-footnote'), speech: px('aside.notes p')[0] ?? 0 };
+      });
+      expect(sizes.print.length, id).toBeGreaterThan(0);
+      for (const size of sizes.print) {
+        expect(size, id).toBeGreaterThanOrEqual(14);
+        expect(size, id).toBeLessThan(sizes.speech);
+      }
     }
   });
 });
