@@ -119,7 +119,7 @@ export function readingViewPlugin(): RevealPlugin {
    * otherwise (`onScroll`, `onReaderScroll`): the browser's scroll anchoring kept a node below a chart still as the chart drew, and
    * a phone opening a link to a chart slide found the slide's title 370 px above the screen.
    */
-  let held: { el: HTMLElement; top: number } | null = null;
+  let held: { el: HTMLElement; top: number; y: number } | null = null;
   /** The address last acted on, so popstate and hashchange for one move act once. */
   let followed = '';
   let frame = 0;
@@ -170,10 +170,20 @@ export function readingViewPlugin(): RevealPlugin {
     track();
   };
 
-  /** Holds `el` where it is now on screen (see `held`). */
+  /**
+   * Holds `el` where it is now on screen (see `held`). Also a place remembered with an offset
+   * (resume): it was measured on the page with its charts drawn, and anchoring keeps the text on
+   * screen still as a chart above it draws, which brought the reader back 350 px past their line;
+   * the held slide's top is put back after it.
+   */
   const hold = (el: HTMLElement): void => {
-    held = { el, top: el.getBoundingClientRect().top };
+    held = { el, top: el.getBoundingClientRect().top, y: window.scrollY };
   };
+  const release = (): void => {
+    held = null;
+  };
+  /** How many times `keepPlace` has run: a scroll it did not follow was not the page settling. */
+  let settled = 0;
 
   /** Writes the view and the place into the address: a new history entry for a jump (`push`). */
   const setUrl = (view: 'read' | 'slides' | null, hashId?: string, push = false): void => {
@@ -217,9 +227,18 @@ export function readingViewPlugin(): RevealPlugin {
     document.dispatchEvent(new CustomEvent<ReadingPositionDetail>(READING_POSITION, { detail: pos }));
   };
   const onScroll = (): void => {
-    // Moved by anything but the page taking its heights (`keepPlace` puts a held place back before
-    // the scroll is reported): a scrollbar dragged, a paragraph brought into view. Let go.
-    if (held && Math.abs(held.el.getBoundingClientRect().top - held.top) >= 1) held = null;
+    // Scrolled by something else than the page settling (`keepPlace`, and the browser's anchoring,
+    // which a resize that `keepPlace` sees in the same frame always comes with): a scrollbar
+    // dragged, a paragraph brought into view. Let go. Decided a frame later: a scroll can be
+    // reported before the observer has seen the resize that caused it.
+    if (held && Math.abs(window.scrollY - held.y) >= 1) {
+      const seen = settled;
+      window.requestAnimationFrame(() =>
+        window.requestAnimationFrame(() => {
+          if (held && settled === seen && Math.abs(window.scrollY - held.y) >= 1) release();
+        }),
+      );
+    }
     if (!frame) frame = window.requestAnimationFrame(track);
   };
   /** Each slide's height when last measured (`keepPlace`). */
@@ -232,6 +251,7 @@ export function readingViewPlugin(): RevealPlugin {
    * anchoring off meanwhile; it did not hold the place). Slides measured before, in page order.
    */
   const keepPlace = (entries: ResizeObserverEntry[]): void => {
+    settled++;
     const adjust = isReading() && !document.documentElement.classList.contains(READING_WHOLE_CLASS);
     let shift = 0;
     for (const entry of entries) {
@@ -246,13 +266,14 @@ export function readingViewPlugin(): RevealPlugin {
     // A jump's place is held whatever moved it (the browser's own anchoring included).
     if (held?.el.isConnected) shift = held.el.getBoundingClientRect().top - held.top;
     if (Math.abs(shift) >= 1) window.scrollBy({ top: shift, behavior: 'instant' });
+    if (held) held.y = window.scrollY;
     onScroll();
   };
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(keepPlace) : null;
   /** The reader moving the page themselves ends a jump's pin and lets go of its place. */
   const onReaderScroll = (): void => {
     pinned = null;
-    held = null;
+    release();
   };
 
   /**
@@ -334,7 +355,7 @@ export function readingViewPlugin(): RevealPlugin {
     }
     currentId = null;
     pinned = null;
-    held = null;
+    release();
     if (!target) return;
     if (jump.push) setUrl('read', target, true);
     if (jump.focus && section(target)?.contains(jump.focus)) bringUp(target, jump.focus, jump.align ?? 'center');
@@ -350,7 +371,7 @@ export function readingViewPlugin(): RevealPlugin {
     resized?.disconnect();
     for (const type of READER_SCROLL) window.removeEventListener(type, onReaderScroll);
     pinned = null;
-    held = null;
+    release();
     document.documentElement.classList.remove(READING_CLASS);
     window.history.scrollRestoration = savedRestoration;
     if (savedLabel !== null) deck.getRevealElement()?.setAttribute('aria-label', savedLabel);
