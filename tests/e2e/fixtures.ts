@@ -19,6 +19,34 @@ interface Fixtures {
   problems: string[];
 }
 
+/**
+ * What a page reports that a test must see: console errors, page errors, refused responses and
+ * failed requests (`problems`); requests still unanswered and those cut off, for a failure's report.
+ * The `problems` fixture watches `page`; a test watches its other windows with this.
+ */
+export function watchPage(page: Page): { problems: string[]; pending: Set<string>; aborted: string[] } {
+  const problems: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  // Chromium's console line for a refused request names no address: say which it was.
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`response ${res.status()}: ${res.url()}`);
+  });
+  const pending = new Set<string>();
+  const aborted: string[] = [];
+  page.on('request', (req) => pending.add(req.url()));
+  page.on('requestfinished', (req) => pending.delete(req.url()));
+  page.on('requestfailed', (req) => {
+    pending.delete(req.url());
+    // A request cut off because the test navigated away (e.g. the favicon) is not a failure.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return void aborted.push(req.url());
+    problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText ?? ''})`);
+  });
+  return { problems, pending, aborted };
+}
+
 export const test = base.extend<Fixtures, { server: StaticServer }>({
   server: [
     async ({}, use) => {
@@ -33,26 +61,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
   },
   problems: [
     async ({ page }, use, testInfo) => {
-      const problems: string[] = [];
-      page.on('console', (msg: ConsoleMessage) => {
-        if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-      // Chromium's console line for a refused request names no address: say which it was.
-      page.on('response', (res) => {
-        if (res.status() >= 400) problems.push(`response ${res.status()}: ${res.url()}`);
-      });
-      // Requests still unanswered, and those cut off: shown only when the test fails.
-      const pending = new Set<string>();
-      const aborted: string[] = [];
-      page.on('request', (req) => pending.add(req.url()));
-      page.on('requestfinished', (req) => pending.delete(req.url()));
-      page.on('requestfailed', (req) => {
-        pending.delete(req.url());
-        // A request cut off because the test navigated away (e.g. the favicon) is not a failure.
-        if (req.failure()?.errorText === 'net::ERR_ABORTED') return void aborted.push(req.url());
-        problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText ?? ''})`);
-      });
+      const { problems, pending, aborted } = watchPage(page);
       await use(problems);
       // A test that failed first never reaches the assertion below: say what the page reported, the
       // likeliest cause of a chart that never drew (a module the server refused or never answered).

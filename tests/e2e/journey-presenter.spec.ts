@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { t } from '../../src/common/i18n.ts';
 import { compileDeck } from '../../src/markdown/compile.ts';
 import { readSlideFiles } from '../../src/vite/deck-plugin.ts';
-import { FILE_URL, expect, openDeck, screenColours, test } from './fixtures.ts';
+import { FILE_URL, expect, openDeck, screenColours, test, watchPage } from './fixtures.ts';
 
 /**
  * Journey 1 (the presenter, a meeting room), whole: the deck opened from a USB stick (file://) at
@@ -27,17 +27,6 @@ const position = (page: Page): Promise<string> =>
     const f = window.deck!.getIndices().f;
     return `${window.deck!.getCurrentSlide().id}/${typeof f === 'number' ? f : -1}`;
   });
-
-/** Console errors, page errors and failed requests of the speaker window (the fixture watches only `page`). */
-function watch(popup: Page): string[] {
-  const problems: string[] = [];
-  popup.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  popup.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  popup.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
-  return problems;
-}
 
 /**
  * What the room must not see, visible on the projected page: the page's controls, the study bar,
@@ -80,7 +69,7 @@ test('a presenter gives the whole talk from file:// at 1920×1080 with the speak
   const opened = context.waitForEvent('page');
   await page.keyboard.press('s');
   const speaker = await opened;
-  const speakerProblems = watch(speaker);
+  const speakerProblems = watchPage(speaker).problems;
   await speaker.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
   await expect(speaker.locator('.speaker-connection')).toHaveText(t('speakerConnected'));
   await expect(page.locator('html')).toHaveClass(/\bpresenting\b/);
