@@ -51,6 +51,12 @@ for (const size of [
       const editor = page.getByRole('dialog', { name: '写笔记' });
       await expect(editor).toContainText(quote);
       await editor.getByRole('textbox', { name: '笔记' }).fill('城市问题的普遍性');
+      // 取消 and 记下 stand side by side on one line.
+      const [cancelBox, saveBox] = [
+        (await editor.getByRole('button', { name: '取消' }).boundingBox())!,
+        (await editor.getByRole('button', { name: '记下' }).boundingBox())!,
+      ];
+      expect(Math.abs(cancelBox.y - saveBox.y)).toBeLessThanOrEqual(1);
       await editor.getByRole('button', { name: '记下' }).click();
       await expect(mark(page)).toHaveText(quote);
       await expect(mark(page)).toHaveAttribute('title', '城市问题的普遍性');
