@@ -122,6 +122,37 @@ for (const size of SIZES) {
       });
       expect(covered).toBe(true);
     });
+
+    test('the trend table: the figures of a column line up, a bracketed note (非官方汇编) sits under its figure', async ({
+      page,
+      site,
+    }) => {
+      await openDeck(page, `${site}?view=read#/qi-trend`);
+      const section = page.locator('section#qi-trend');
+      await section.getByRole('button', { name: '查看数据' }).click();
+      const box = section.locator('.chart-table');
+      await expect(box).toBeVisible();
+      const cells = await box.evaluate((el) =>
+        [...el.querySelectorAll('tbody tr')].flatMap((tr) =>
+          [...tr.querySelectorAll('td')].flatMap((td, column) => {
+            const figure = td.firstChild;
+            if (!figure || figure.nodeType !== Node.TEXT_NODE || !figure.textContent) return [];
+            const range = document.createRange();
+            range.selectNodeContents(figure);
+            const line = range.getBoundingClientRect();
+            const note = td.querySelector('.chart-cell-note')?.getBoundingClientRect();
+            return [{ column, right: line.right, bottom: line.bottom, text: td.textContent!, noteTop: note?.top }];
+          }),
+        ),
+      );
+      const noted = cells.filter((c) => c.noteTop !== undefined);
+      expect(noted.map((c) => c.text)).toContain('54.77（非官方汇编）');
+      for (const c of noted) expect(c.noteTop!, c.text).toBeGreaterThanOrEqual(c.bottom - 1);
+      for (const column of new Set(cells.map((c) => c.column))) {
+        const rights = cells.filter((c) => c.column === column).map((c) => c.right);
+        expect(Math.max(...rights) - Math.min(...rights), `column ${column + 2}`).toBeLessThanOrEqual(1);
+      }
+    });
   });
 }
 

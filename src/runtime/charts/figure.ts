@@ -117,8 +117,25 @@ function buildTable({ kind, payload }: MountedChart, figure: HTMLElement): HTMLT
         th.scope = 'row';
         th.textContent = cell;
         tr.append(th);
-      } else tr.insertCell().textContent = cell;
+      } else fillCell(tr.insertCell(), cell);
     });
   }
   return table;
+}
+
+/**
+ * A cell's text, a figure with words in full-width brackets after it ("54.77（非官方汇编）") set as
+ * the figure and, under it, the words (`.chart-cell-note`): the figures of a column stay aligned
+ * and the column as narrow as its figures. The cell's text is unchanged.
+ */
+function fillCell(cell: HTMLTableCellElement, text: string): void {
+  const noted = /^([-+−]?[\d.,]+)(（.+）)$/.exec(text);
+  if (!noted) {
+    cell.textContent = text;
+    return;
+  }
+  const note = document.createElement('span');
+  note.className = 'chart-cell-note';
+  note.textContent = noted[2]!;
+  cell.append(noted[1]!, note);
 }
