@@ -172,6 +172,32 @@ for (const size of [
       await expect(mark).toBeInViewport();
     });
 
+    test('Back after a search returns to the line the reader was on, not to its slide’s top', async ({
+      page,
+      site,
+    }) => {
+      await startAt(page, site, 'qi-trend');
+      await expect.poll(() => slideAtTop(page)).toBe('qi-trend');
+      // Read on into the slide: 500 px past its top.
+      const into = (): Promise<number> =>
+        page.evaluate(
+          () =>
+            document.querySelector<HTMLElement>('.study-bar')!.offsetHeight -
+            document.getElementById('qi-trend')!.getBoundingClientRect().top,
+        );
+      const start = await into();
+      await page.evaluate(() => window.scrollBy(0, 500));
+      await expect.poll(into).toBeGreaterThan(start + 400);
+      const line = await into();
+      await page.getByRole('button', { name: '搜索' }).click();
+      await page.getByRole('combobox', { name: '搜索幻灯片和讲稿' }).fill('同志们');
+      await page.locator('#study-results [role="option"][data-field="notes"]').first().click();
+      await expect(page.locator('mark.study-hit').first()).toBeInViewport();
+      await page.goBack();
+      await expect(page).toHaveURL(/#\/qi-trend$/);
+      await expect.poll(async () => Math.abs((await into()) - line)).toBeLessThanOrEqual(4);
+    });
+
     test('Back after a link between slides', async ({ page, site }) => {
       await startAt(page, site, 'closing');
       await expect.poll(() => slideAtTop(page)).toBe('closing');

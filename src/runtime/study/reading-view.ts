@@ -84,6 +84,24 @@ export function startingInReadingView(slideView: SlideViewSettings): void {
   startedReading = slideView;
 }
 
+/** Where a history entry keeps the reading view's place (beside what reveal or others keep there). */
+const PLACE_KEY = 'deckReadingPlace';
+
+/** `state` (a history entry's) with the reading place added. */
+function withPlace(state: unknown, place: ReadingPositionDetail): Record<string, unknown> {
+  return { ...(state && typeof state === 'object' ? state : {}), [PLACE_KEY]: { ...place } };
+}
+
+/** The reading place a history entry keeps, if it is a well-formed one. */
+function placeIn(state: unknown): ReadingPositionDetail | null {
+  const place = state && typeof state === 'object' ? (state as Record<string, unknown>)[PLACE_KEY] : null;
+  if (!place || typeof place !== 'object') return null;
+  const { slideId, offset } = place as Record<string, unknown>;
+  return typeof slideId === 'string' && typeof offset === 'number' && Number.isFinite(offset) && offset >= 0
+    ? { slideId, offset }
+    : null;
+}
+
 /** Attributes reveal sets on slides it is not showing; the reading view shows every slide. */
 const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
 
@@ -185,16 +203,27 @@ export function readingViewPlugin(): RevealPlugin {
   /** How many times `keepPlace` has run: a scroll it did not follow was not the page settling. */
   let settled = 0;
 
-  /** Writes the view and the place into the address: a new history entry for a jump (`push`). */
-  const setUrl = (view: 'read' | 'slides' | null, hashId?: string, push = false): void => {
+  /**
+   * Writes the view and the place into the address: a new history entry for a jump (`push`), the
+   * entry left behind keeping the reader's line there (`push.from`), so Back returns to that line
+   * and not to its slide's top (`followAddress`).
+   */
+  const setUrl = (
+    view: 'read' | 'slides' | null,
+    hashId?: string,
+    push: false | { from: ReadingPositionDetail | null } = false,
+  ): void => {
     try {
       const url = new URL(window.location.href);
       if (view) url.searchParams.set('view', view);
       else url.searchParams.delete('view');
       // A paragraph's address inside the same slide (`#/slide/p2`) is kept: it is the finer place.
       if (hashId && !url.hash.startsWith(`#/${hashId}/`)) url.hash = `/${hashId}`;
-      if (push && url.href !== window.location.href) window.history.pushState(null, '', url.href);
-      else window.history.replaceState(window.history.state, '', url.href);
+      if (push && url.href !== window.location.href) {
+        if (push.from)
+          window.history.replaceState(withPlace(window.history.state, push.from), '', window.location.href);
+        window.history.pushState(null, '', url.href);
+      } else window.history.replaceState(window.history.state, '', url.href);
       followed = url.href;
     } catch {
       /* file:// pages in some browsers refuse replaceState; the view still works */
@@ -308,6 +337,8 @@ export function readingViewPlugin(): RevealPlugin {
     jump: Pick<ReadingRequestDetail, 'push' | 'focus' | 'align'> = {},
   ): void => {
     if (!deck) return;
+    // Where the reader was, for Back (a jump from the slides has no line to return to).
+    const from = jump.push && isReading() ? positionNow() : null;
     const target = slideId ?? deck.getCurrentSlide()?.id ?? allSlides[0]?.id;
     // Laid out as this view before the script ran (prepaint.ts): the page stays where it is (at
     // its top, or where the reader has scrolled to meanwhile), unless a place was asked for.
@@ -334,7 +365,8 @@ export function readingViewPlugin(): RevealPlugin {
       }
       html.classList.add(READING_CLASS);
       html.classList.remove(READING_PREPAINT_CLASS);
-      // This view places the page itself on Back and Forward (followAddress), by slide. The browser
+      // This view places the page itself on Back and Forward (followAddress), by slide and the
+      // offset into it a jump left (setUrl). The browser
       // would afterwards put back the pixel offset the entry was left at, which names another slide
       // once the page above has changed height (charts drawn late, a new text size).
       savedRestoration = window.history.scrollRestoration;
@@ -357,7 +389,7 @@ export function readingViewPlugin(): RevealPlugin {
     pinned = null;
     release();
     if (!target) return;
-    if (jump.push) setUrl('read', target, true);
+    if (jump.push) setUrl('read', target, { from });
     if (jump.focus && section(target)?.contains(jump.focus)) bringUp(target, jump.focus, jump.align ?? 'center');
     else if (keepScroll) track();
     else scrollToSlide(target, offset);
@@ -400,7 +432,7 @@ export function readingViewPlugin(): RevealPlugin {
     if (toc || !tocBox) return;
     toc = mountToc(tocBox, deckData, (id) => {
       setTocOpen(false);
-      setUrl('read', id, true);
+      setUrl('read', id, { from: positionNow() });
       currentId = null;
       pinned = null;
       scrollToSlide(id);
@@ -445,10 +477,13 @@ export function readingViewPlugin(): RevealPlugin {
       return;
     }
     const inner = addressedParagraph(window.location.hash);
+    // The line a jump left from (`setUrl`), when this entry is that one.
+    const place = placeIn(window.history.state);
+    const offset = place && place.slideId === slideId ? place.offset : 0;
     if (inner && slideId) {
       enter(slideId, 0, { focus: inner, align: 'start' });
       flash(inner);
-    } else if (!isReading() || (slideId && slideId !== positionNow()?.slideId)) enter(slideId);
+    } else if (!isReading() || (slideId && (slideId !== positionNow()?.slideId || offset > 0))) enter(slideId, offset);
   };
 
   /** A hash change while reading (a link, the structure map) scrolls to that slide. */
