@@ -93,10 +93,13 @@ export function deckPlugin(extensions: DeckExtension[] = [], folder?: DeckFolder
     },
     load(id) {
       if (id !== RESOLVED) return null;
-      for (const file of readSlideFiles(deckDir)) this.addWatchFile(path.join(deckDir.project, file.file));
+      for (const file of readSlideFiles(deckDir)) this.addWatchFile(path.resolve(deckDir.project, file.file));
+      // Files that exist only: Vite's dev server resolves a watched file like an import, and a
+      // missing one (a deck without data has no SOURCES.md) failed the whole deck with a 500. The
+      // server's watcher (configureServer) covers the files and folders that appear later.
       for (const ext of extensions) {
         for (const f of ext.watch?.(deckDir) ?? [])
-          if (!statSync(f, { throwIfNoEntry: false })?.isDirectory()) this.addWatchFile(f);
+          if (statSync(f, { throwIfNoEntry: false })?.isFile()) this.addWatchFile(f);
       }
       const result = compile();
       if ('error' in result) return reportError(this, result.error);
