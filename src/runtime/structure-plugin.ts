@@ -4,6 +4,7 @@ import { mountStructureMap, type StructureMap } from '../structure/mount.ts';
 import { buildOutline, pathToSlide, type OutlineNode, type OutlineTarget } from '../structure/outline.ts';
 import { allSlides, deckData, slideById } from './deck-data.ts';
 import { closeDeckDialog, deckDialog, dialogCloseButton, showDeckDialog } from './dialog.ts';
+import { hashSlideId } from './history.ts';
 import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
 import { READING_EVENT, isReading, type ReadingViewDetail } from './study/contract.ts';
@@ -16,13 +17,7 @@ const M_KEY = 77;
  * `#/id/2`, `#/id/p3`; else the first slide). A wrong guess only costs a redraw at 'ready'.
  */
 function openingSlide(hash: string): string | null {
-  let id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  try {
-    id = decodeURIComponent(id);
-  } catch {
-    id = '';
-  }
-  return (id ? slideById(id)?.id : undefined) ?? allSlides[0]?.id ?? null;
+  return slideById(hashSlideId(hash))?.id ?? allSlides[0]?.id ?? null;
 }
 
 /**

@@ -105,10 +105,9 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
 
   const widthNow = (): number => opts.width ?? (container.clientWidth || measuredWidth || 1024);
 
-  /** The drawn node that marks `current` (its deepest visible ancestor). */
-  const hereKey = (): string | null => {
+  /** The drawn node that marks `current` (its deepest visible ancestor on `path`, current's). */
+  const hereKey = (path = current ? pathToSlide(outline, current) : []): string | null => {
     const visible = new Set(layout.nodes.map((n) => n.key));
-    const path = current ? pathToSlide(outline, current) : [];
     return [...path].reverse().find((n) => visible.has(n.key))?.key ?? null;
   };
 
@@ -125,7 +124,7 @@ export function mountStructureMap(container: HTMLElement, outline: OutlineNode, 
       showRoot: options.showRoot ?? true,
     });
     const path = current ? pathToSlide(outline, current) : [];
-    const here = hereKey();
+    const here = hereKey(path);
     if (!focusKey || !layout.nodes.some((n) => n.key === focusKey)) focusKey = here ?? layout.nodes[0]?.key ?? null;
     renderStructure(svg, layout, {
       current: here,

@@ -132,10 +132,11 @@ export function readingViewPlugin(): RevealPlugin {
    */
   let pinned: HTMLElement | null = null;
   /**
-   * Where a jump put the page: `el`'s top at `top` px from the window's top. Held while the page
-   * takes its real heights (a chart drawn once near, its notes, the fonts) until the page is moved
-   * otherwise (`onScroll`, `onReaderScroll`): the browser's scroll anchoring kept a node below a chart still as the chart drew, and
-   * a phone opening a link to a chart slide found the slide's title 370 px above the screen.
+   * Where a jump put the page: `el`'s top at `top` px from the window's top, the page scrolled to
+   * `y`. Held while the page takes its real heights (a chart drawn once near, its notes, the fonts)
+   * until the page is moved otherwise (`onScroll`, `onReaderScroll`): the browser's scroll
+   * anchoring kept a node below a chart still as the chart drew, and a phone opening a link to a
+   * chart slide found the slide's title 370 px above the screen.
    */
   let held: { el: HTMLElement; top: number; y: number } | null = null;
   /** The address last acted on, so popstate and hashchange for one move act once. */
@@ -366,9 +367,9 @@ export function readingViewPlugin(): RevealPlugin {
       html.classList.add(READING_CLASS);
       html.classList.remove(READING_PREPAINT_CLASS);
       // This view places the page itself on Back and Forward (followAddress), by slide and the
-      // offset into it a jump left (setUrl). The browser
-      // would afterwards put back the pixel offset the entry was left at, which names another slide
-      // once the page above has changed height (charts drawn late, a new text size).
+      // offset into it a jump left (setUrl). The browser would afterwards put back the pixel offset
+      // the entry was left at, which names another slide once the page above has changed height
+      // (charts drawn late, a new text size).
       savedRestoration = window.history.scrollRestoration;
       window.history.scrollRestoration = 'manual';
       const root = deck.getRevealElement();
