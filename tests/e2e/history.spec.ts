@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openDeck, test } from './fixtures.ts';
+import { slideAtTop } from './reading.ts';
 
 /**
  * Back and Forward after every kind of jump (src/runtime/history.ts): a jump adds a history entry,
@@ -8,18 +9,6 @@ import { expect, openDeck, test } from './fixtures.ts';
 
 const currentId = (page: Page): Promise<string> => page.evaluate(() => window.deck!.getCurrentSlide()?.id ?? '');
 const historyLength = (page: Page): Promise<number> => page.evaluate(() => window.history.length);
-
-/** The slide at the top of the reading page (under the toolbar). */
-async function slideAtTop(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const line = (document.querySelector<HTMLElement>('.study-bar')?.offsetHeight ?? 0) + 8;
-    let best = '';
-    for (const s of document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')) {
-      if (s.getBoundingClientRect().top <= line) best = s.id;
-    }
-    return best;
-  });
-}
 
 /** Goes to a slide the way an address does (no history entry of its own). */
 async function startAt(page: Page, site: string, id: string, query = ''): Promise<void> {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openDeck, test, watchPage } from './fixtures.ts';
+import { slideAtTop, storedSlide } from './reading.ts';
 
 /**
  * Journey 2 (the learner), whole: a shared link to a chart slide opened on a 390×844 touch phone,
@@ -30,28 +31,6 @@ async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
-
-/** The slide whose top is at the top of the reading page (under the sticky toolbar). */
-const slideAtTop = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const line = (document.querySelector<HTMLElement>('.study-bar')?.offsetHeight ?? 0) + 8;
-    let best = '';
-    for (const s of document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')) {
-      if (s.getBoundingClientRect().top <= line) best = s.id;
-    }
-    return best;
-  });
-
-/** The slide id the deck remembers (`deck.<hash>.position` in localStorage), or ''. */
-const storedSlide = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.endsWith('.position'));
-    try {
-      return key ? String((JSON.parse(localStorage.getItem(key) ?? '{}') as { slideId?: string }).slideId ?? '') : '';
-    } catch {
-      return '';
-    }
-  });
 
 /** How far below the sticky toolbar's bottom the top of slide `id` is (negative: scrolled past). */
 const underBar = (page: Page, id: string): Promise<number> =>

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FILE_URL, expect, openDeck, test } from './fixtures.ts';
+import { slideAtTop, storedSlide } from './reading.ts';
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
@@ -19,30 +20,6 @@ async function open(page: Page, url: string): Promise<void> {
 
 const reading = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('reading-view'));
 const currentId = (page: Page) => page.evaluate(() => window.deck!.getCurrentSlide()?.id ?? '');
-
-/** The slide whose top is at the top of the reading page (under the sticky bar). */
-async function slideAtTop(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const line = (document.querySelector<HTMLElement>('.study-bar')?.offsetHeight ?? 0) + 8;
-    let best = '';
-    for (const s of document.querySelectorAll<HTMLElement>('.reveal .slides > section > section[id]')) {
-      if (s.getBoundingClientRect().top <= line) best = s.id;
-    }
-    return best;
-  });
-}
-
-/** The slide id the deck has remembered (`deck.<hash>.position` in localStorage), or '' before any. */
-async function storedSlide(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.endsWith('.position'));
-    try {
-      return key ? String((JSON.parse(localStorage.getItem(key) ?? '{}') as { slideId?: string }).slideId ?? '') : '';
-    } catch {
-      return '';
-    }
-  });
-}
 
 /** The ids of all slides in deck order, and one slide deep in the deck with a chart. */
 async function slideIds(page: Page): Promise<string[]> {
