@@ -243,6 +243,9 @@ for (const how of ['?view=read', 'an upright phone'] as const) {
     if (how === 'an upright phone') await page.setViewportSize({ width: 390, height: 844 });
     const bundle = await holdBundle(page);
     await page.goto(how === '?view=read' ? `${site}?view=read` : site, { waitUntil: 'commit' });
+    // Measured as the reader first sees it: once the page has painted, so with its style sheet
+    // (the document can be read, unstyled, while the sheet is still on its way: x 8, the body's margin).
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     // Laid out as the reading view by the style sheet alone: the title and the first speech paragraph
     // are on the page, every slide is shown, nothing is prepainted as a slide.
     await expect(page.locator('#title h1')).toBeVisible();
