@@ -1,4 +1,5 @@
 import type { RevealApi } from 'reveal.js';
+import { closeDeckDialog } from './dialog.ts';
 
 /**
  * What a presenter's "next" and "previous" do, wherever they come from (a key, a clicker, the
@@ -51,9 +52,13 @@ export function overlayOpen(deck: RevealApi): boolean {
   return Boolean(document.querySelector('dialog[open]')) || jumpFieldOpen(deck);
 }
 
-/** Closes every overlay (each dialog's own close handler returns focus). */
+/**
+ * Closes every overlay. Focus leaves each dialog in this same task (`closeDeckDialog`): a key
+ * pressed right after the clicker's (G for the jump field) must reach the deck, not the closed
+ * dialog's field, which keeps focus until the browser's next focus fix-up.
+ */
 export function closeOverlays(deck: RevealApi): void {
-  document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((d) => d.close());
+  document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((d) => closeDeckDialog(d));
   // reveal 6 has toggleJumpToSlide but its typings do not list it.
   if (jumpFieldOpen(deck)) (deck as RevealApi & { toggleJumpToSlide(show: boolean): void }).toggleJumpToSlide(false);
 }

@@ -59,14 +59,24 @@ function moveFocusOut(dialog: HTMLDialogElement, restore: boolean): void {
   // Opened from the page itself (a key, or a mouse click, which leaves no focus on a button):
   // focus goes back to nothing, so Space and the arrows keep moving the deck.
   const opener = back?.opener;
-  const target = opener === document.body || opener === null ? null : opener?.isConnected ? opener : back?.fallback;
-  if (restore && target instanceof HTMLElement && target.isConnected) {
+  const target = !opener || opener === document.body ? null : usable(opener) ? opener : back?.fallback;
+  if (restore && target instanceof HTMLElement && usable(target)) {
     target.focus({ preventScroll: true });
-    return;
+    // A node that cannot take focus (hidden meanwhile) leaves it where it was: blur below.
+    if (document.activeElement === target) return;
   }
   // The focused node may be an SVG element (the structure map): both kinds can blur.
   const inside = document.activeElement;
   if ((inside instanceof HTMLElement || inside instanceof SVGElement) && dialog.contains(inside)) inside.blur();
+}
+
+/**
+ * Whether focus can go back to `el`: still in the page and not inside a closed dialog. The
+ * opener of one dialog can be a control of another that closed meanwhile (PageDown closes one
+ * overlay, a key opens the next before the first one's close event has run).
+ */
+function usable(el: Element): boolean {
+  return el.isConnected && !el.closest('dialog:not([open])');
 }
 
 /** The visible close button of a deck dialog. */

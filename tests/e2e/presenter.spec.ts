@@ -152,6 +152,44 @@ test('with the structure map, help, search or the jump field open, PageDown and 
   await expect.poll(() => position(page)).toBe(stepAfter(here, -1));
 });
 
+test('the key right after the clicker reaches the deck: PageDown closes an overlay, G in the same task opens the jump field', async ({
+  page,
+  site,
+}) => {
+  await openDeck(page, `${site}#/qi-law`);
+  // In one task: PageDown where focus is, then G where focus is then. Left on the closed dialog's
+  // field or button until the browser's next focus fix-up, the G would be lost there.
+  const pageDownThenG = (): Promise<{ closed: boolean; jump: boolean }> =>
+    page.evaluate(() => {
+      const key = (k: string, keyCode: number): boolean =>
+        (document.activeElement ?? document.body).dispatchEvent(
+          new KeyboardEvent('keydown', {
+            key: k,
+            code: k === 'g' ? 'KeyG' : k,
+            keyCode,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      key('PageDown', 34);
+      const closed = !document.querySelector('dialog[open]');
+      key('g', 71);
+      const jump = Boolean(document.querySelector('.reveal .jump-to-slide'));
+      return { closed, jump };
+    });
+  for (const [key, overlay] of [
+    ['m', 'dialog.structure-dialog[open]'],
+    ['Shift+?', 'dialog.help-dialog[open]'],
+    ['/', 'dialog.study-search[open]'],
+  ] as const) {
+    await page.keyboard.press(key);
+    await expect(page.locator(overlay), key).toHaveCount(1);
+    expect(await pageDownThenG(), key).toEqual({ closed: true, jump: true });
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.reveal .jump-to-slide'), key).toHaveCount(0);
+  }
+});
+
 test('digits then Enter go to that slide number; a stray digit is forgotten', async ({ page, site }) => {
   await openDeck(page, site);
   await page.keyboard.type('12');

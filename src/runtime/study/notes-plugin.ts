@@ -3,7 +3,7 @@ import { allSlides, deckData, slideById } from '../deck-data.ts';
 import { t } from '../../common/i18n.ts';
 import { ownsKey, rovingIndex } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
-import { deckDialog, dialogCloseButton } from '../dialog.ts';
+import { closeDeckDialog, deckDialog, dialogCloseButton } from '../dialog.ts';
 import {
   NOTES_READY_ATTR,
   NOTE_REQUEST,
@@ -291,12 +291,12 @@ export function notesPlugin(): RevealPlugin {
       ok.type = 'button';
       ok.className = 'study-note-save';
       ok.textContent = t('studyNoteSave');
-      const cancel = dialogCloseButton('studyNoteCancel', () => dialog.close());
+      const cancel = dialogCloseButton('studyNoteCancel', () => closeDeckDialog(dialog));
       actions.append(cancel, ok);
       dialog.append(heading, quote, field, actions);
       ok.addEventListener('click', () => {
         const target = dialog.dataset.target ? (JSON.parse(dialog.dataset.target) as typeof what) : null;
-        dialog.close();
+        closeDeckDialog(dialog);
         if (target) add(target, field.value.trim());
       });
       // Back to the control that opened the editor (the dialog would return to a toolbar button
@@ -318,7 +318,7 @@ export function notesPlugin(): RevealPlugin {
   };
 
   const jump = (n: StudyNote): void => {
-    panel?.close();
+    if (panel) closeDeckDialog(panel);
     const mark = document.querySelector<HTMLElement>(`mark.${MARK_CLASS}[data-note="${CSS.escape(n.id)}"]`);
     requestReading({ active: true, slideId: n.slideId, focus: mark ?? undefined, push: true });
   };
@@ -414,7 +414,7 @@ export function notesPlugin(): RevealPlugin {
       head.className = 'study-notes-head';
       head.append(
         heading,
-        dialogCloseButton('studyNotesClose', () => dialog.close()),
+        dialogCloseButton('studyNotesClose', () => closeDeckDialog(dialog)),
       );
       const empty = document.createElement('p');
       empty.className = 'study-notes-empty';
