@@ -7,6 +7,7 @@ import { t } from '../common/i18n.ts';
  */
 export function localisePlugin(): RevealPlugin {
   let deck: RevealApi | null = null;
+  let watcher: MutationObserver | null = null;
   const apply = (): void => {
     const root = deck?.getRevealElement();
     if (!root) return;
@@ -31,11 +32,22 @@ export function localisePlugin(): RevealPlugin {
     init(reveal) {
       deck = reveal;
       reveal.on('ready', apply);
-      // The jump field is created on first use.
-      reveal.on('jumptoslide', apply);
-      document.addEventListener('keyup', apply, { once: true });
+      // reveal creates the jump field on the first G, with an English placeholder, and says
+      // nothing when it does: name it as it is added to the deck.
+      const root = reveal.getRevealElement();
+      if (root && typeof MutationObserver === 'function') {
+        watcher = new MutationObserver((records) => {
+          const added = records.some((r) =>
+            [...r.addedNodes].some((n) => n instanceof HTMLElement && n.classList.contains('jump-to-slide')),
+          );
+          if (added) apply();
+        });
+        watcher.observe(root, { childList: true });
+      }
     },
     destroy() {
+      watcher?.disconnect();
+      watcher = null;
       deck = null;
     },
   };
