@@ -211,3 +211,40 @@ test('bold chart text is set in the real bold face, not synthesised from the reg
     }
   }
 });
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a finger on a point reads out that point, not a neighbour drawn over it', async ({ page, site }) => {
+    await page.goto(`${site}?view=read#/qi-trend`);
+    for (const slide of ['qi-trend', 'qi-population', 'qi-world', 'qi-hukou']) {
+      const fig = figure(page, slide);
+      await fig.scrollIntoViewIfNeeded();
+      await expect(fig).toHaveAttribute('data-chart-state', 'final');
+      const wrong: string[] = [];
+      const points = fig.locator('.chart-point');
+      // Every point's centre and readout, read at each tap (the page may have moved); two points
+      // at one spot (a census and the year-end figure, equal) may answer for each other.
+      const centres = (): Promise<{ x: number; y: number; label: string }[]> =>
+        points.evaluateAll((els) =>
+          els.map((el) => {
+            const b = el.getBoundingClientRect();
+            return { x: b.x + b.width / 2, y: b.y + b.height / 2, label: el.getAttribute('aria-label') ?? '' };
+          }),
+        );
+      const count = await points.count();
+      expect(count, slide).toBeGreaterThan(5);
+      for (let i = 0; i < count; i++) {
+        const all = await centres();
+        const at = all[i]!;
+        // Points hidden under the sticky toolbar or off screen are not for this finger.
+        if (at.y < 80 || at.y > 830) continue;
+        await page.touchscreen.tap(at.x, at.y);
+        const said = await fig.locator('.chart-tooltip').textContent();
+        const here = all.filter((p) => Math.hypot(p.x - at.x, p.y - at.y) < 0.5).map((p) => p.label);
+        if (!here.includes(said ?? '')) wrong.push(`${at.label} → ${said}`);
+      }
+      expect(wrong, slide).toEqual([]);
+    }
+  });
+});

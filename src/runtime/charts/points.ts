@@ -79,8 +79,23 @@ export function wirePoints(chart: MountedChart): void {
     if (p) show(p);
     else hide();
   };
+  /**
+   * A press takes the point nearest to it. Left to the browser, focus would go to the element
+   * under the finger, which on a phone is often the next year's marker drawn over this one, and
+   * its readout would replace the right one (1992 tapped, 1993 read out).
+   */
+  const onPress = (e: PointerEvent): void => {
+    const p = nearest(e);
+    if (!p) {
+      hide();
+      return;
+    }
+    e.preventDefault();
+    if (document.activeElement !== p) p.focus({ preventScroll: true });
+    show(p);
+  };
   svg.addEventListener('pointermove', onPointer);
-  svg.addEventListener('pointerdown', onPointer);
+  svg.addEventListener('pointerdown', onPress);
   svg.addEventListener('pointerleave', hide);
 }
 
