@@ -149,6 +149,15 @@ export function marginsAt(m: Margins, width: number): Margins {
   return isNarrow(width) ? { ...m, left: Math.min(m.left, 80), right: Math.min(m.right, 36) } : m;
 }
 
+/**
+ * The left margin (chart units) that value-axis labels need: the deck font's figures are 0.55 em
+ * wide (0.58 with a margin) at chart text size, plus the tick and its padding (16).
+ */
+export function yLabelRoom(labels: readonly string[]): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  return Math.ceil(longest * CHART_TEXT * 0.58) + 16;
+}
+
 /** A chart's logical width, read back from its SVG (for `update`, which redraws a rendered chart). */
 export function svgWidth(svg: SVGSVGElement): number {
   return Number(svg.getAttribute('viewBox')?.split(' ')[2]) || SIZE.width;
@@ -620,7 +629,10 @@ export function lineFrame(
   const width = widthOf(ctx);
   const height = heightOf(ctx, margins.height);
   svg.attr('viewBox', `0 0 ${width} ${height}`);
-  const m = { ...marginsAt(margins, width), height };
+  const yTicks = stepTicks(axes.y[0], axes.y[1], axes.yStep);
+  const at = marginsAt(margins, width);
+  // A narrow chart's left margin still holds its longest value label ("100000" is six figures).
+  const m = { ...at, left: Math.max(at.left, yLabelRoom(yTicks.map(String))), height };
   const plot = plotArea(svg, m);
   const { w, h } = innerSize(m, width);
   const x = scaleLinear().domain(axes.x).range([0, w]);
@@ -630,7 +642,7 @@ export function lineFrame(
   const [from, to] = axes.xTicks ?? axes.x;
   drawAxes(plot, x, y, {
     xTicks: stepTicks(from, to, tickStep(from, to, axes.xStep, w)),
-    yTicks: stepTicks(axes.y[0], axes.y[1], axes.yStep),
+    yTicks,
     yFormat: (v) => `${v}`,
     unitLabel: axes.unitLabel,
   });

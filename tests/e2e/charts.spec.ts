@@ -212,6 +212,39 @@ test('bold chart text is set in the real bold face, not synthesised from the reg
   }
 });
 
+for (const viewport of [
+  { width: 360, height: 780 },
+  { width: 390, height: 844 },
+  { width: 1366, height: 768 },
+]) {
+  test(`in the reading view at ${viewport.width} px every chart's text is inside its drawing`, async ({
+    page,
+    site,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(`${site}?view=read#/qi-trend`);
+    const cut: string[] = [];
+    for (const slide of Object.keys(CHART_SLIDES)) {
+      const fig = figure(page, slide);
+      await fig.scrollIntoViewIfNeeded();
+      await expect(fig).toHaveAttribute('data-chart-state', 'final');
+      cut.push(
+        ...(await fig.locator('svg.chart-svg').evaluate((svg, id) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .map((t) => ({ t, b: t.getBoundingClientRect() }))
+            .filter(({ b }) => b.width > 0 && (b.left < box.left - 1 || b.right > box.right + 1))
+            .map(
+              ({ t, b }) =>
+                `${id}: "${t.textContent}" ${Math.round(b.left - box.left)}…${Math.round(b.right - box.right)}`,
+            );
+        }, slide)),
+      );
+    }
+    expect(cut).toEqual([]);
+  });
+}
+
 test.describe('on a touch phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
