@@ -63,16 +63,22 @@ export function wirePoints(chart: MountedChart): void {
     if (next) next.focus();
     else current.blur();
   });
+  const distance = (p: Element, e: PointerEvent): number => {
+    const b = p.getBoundingClientRect();
+    return Math.hypot(b.left + b.width / 2 - e.clientX, b.top + b.height / 2 - e.clientY);
+  };
   const nearest = (e: PointerEvent): SVGElement | null => {
     let best: SVGElement | null = null;
     let bestD = Infinity;
     for (const p of all()) {
-      const b = p.getBoundingClientRect();
-      const d = Math.hypot(b.left + b.width / 2 - e.clientX, b.top + b.height / 2 - e.clientY);
+      const d = distance(p, e);
       if (d < bestD) [best, bestD] = [p, d];
     }
     const limit = svg.getBoundingClientRect().width / 12;
-    return bestD <= limit ? best : null;
+    if (bestD > limit) return null;
+    // Two points at one spot (a census and the year-end figure): the one drawn on top, under the finger.
+    const under = (e.target as Element | null)?.closest?.<SVGElement>('.chart-point');
+    return under && svg.contains(under) && distance(under, e) <= bestD + 0.5 ? under : best;
   };
   const onPointer = (e: PointerEvent): void => {
     const p = nearest(e);
