@@ -119,6 +119,37 @@ for (const size of SIZES) {
   });
 }
 
+for (const size of [SIZES[0], { name: 'laptop', width: 1366, height: 768 }]) {
+  test(`reading view at ${size.width} px: a quotation's card gives the quote the column and a quieter attribution`, async ({
+    page,
+    site,
+  }) => {
+    await page.setViewportSize(size);
+    await open(page, `${site}?view=read`);
+    const cards = await page.$$eval('.reveal section[id] figure.quotation', (figs) =>
+      figs.map((f) => {
+        const quote = f.querySelector('blockquote')!;
+        const by = f.querySelector('figcaption');
+        const px = (el: Element): number => parseFloat(getComputedStyle(el).fontSize);
+        return {
+          id: f.closest('section[id]')!.id,
+          share: quote.getBoundingClientRect().width / f.getBoundingClientRect().width,
+          quote: px(quote),
+          by: by ? px(by) : 0,
+        };
+      }),
+    );
+    expect(cards.length).toBeGreaterThanOrEqual(4);
+    for (const c of cards) {
+      // The slide's 40 and 64 px of padding left a phone's quote 220 of 358 px.
+      expect(c.share, `${c.id}: the quote's share of its card`).toBeGreaterThan(0.8);
+      expect(c.by, `${c.id}: the attribution is smaller than the quote`).toBeLessThan(c.quote);
+      // No quote set at the slide's own size (40 px) in a column of reading text.
+      expect(c.quote, `${c.id}: the quote's size`).toBeLessThan(26);
+    }
+  });
+}
+
 test('upright phones and tablets open in the reading view; ?view=slides and a tablet held sideways open the slides', async ({
   page,
   site,
