@@ -150,6 +150,23 @@ for (const size of [SIZES[0], { name: 'laptop', width: 1366, height: 768 }]) {
   });
 }
 
+test("reading view: every slide's label (第 N 页 · part) is set alike, statement slides included", async ({
+  page,
+  site,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, `${site}?view=read`);
+  const styles = await page.$$eval('.reveal section[id] > .study-slide-label', (labels) =>
+    labels.map((l) => {
+      const cs = getComputedStyle(l);
+      return `${cs.fontSize} ${cs.fontWeight}`;
+    }),
+  );
+  expect(styles.length).toBeGreaterThan(40);
+  // One style: a statement slide's rule for its big sentence once took its label too (20.4 px, bold).
+  expect([...new Set(styles)]).toEqual(['14px 400']);
+});
+
 test('upright phones and tablets open in the reading view; ?view=slides and a tablet held sideways open the slides', async ({
   page,
   site,
