@@ -258,6 +258,7 @@ export const zhCN = {
   studyNoteSave: '记下',
   studyNoteCancel: '取消',
   studyNoteSaved: '已划线',
+  studyNoteWritten: '已划线，笔记已记下',
   studyNoteRemove: '清除这条',
   studyNotesEmpty: '还没有笔记。在阅读视图中选中文字，点划线或写笔记。',
   studyNotesLost: '未能定位（原文已改动，找不到这段文字）',

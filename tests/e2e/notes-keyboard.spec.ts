@@ -122,6 +122,8 @@ test('keyboard only: a selection by caret browsing, a paragraph highlighted and 
   await expect(third).toBeFocused();
   expect(await markedIn(paragraph(page, 3))).toBe(await wordsOf(paragraph(page, 3)));
   await expect(paragraph(page, 3).locator('mark.study-note-mark').first()).toHaveAttribute('title', '三个方面一起抓');
+  // The message says the note was kept, not only the highlight.
+  await expect(page.getByRole('status').filter({ hasText: '笔记已记下' })).toBeAttached();
 
   // 我的笔记, reached with Shift+Tab (it is in the toolbar at the top): all three, in speech order.
   const notesButton = page.getByRole('button', { name: '我的笔记' });

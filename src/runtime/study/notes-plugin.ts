@@ -201,7 +201,8 @@ export function notesPlugin(): RevealPlugin {
     paint();
     window.getSelection()?.removeAllRanges();
     hideBar();
-    announce(t('studyNoteSaved'));
+    // A note written says so; a plain highlight says 已划线.
+    announce(t(note ? 'studyNoteWritten' : 'studyNoteSaved'));
   };
 
   const buildBar = (): HTMLElement => {
