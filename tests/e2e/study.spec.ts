@@ -167,6 +167,34 @@ test("reading view: every slide's label (第 N 页 · part) is set alike, statem
   expect([...new Set(styles)]).toEqual(['14px 400']);
 });
 
+test('reading view: a pair of contrasts is two columns on a laptop, one under the other on a phone, at any text size', async ({
+  page,
+  site,
+}) => {
+  const lefts = (): Promise<number[]> =>
+    page.$$eval('#cheng-market .contrast-pair > h3', (hs) => hs.map((h) => Math.round(h.getBoundingClientRect().left)));
+  const h3Width = (): Promise<number> =>
+    page.$eval(
+      '#cheng-market .contrast-pair > h3',
+      (h) => h.getBoundingClientRect().width / parseFloat(getComputedStyle(h).fontSize),
+    );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await open(page, `${site}?view=read#/cheng-market`);
+  const [a, b] = await lefts();
+  expect(b!, 'side by side on a laptop').toBeGreaterThan(a! + 100);
+  expect(await h3Width(), 'each column holds a dozen characters').toBeGreaterThanOrEqual(12);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, `${site}?view=read#/cheng-market`);
+  await expect.poll(async () => new Set(await lefts()).size, 'stacked on a phone').toBe(1);
+  // The largest text: still one under the other, and the heading has the column's width.
+  await page.getByRole('button', { name: '阅读设置' }).click();
+  const larger = page.getByRole('button', { name: '放大字号（A+）' });
+  for (let i = 0; i < 8 && (await larger.isEnabled()); i++) await larger.click();
+  await page.keyboard.press('Escape');
+  expect(new Set(await lefts()).size).toBe(1);
+  expect(await h3Width()).toBeGreaterThanOrEqual(9);
+});
+
 test('upright phones and tablets open in the reading view; ?view=slides and a tablet held sideways open the slides', async ({
   page,
   site,
