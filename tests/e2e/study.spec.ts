@@ -530,6 +530,10 @@ test('resume offers the last slide after a reload without a hash, and a hash win
   await page.keyboard.press('Enter');
   await expect(offer).toHaveCount(0);
   expect(await currentId(page)).toBe(last);
+  // 继续 is a jump: Back returns to where the page opened, within the deck.
+  await page.goBack();
+  await expect.poll(() => currentId(page)).toBe(ids[0]);
+  expect(page.url()).toContain(new URL(site).pathname);
 
   // A link with a hash goes where it says, with no prompt.
   await open(page, `${site}#/${ids[2]}`);
@@ -610,6 +614,31 @@ test('resume keeps the reading view scroll position, also past a chart drawn aft
     expect(Math.abs((await into(target)) - offset), target).toBeLessThanOrEqual(4);
   }
 });
+
+for (const start of ['?view=read', '']) {
+  test(`继续 into the reading view (opened ${start ? 'reading' : 'as slides'}) is a jump: Back returns to where the page opened`, async ({
+    page,
+    site,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await open(page, `${site}?view=read#/qi-research`);
+    await expect.poll(() => slideAtTop(page)).toBe('qi-research');
+    await page.mouse.wheel(0, 40);
+    await expect.poll(() => storedSlide(page)).toBe('qi-research');
+    await open(page, `${site}${start}`);
+    const first = await page.evaluate(() => document.querySelector('.reveal .slides section[id]')!.id);
+    await page.getByRole('region', { name: '继续上次的位置' }).getByRole('button', { name: '继续' }).click();
+    await expect(page.locator('html')).toHaveClass(/reading-view/);
+    await expect.poll(() => slideAtTop(page)).toBe('qi-research');
+    await page.goBack();
+    expect(page.url(), 'still the deck').toContain(new URL(site).host);
+    if (start) await expect.poll(() => slideAtTop(page)).toBe(first);
+    else {
+      await expect(page.locator('html')).not.toHaveClass(/reading-view/);
+      await expect.poll(() => currentId(page)).toBe(first);
+    }
+  });
+}
 
 test('a stored position that no longer exists is dropped without error', async ({ page, site }) => {
   await open(page, site);

@@ -75,7 +75,8 @@ export function resumePlugin(): RevealPlugin {
     const data = slideById(pos.slideId);
     if (!data || !deck) return;
     if (pos.view === 'read' || isReading()) {
-      requestReading({ active: true, slideId: pos.slideId, offset: pos.view === 'read' ? pos.offset : 0 });
+      // A jump (src/runtime/history.ts): Back returns to where the page opened.
+      requestReading({ active: true, slideId: pos.slideId, offset: pos.view === 'read' ? pos.offset : 0, push: true });
       document.getElementById(pos.slideId)?.focus({ preventScroll: true });
     } else {
       goToSlide(deck, data.id);
