@@ -187,6 +187,13 @@ test.describe('the paragraph menu on a 390×844 phone', () => {
     await editor.getByRole('button', { name: '记下' }).tap();
     await expect(editor).toBeHidden();
     expect(await markedIn(paragraph(page, 4))).toBe(await wordsOf(paragraph(page, 4)));
+    // No hover on a phone: a tap on the noted words shows the note, on screen.
+    await paragraph(page, 4).locator('mark.study-note-mark').first().tap();
+    const shown = page.getByRole('status').filter({ hasText: '笔记：在手机上记下' });
+    await expect(shown).toBeVisible();
+    const toast = (await shown.boundingBox())!;
+    expect(toast.x).toBeGreaterThanOrEqual(0);
+    expect(toast.x + toast.width).toBeLessThanOrEqual(390);
 
     await page.getByRole('button', { name: '我的笔记' }).tap();
     const items = page.getByRole('dialog', { name: '我的笔记' }).locator('.study-notes-list > li');

@@ -86,13 +86,25 @@ export function notesPlugin(): RevealPlugin {
 
   let clearing = 0;
   /** Says `text` (a live region, shown briefly): in the open 我的笔记 dialog, else over the page. */
-  const announce = (text: string): void => {
+  const announce = (text: string, ms = 4000): void => {
     const region = panel?.open ? panel.querySelector<HTMLElement>('.study-notes-panel-status') : status;
     if (!region) return;
     region.textContent = '';
     window.setTimeout(() => (region.textContent = text), 30);
     window.clearTimeout(clearing);
-    clearing = window.setTimeout(() => (region.textContent = ''), 4000);
+    clearing = window.setTimeout(() => (region.textContent = ''), ms);
+  };
+
+  /**
+   * A tap or click on noted words shows the note: a phone has no hover for the mark's tooltip.
+   * Long enough to read it (a quarter second a character, 4 to 12 s).
+   */
+  const onMarkClick = (event: MouseEvent): void => {
+    if (!isReading() || event.button !== 0) return;
+    const mark = (event.target as Element | null)?.closest?.<HTMLElement>(`mark.${MARK_CLASS}[title]`);
+    if (!mark?.title || window.getSelection()?.toString()) return;
+    const text = `${t('studyNoteLabel')}：${mark.title}`;
+    announce(text, Math.min(12_000, Math.max(4000, text.length * 250)));
   };
 
   /** Draws every note's highlight again (after a change): marks only where the words are found. */
@@ -488,6 +500,7 @@ export function notesPlugin(): RevealPlugin {
       else studyToolbar.append(button);
       paint();
       document.addEventListener('selectionchange', onSelection);
+      document.addEventListener('click', onMarkClick);
       document.addEventListener('keydown', onKey, true);
       window.addEventListener('scroll', onScroll, { passive: true });
       document.addEventListener(NOTE_REQUEST, onRequest);
@@ -500,6 +513,7 @@ export function notesPlugin(): RevealPlugin {
       document.addEventListener(READING_EVENT, onReading);
       cleanups.push(
         () => document.removeEventListener('selectionchange', onSelection),
+        () => document.removeEventListener('click', onMarkClick),
         () => document.removeEventListener('keydown', onKey, true),
         () => window.removeEventListener('scroll', onScroll),
         () => document.removeEventListener(NOTE_REQUEST, onRequest),
