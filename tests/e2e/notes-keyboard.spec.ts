@@ -199,6 +199,12 @@ test.describe('the paragraph menu on a 390×844 phone', () => {
     const items = page.getByRole('dialog', { name: '我的笔记' }).locator('.study-notes-list > li');
     await expect(items).toHaveCount(2);
     await expect(items.nth(1)).toContainText('在手机上记下');
+    // A short screen: the list scrolls under its heading, and 关闭 stays in reach at its end.
+    await page.setViewportSize({ width: 390, height: 420 });
+    const panel = page.getByRole('dialog', { name: '我的笔记' });
+    await panel.evaluate((d) => d.scrollTo(0, d.scrollHeight));
+    expect(await panel.evaluate((d) => d.scrollTop), 'the panel scrolled').toBeGreaterThan(0);
+    await expect(panel.getByRole('button', { name: '关闭' })).toBeInViewport({ ratio: 1 });
   });
 
   test('where copying is refused, 复制链接 shows the address selected in a field to copy by hand', async ({
