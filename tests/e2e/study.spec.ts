@@ -306,6 +306,7 @@ test('search finds a phrase typed through an input method, lists it, and Enter g
   await page.setViewportSize({ width: 1920, height: 1080 });
   await open(page, site);
   const input = await openSearch(page);
+  await expect(page.locator('.study-search-hint'), 'the key hint, with a keyboard').toBeVisible();
   const list = page.locator('#study-results');
   const cdp = await page.context().newCDPSession(page);
   // Half-typed pinyin: composing, nothing is searched yet.
@@ -435,6 +436,9 @@ test.describe('pinyin search on a touch phone', () => {
   }) => {
     await open(page, site);
     const input = await openSearch(page);
+    // The keyboard's hint (↑ / ↓, 回车, Esc) is not shown on a touch screen; it still describes the field.
+    await expect(page.locator('.study-search-hint')).toBeHidden();
+    await expect(input).toHaveAccessibleDescription(/回车打开/);
     const list = page.locator('#study-results');
     const options = list.locator('[role="option"]');
     for (const q of ['chengzhongcun', 'czc', 'cheng zhong cun']) {
