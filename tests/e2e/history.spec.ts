@@ -175,7 +175,10 @@ for (const size of [
             document.getElementById('qi-trend')!.getBoundingClientRect().top,
         );
       const start = await into();
-      await page.evaluate(() => window.scrollBy(0, 500));
+      // As a reader moves the page (a wheel; a finger is the same to the page): their own input lets
+      // go of the place the link held while the page settles.
+      await page.mouse.move(200, 400);
+      await page.mouse.wheel(0, 500);
       await expect.poll(into).toBeGreaterThan(start + 400);
       const line = await into();
       await page.getByRole('button', { name: '搜索' }).click();
