@@ -10,6 +10,7 @@ export const zhCN = {
   downSlide: '下一张（本部分）',
   resume: '继续演示',
   jumpToSlide: '跳转到页码或页面标识',
+  addressUnknown: '链接里的页面“{id}”不在这份演示文稿中，已打开开头。',
   helpTitle: '键盘快捷键',
   helpClose: '关闭',
   helpButton: '快捷键帮助',

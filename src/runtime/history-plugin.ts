@@ -1,4 +1,5 @@
 import type { RevealPlugin } from 'reveal.js';
+import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
 import { allSlides } from './deck-data.ts';
 import { cancelRevealAddressWrite, hashSlideId, isSequentialStep, pushAddress, replaceAddress } from './history.ts';
@@ -23,6 +24,8 @@ interface SlideChangedEvent {
  */
 export function historyPlugin(): RevealPlugin {
   const order = new Map(allSlides.map((s, i) => [s.id, i]));
+  // The address the page was opened at, before reveal moves to its first slide and writes that.
+  const opened = window.location.hash;
   let off: (() => void) | null = null;
   return {
     id: 'history',
@@ -49,6 +52,8 @@ export function historyPlugin(): RevealPlugin {
           replaceAddress(`#${reveal.getSlidePath()}`);
         });
       const moves = ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const;
+      if (reveal.isReady()) unknownAddressNotice(opened, order);
+      else reveal.on('ready', () => unknownAddressNotice(opened, order));
       reveal.on('slidechanged', onSlideChanged);
       for (const type of moves) reveal.on(type, settle);
       off = () => {
@@ -61,4 +66,26 @@ export function historyPlugin(): RevealPlugin {
       off = null;
     },
   };
+}
+
+/** How long the notice of an unknown address stays up. */
+const NOTICE_MS = 8000;
+
+/**
+ * A shared link naming a slide this deck does not have (renamed, or mistyped) opens at the start,
+ * and says so once, politely: otherwise the reader is left wondering where the linked place went.
+ * reveal's own numeric addresses (`#/3`) are not slide ids and are left to reveal.
+ */
+export function unknownAddressNotice(hash: string, known: ReadonlyMap<string, number>): HTMLElement | null {
+  const asked = hashSlideId(hash);
+  if (!asked || /^\d+$/u.test(asked) || known.has(asked)) return null;
+  const notice = document.createElement('p');
+  notice.className = 'deck-ui deck-notice';
+  notice.setAttribute('role', 'status');
+  document.body.append(notice);
+  const shown = asked.length > 40 ? `${asked.slice(0, 40)}…` : asked;
+  // Filled after it is in the page, so that the live region announces it.
+  window.setTimeout(() => (notice.textContent = t('addressUnknown', { id: shown })), 30);
+  window.setTimeout(() => notice.remove(), NOTICE_MS);
+  return notice;
 }

@@ -61,3 +61,37 @@ test('addresses that do not exist or are malformed open the deck without an erro
     await expect(page.locator('.reveal .slides section.present').first()).toBeVisible();
   }
 });
+
+test('a link to a slide the deck does not have says so, once, in both views; reveal numbers and real ids do not', async ({
+  page,
+  site,
+}) => {
+  const notice = page.locator('.deck-notice');
+  // A new page each time (an address differing only in its hash loads none), once this one has
+  // finished loading (leaving a page whose favicon is on its way aborts that request).
+  const fresh = async (): Promise<void> => {
+    await page.waitForLoadState('networkidle');
+    await page.goto('about:blank');
+  };
+  await openDeck(page, `${site}#/no-such-slide`);
+  await expect(notice).toHaveText('链接里的页面“no-such-slide”不在这份演示文稿中，已打开开头。');
+  await expect(notice).toHaveAttribute('role', 'status');
+  await expect(notice).toBeVisible();
+  // Text, never markup.
+  await fresh();
+  await openDeck(page, `${site}#/<img src=x onerror=alert(1)>`);
+  await expect(notice).toContainText('<img src=x');
+  await expect(page.locator('.deck-notice img')).toHaveCount(0);
+  for (const hash of ['#/3', '#/99/99/99', '#/qi-law', '#/qi-law/p1', '']) {
+    await fresh();
+    await openDeck(page, `${site}${hash}`);
+    await expect(notice, hash).toHaveCount(0);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fresh();
+  await openDeck(page, `${site}?view=read#/qi-urbanisation`);
+  await expect(notice).toContainText('qi-urbanisation');
+  const box = (await notice.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
