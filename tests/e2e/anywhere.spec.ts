@@ -343,7 +343,7 @@ for (const size of SIZES) {
       await toggle.uncheck();
       await expect(page.locator('html')).not.toHaveClass(/study-night/);
       await page.reload();
-      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
       await expect(page.locator('html')).not.toHaveClass(/study-night/);
       const day = await lowestContrast(page);
       expect(day.ratio, day.where).toBeGreaterThanOrEqual(7);
@@ -364,7 +364,7 @@ for (const size of SIZES) {
       await expect(page.locator('.study-comfort-size')).toHaveText('125%');
       expect(await px()).toBeCloseTo(base * 1.25, 1);
       await page.reload();
-      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
       expect(await px()).toBeCloseTo(base * 1.25, 1);
       await page.getByRole('button', { name: '阅读设置' }).click();
       await page.getByRole('button', { name: '缩小字号（A−）' }).click();
@@ -373,7 +373,7 @@ for (const size of SIZES) {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Page.setFontSizes', { fontSizes: { standard: 20 } });
       await page.reload();
-      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
       expect(await px()).toBeCloseTo(((base * 1.125) / 16) * 20, 0);
     });
   });

@@ -31,7 +31,7 @@ test('a saved slide re-renders by itself, and every Markdown mistake shows in th
   problems,
 }) => {
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'), null, {
+  await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'), null, {
     timeout: 30_000,
   });
   await expect(page.locator('section#title h1')).toHaveText('测试讲话');

@@ -86,7 +86,7 @@ export { expect };
 /** Opens the deck and waits until reveal.js is ready and fonts are loaded. */
 export async function openDeck(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
   await page.evaluate(() => document.fonts.ready);
 }
 

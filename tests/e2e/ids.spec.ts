@@ -84,7 +84,7 @@ test('every id in the page is unique, and the runtime names its own ids with the
   const opened = context.waitForEvent('page');
   await page.keyboard.press('s');
   const speaker = await opened;
-  await speaker.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await speaker.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   problems.push(...(await idProblems(speaker, 'speaker view')));
   expect(problems).toEqual([]);
   await expect(page.locator('#qi-trend')).toHaveCount(1);

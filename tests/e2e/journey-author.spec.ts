@@ -93,7 +93,7 @@ test('an author turns a Word file into a deck: import and its report, edits in t
     let url: string;
     ({ url, server } = await startDev(deck));
     await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'), null, {
+    await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'), null, {
       timeout: 60_000,
     });
     await expect(page.locator('section#title h1')).toHaveText('在社区服务推进会上的讲话');
@@ -112,7 +112,7 @@ test('an author turns a Word file into a deck: import and its report, edits in t
     await expect(overlay.locator('.message-body')).toContainText(`01-part-1.md:${line}: 未知的幻灯片属性“layuot”`);
     writeFileSync(slideFile, edited);
     await expect(overlay).toHaveCount(0, { timeout: 15_000 });
-    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
     await expect(page.locator('section#part-1-1 h2')).toHaveText('第一部分 · 提高认识');
     // While the slide was wrong the page reported its deck module refused (that is the overlay's
     // cause); nothing else.

@@ -70,7 +70,7 @@ test('a presenter gives the whole talk from file:// at 1920×1080 with the speak
   await page.keyboard.press('s');
   const speaker = await opened;
   const speakerProblems = watchPage(speaker).problems;
-  await speaker.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await speaker.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(speaker.locator('.speaker-connection')).toHaveText(t('speakerConnected'));
   await expect(page.locator('html')).toHaveClass(/\bpresenting\b/);
   expect(await shownToTheRoom(page)).toEqual([]);

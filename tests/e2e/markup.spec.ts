@@ -93,7 +93,7 @@ test('the rendered documents have no Nu Html Checker error: slides, map, help, s
     await page.keyboard.press('r');
     await page.keyboard.press('s');
     const speaker = await opened;
-    await speaker.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+    await speaker.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
     files.push(await snapshot(speaker, dir, 'speaker'));
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

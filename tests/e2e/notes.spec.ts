@@ -62,7 +62,7 @@ for (const size of [
       await expect(mark(page)).toHaveAttribute('title', '城市问题的普遍性');
 
       await page.reload();
-      await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+      await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
       await expect(mark(page)).toHaveText(quote);
 
       // A plain 划线 on another slide, earlier in the speech: the list is in speech order.
@@ -141,7 +141,7 @@ test('notes export as Markdown, import on another device, list 未能定位 when
     localStorage.setItem(key, JSON.stringify(notes));
   });
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
   await expect(mark(page)).toHaveCount(0);
   await page.getByRole('button', { name: '我的笔记' }).click();
   await expect(panel.getByRole('heading', { name: /未能定位/ })).toBeVisible();

@@ -57,7 +57,7 @@ test('a page that frames the deck can neither drive it nor hear its events and n
     );
     await page.goto(pathToFileURL(framer).href);
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
-    await frame.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await frame.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
     await frame.evaluate(() => {
       (window as unknown as { seen: Promise<void> }).seen = new Promise<void>((resolve) => {
         window.addEventListener('message', (e) => {
@@ -101,7 +101,7 @@ test('a window that opened the deck cannot pose as its speaker view: S still ope
     (window as unknown as { deckWindow: Window | null }).deckWindow = window.open(url);
   }, site);
   const deckPage = await popupEvent;
-  await deckPage.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await deckPage.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
   // The deck's own listener runs first: once this one hears the hello, the deck has handled it.
   const heard = deckPage.evaluate(
     (proto) =>
@@ -124,7 +124,7 @@ test('a window that opened the deck cannot pose as its speaker view: S still ope
   await deckPage.keyboard.press('s');
   const speaker = await speakerEvent;
   expect(speaker.url()).toMatch(/\/speaker\.html#\//);
-  await speaker.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await speaker.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await speaker.close();
   await deckPage.close();
   await opener.close();

@@ -97,7 +97,7 @@ for (const viewport of [
     const shotBefore = await page.screenshot({ clip });
 
     await bundle.release();
-    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
     expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint'))).toBe(false);
     const after = await firstSlideBoxes(page);
     expect(after.map((a) => a.sel)).toEqual(before.map((b) => b.sel));
@@ -156,7 +156,7 @@ test('a slide address or print wait for reveal instead of showing the first slid
     expect(await page.evaluate(() => document.documentElement.classList.contains('deck-prepaint')), url).toBe(false);
     await expect(page.locator('#title h1'), url).toBeHidden();
     await bundle.release();
-    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
     await page.unrouteAll();
   }
 });
@@ -166,7 +166,7 @@ test('from file:// the first slide is prepainted too, and the fonts load from di
   await page.goto(FILE_URL, { waitUntil: 'commit' });
   await waitFirstSlidePainted(page);
   await bundle.release();
-  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
   // No preload from file:// (Chromium refuses it as a CORS request); served pages get two.
   expect(await page.locator('link[rel="preload"]').count()).toBe(0);
 });
@@ -265,7 +265,7 @@ for (const how of ['?view=read', 'an upright phone'] as const) {
       'DIV structure-map',
     ]);
     await bundle.release();
-    await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+    await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
     await expect(page.locator('html.reading-view')).toHaveCount(1);
     expect(await page.evaluate(() => document.documentElement.classList.contains('reading-prepaint'))).toBe(false);
     // Nothing above the agenda's diagram moves: the slide labels and notes headings are in the page

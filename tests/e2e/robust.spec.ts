@@ -18,7 +18,7 @@ test('a reload in the middle of a fragment sequence comes back to the same step'
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction((id) => window.location.hash.endsWith(`${id}/0`), target);
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
   expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target);
   expect(await page.evaluate(() => window.deck!.getIndices().f)).toBe(0);
   await page.keyboard.press('ArrowRight');

@@ -79,7 +79,7 @@ test('the speaker view shows the speech, directions and notes open and styled ap
   const direction = withRole('direction')[0]!;
   const note = withRole('note').find((s) => s.editorial)!;
   await page.goto(`${site}speaker.html#/${note.id}`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   const body = page.locator('.speaker-notes-body');
   for (const b of note.notes) {
     if (b.role === 'source') continue;
@@ -172,7 +172,7 @@ test('the speaker view can skip editorial summaries on the projector, and rememb
   const opened = context.waitForEvent('page');
   await page.keyboard.press('s');
   const popup = await opened;
-  await popup.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await popup.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   const toggle = popup.getByRole('button', { name: t('speakerSkipEditorial') });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.click();
@@ -194,7 +194,7 @@ test('the speaker view can skip editorial summaries on the projector, and rememb
 
   // Remembered: the speaker view opens with the setting on and tells the deck again.
   await popup.reload();
-  await popup.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await popup.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(popup.getByRole('button', { name: t('speakerSkipEditorial') })).toHaveAttribute('aria-pressed', 'true');
   await popup.getByRole('button', { name: t('speakerSkipEditorial') }).click();
   await page.bringToFront();

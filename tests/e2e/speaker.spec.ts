@@ -28,7 +28,9 @@ async function openSpeaker(page: Page, context: BrowserContext, how: 'key' | 'bu
   else await page.getByRole('button', { name: t('speakerOpen') }).click();
   const popup = await opened;
   const problems = watch(popup);
-  await popup.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  // `?.`: polled while the new window swaps its first blank document for the speaker view, it can
+  // meet a document with no root element yet (a TypeError that ended the wait, not a retry).
+  await popup.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(popup.locator('.speaker-connection')).toHaveText(t('speakerConnected'));
   return { popup, problems };
 }
@@ -227,7 +229,7 @@ test('the elapsed time starts by itself when the deck first moves, and ticks in 
 
   // Reloading the speaker window keeps the running timer and reconnects to the deck.
   await popup.reload();
-  await popup.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await popup.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(popup.locator('.speaker-connection')).toHaveText(t('speakerConnected'));
   await expect(popup.getByRole('button', { name: t('speakerPause') })).toBeVisible();
   expect(await elapsed.textContent()).not.toBe('0:00');
@@ -241,7 +243,7 @@ test('opened directly, the speaker view says it is not connected and pages throu
 }) => {
   const start = slides[2]!;
   await page.goto(`${site}speaker.html#/${start.id}`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(page.locator('.speaker-connection')).toHaveText(t('speakerDisconnected'));
   await expect(page.locator('.speaker-notes-title')).toHaveText(start.title);
   await expect
@@ -255,7 +257,7 @@ test('opened directly, the speaker view says it is not connected and pages throu
 
 test('the notes font size changes with the buttons and the keyboard, and is kept', async ({ page, site }) => {
   await page.goto(`${site}speaker.html`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   const size = () => page.locator('.speaker-notes-body').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const initial = await size();
   await page.getByRole('button', { name: t('speakerFontBigger') }).click();
@@ -265,7 +267,7 @@ test('the notes font size changes with the buttons and the keyboard, and is kept
   await page.getByRole('button', { name: t('speakerFontSmaller') }).click();
   expect(await size()).toBe(initial + 4);
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   expect(await size()).toBe(initial + 4);
 });
 
@@ -340,7 +342,7 @@ test('the previews draw slide content like the audience sees it: the agenda diag
   expect(chart).toBeGreaterThan(0);
   // The slide before the agenda: the agenda is the next slide.
   await page.goto(`${site}speaker.html#/${slides[agenda - 1]!.id}`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   const next = page.locator('.speaker-next .reveal section.present:not(.stack)');
   await expect(next).toHaveAttribute('data-speaker-id', slides[agenda]!.id);
   await expect(next.locator('[data-structure-map] svg')).toBeVisible();
@@ -348,7 +350,7 @@ test('the previews draw slide content like the audience sees it: the agenda diag
   // On the chart slide the current preview draws the chart to its final state. (Only the hash
   // changes: the speaker view follows its address bar without a reload.)
   await page.goto(`${site}speaker.html#/${slides[chart]!.id}`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   const current = page.locator('.speaker-current .reveal section.present:not(.stack)');
   await expect(current.locator('figure[data-chart] svg').first()).toBeVisible();
   await expect(current.locator('figure[data-chart]').first()).toHaveAttribute('data-chart-state', 'final');

@@ -16,7 +16,7 @@ test('the speaker view ignores a forged clock (1e300 ms) and notes size in stora
     localStorage.setItem(`${p}notes-size`, '1e300');
   }, prefix);
   await page.goto(`${site}speaker.html`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(page.locator('.speaker-elapsed')).toHaveText('0:00');
   const size = await page.evaluate(() =>
     getComputedStyle(document.querySelector('.speaker-app') ?? document.body).getPropertyValue('--speaker-notes-size'),

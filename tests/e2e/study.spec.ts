@@ -253,7 +253,7 @@ test('the view toggle keeps the place both ways (button and R)', async ({ page, 
   const ids = await slideIds(page);
   const start = ids[Math.floor(ids.length / 2)]!;
   await page.goto(`${site}#/${start}`);
-  await page.waitForFunction(() => document.documentElement.classList.contains('deck-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('deck-ready'));
   await page.keyboard.press('r');
   expect(await reading(page)).toBe(true);
   await expect(page.locator('.reveal')).toHaveAttribute('aria-label', '阅读视图：幻灯片与讲稿全文');
@@ -821,7 +821,7 @@ test('the speaker view never shows the resume offer or the study toolbar', async
   await page.waitForLoadState('networkidle');
   await page.goto(`${site}speaker.html`);
   // Ready: the previews (reveal instances with the deck's preview plugins) have started.
-  await page.waitForFunction(() => document.documentElement.classList.contains('speaker-ready'));
+  await page.waitForFunction(() => document.documentElement?.classList.contains('speaker-ready'));
   await expect(page.locator('.study-resume')).toHaveCount(0);
   await expect(page.locator('.study-bar')).toHaveCount(0);
 });
