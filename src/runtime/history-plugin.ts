@@ -3,6 +3,7 @@ import { t } from '../common/i18n.ts';
 import { isPrintView } from '../common/print.ts';
 import { allSlides } from './deck-data.ts';
 import { cancelRevealAddressWrite, hashSlideId, isSequentialStep, pushAddress, replaceAddress } from './history.ts';
+import { say } from './status.ts';
 import { isReading } from './study/contract.ts';
 
 /** What reveal's `slidechanged` event carries that this plugin reads. */
@@ -52,8 +53,7 @@ export function historyPlugin(): RevealPlugin {
           replaceAddress(`#${reveal.getSlidePath()}`);
         });
       const moves = ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const;
-      if (reveal.isReady()) unknownAddressNotice(opened, order);
-      else reveal.on('ready', () => unknownAddressNotice(opened, order));
+      reveal.on('ready', () => unknownAddressNotice(opened, order));
       reveal.on('slidechanged', onSlideChanged);
       for (const type of moves) reveal.on(type, settle);
       off = () => {
@@ -84,8 +84,6 @@ export function unknownAddressNotice(hash: string, known: ReadonlyMap<string, nu
   notice.setAttribute('role', 'status');
   document.body.append(notice);
   const shown = asked.length > 40 ? `${asked.slice(0, 40)}…` : asked;
-  // Filled after it is in the page, so that the live region announces it.
-  window.setTimeout(() => (notice.textContent = t('addressUnknown', { id: shown })), 30);
-  window.setTimeout(() => notice.remove(), NOTICE_MS);
+  say(notice, t('addressUnknown', { id: shown }), NOTICE_MS);
   return notice;
 }

@@ -4,6 +4,7 @@ import { t } from '../../common/i18n.ts';
 import { ownsKey, rovingIndex } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { closeDeckDialog, deckDialog, dialogCloseButton } from '../dialog.ts';
+import { say } from '../status.ts';
 import {
   NOTES_READY_ATTR,
   NOTE_REQUEST,
@@ -84,15 +85,10 @@ export function notesPlugin(): RevealPlugin {
     store?.set(NOTES_KEY, notes);
   };
 
-  let clearing = 0;
   /** Says `text` (a live region, shown briefly): in the open 我的笔记 dialog, else over the page. */
-  const announce = (text: string, ms = 4000): void => {
+  const announce = (text: string, ms?: number): void => {
     const region = panel?.open ? panel.querySelector<HTMLElement>('.study-notes-panel-status') : status;
-    if (!region) return;
-    region.textContent = '';
-    window.setTimeout(() => (region.textContent = text), 30);
-    window.clearTimeout(clearing);
-    clearing = window.setTimeout(() => (region.textContent = ''), ms);
+    if (region) say(region, text, ms);
   };
 
   /**

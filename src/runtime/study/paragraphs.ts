@@ -4,6 +4,7 @@ import { t, type UiKey } from '../../common/i18n.ts';
 import { rovingIndex } from '../../common/keys.ts';
 import { isPrintView } from '../../common/print.ts';
 import { iconSvg } from '../../common/svg.ts';
+import { say } from '../status.ts';
 import { READING_EVENT, READING_LAID_OUT, isReading, notesAvailable, requestNote } from './contract.ts';
 import { paragraphAddress, paragraphElementId, paragraphUrl, parseParagraphAddress } from './paragraph-address.ts';
 
@@ -94,7 +95,6 @@ interface SlideLinks {
  */
 export function paragraphLinksPlugin(): RevealPlugin {
   let status: HTMLElement | null = null;
-  let clearing = 0;
   let observer: ResizeObserver | null = null;
   let frame = 0;
   const slides: SlideLinks[] = [];
@@ -104,12 +104,7 @@ export function paragraphLinksPlugin(): RevealPlugin {
   let open: MenuTarget | null = null;
 
   const announce = (text: string): void => {
-    if (!status) return;
-    status.textContent = '';
-    // Set after a pause, so the same message is announced again; cleared when it has been read.
-    window.setTimeout(() => status && (status.textContent = text), 30);
-    window.clearTimeout(clearing);
-    clearing = window.setTimeout(() => status && (status.textContent = ''), FLASH_MS);
+    if (status) say(status, text, FLASH_MS);
   };
 
   const onCopy = async (button: HTMLButtonElement, address: string): Promise<void> => {
